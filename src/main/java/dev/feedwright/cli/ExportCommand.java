@@ -1,0 +1,81 @@
+package dev.feedwright.cli;
+
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.ConfigException;
+import dev.feedwright.config.ConfigLoader;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.pipeline.ExportRun;
+import dev.feedwright.pipeline.RunReport;
+import dev.feedwright.publish.OutputLockedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code feedwright export}: the corpus in, every feed out. */
+@Command(name = "export",
+        mixinStandardHelpOptions = true,
+        description = "Read the corpus and write a feed for every topic and every provider.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: config/feedwright.yaml if it exists, else built-in defaults).")
+    private Path config;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (overrides corpus.dir).")
+    private Path corpus;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (overrides output.dir).")
+    private Path out;
+
+    @Option(names = "--strict", description = "Exit with code 3 when any corpus file was skipped.")
+    private boolean strict;
+
+    @Option(names = "--quiet", description = "Print only warnings and errors, no summary.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        Logging.quiet(quiet);
+        PrintWriter err = spec.commandLine().getErr();
+        FeedwrightConfig settings;
+        try {
+            settings = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            err.println("feedwright: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (corpus != null) {
+            settings = settings.withCorpusDir(corpus);
+        }
+        if (out != null) {
+            settings = settings.withOutputDir(out);
+        }
+        RunReport report;
+        try {
+            report = new ExportRun(settings, BuildInfo.load(), Clock.systemUTC()).run();
+        } catch (OutputLockedException e) {
+            err.println("feedwright: " + e.getMessage());
+            return ExitCodes.LOCKED;
+        } catch (IOException e) {
+            err.println("feedwright: export failed: " + e.getMessage());
+            return ExitCodes.FATAL;
+        }
+        if (!quiet) {
+            spec.commandLine().getOut().println("export: " + report.summary());
+        }
+        if (strict && report.filesSkipped() > 0) {
+            err.println("feedwright: --strict: " + report.filesSkipped() + " corpus file(s) were skipped");
+            return ExitCodes.SKIPPED_FILES;
+        }
+        return ExitCodes.OK;
+    }
+}

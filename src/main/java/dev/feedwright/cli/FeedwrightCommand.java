@@ -1,0 +1,41 @@
+package dev.feedwright.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code feedwright} command: only subcommands, help and version. */
+@Command(name = "feedwright",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Reads a corpus of news-article files and writes a feed for every topic and every provider.",
+        subcommands = {ExportCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (skipped files are warnings)",
+            "1:fatal error (corpus folder missing, output not writable)",
+            "2:bad usage or bad configuration",
+            "3:--strict was given and files were skipped",
+            "4:another run holds the output folder's lock"})
+public final class FeedwrightCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, such as 'export'");
+    }
+
+    /** A command line ready to execute, with Feedwright's exit codes for usage errors and failures. */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new FeedwrightCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("feedwright: unexpected error: " + e);
+            e.printStackTrace(cmd.getErr());
+            return ExitCodes.FATAL;
+        });
+        return commandLine;
+    }
+}

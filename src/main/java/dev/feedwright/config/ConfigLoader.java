@@ -1,0 +1,120 @@
+package dev.feedwright.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code feedwright.yaml} into a validated {@link FeedwrightConfig}. Every key is optional
+ * and falls back to its default; an unknown key, a wrong type or a value out of range is a
+ * {@link ConfigException} naming the file, line, key and rule.
+ */
+public final class ConfigLoader {
+
+    /** Where the configuration is looked for when none is named. */
+    public static final Path DEFAULT_PATH = Path.of("config", "feedwright.yaml");
+
+    private static final int MAX_CONFIG_CODE_POINTS = 1024 * 1024;
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads the named file, or the default file when {@code file} is null; with no file named and
+     * no default file present, every setting takes its default.
+     */
+    public static FeedwrightConfig load(Path file) throws ConfigException {
+        if (file == null) {
+            return Files.exists(DEFAULT_PATH) ? read(DEFAULT_PATH) : FeedwrightConfig.defaults();
+        }
+        return read(file);
+    }
+
+    /** Reads and validates one configuration file. */
+    public static FeedwrightConfig read(Path file) throws ConfigException {
+        String source = file.toString();
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = new SafeYaml(MAX_CONFIG_CODE_POINTS).compose(reader);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, 0, "no such file");
+        } catch (IOException e) {
+            throw new ConfigException(source, "cannot be read", e);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(source, line, "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new ConfigException(source, 0, "not valid YAML: " + e.getMessage());
+        }
+        return bind(ConfigNode.root(source, root));
+    }
+
+    private static FeedwrightConfig bind(ConfigNode root) throws ConfigException {
+        FeedwrightConfig d = FeedwrightConfig.defaults();
+        FeedwrightConfig config = new FeedwrightConfig(
+                site(root.section("site"), d.site()),
+                corpus(root.section("corpus"), d.corpus()),
+                output(root.section("output"), d.output()),
+                feeds(root.section("feeds"), d.feeds()),
+                export(root.section("export"), d.export()));
+        root.finish();
+        return config;
+    }
+
+    private static SiteConfig site(ConfigNode n, SiteConfig d) throws ConfigException {
+        SiteConfig site = new SiteConfig(
+                n.string("title", d.title()),
+                n.string("description", d.description()),
+                n.url("baseUrl", d.baseUrl()));
+        n.finish();
+        if (site.title().isBlank()) {
+            throw n.error(n.qualified("title") + " must not be empty");
+        }
+        return site;
+    }
+
+    private static CorpusConfig corpus(ConfigNode n, CorpusConfig d) throws ConfigException {
+        CorpusConfig corpus = new CorpusConfig(
+                n.path("dir", d.dir()),
+                n.string("include", d.include()),
+                n.integer("maxFileBytes", d.maxFileBytes(), 1024, Integer.MAX_VALUE),
+                n.integer("maxRelated", d.maxRelated(), 0, 1_000_000));
+        n.finish();
+        try {
+            java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + corpus.include());
+        } catch (IllegalArgumentException e) {
+            throw n.error(n.qualified("include") + " must be a valid glob, was '" + corpus.include() + "': "
+                    + e.getMessage());
+        }
+        return corpus;
+    }
+
+    private static OutputConfig output(ConfigNode n, OutputConfig d) throws ConfigException {
+        OutputConfig output = new OutputConfig(
+                n.path("dir", d.dir()),
+                n.duration("lockWait", d.lockWait(), Duration.ZERO, Duration.ofHours(24)));
+        n.finish();
+        return output;
+    }
+
+    private static FeedsConfig feeds(ConfigNode n, FeedsConfig d) throws ConfigException {
+        FeedsConfig feeds = new FeedsConfig(
+                n.integer("limit", d.limit(), 1, FeedsConfig.MAX_LIMIT),
+                n.integer("relatedLinks", d.relatedLinks(), 0, 1000));
+        n.finish();
+        return feeds;
+    }
+
+    private static ExportConfig export(ConfigNode n, ExportConfig d) throws ConfigException {
+        ExportConfig export = new ExportConfig(n.integer("threads", d.threads(), 0, 256));
+        n.finish();
+        return export;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.feedwright.config;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** The whole configuration, as read from {@code config/feedwright.yaml} and the command line. */
+public record FeedwrightConfig(
+        SiteConfig site, CorpusConfig corpus, OutputConfig output, FeedsConfig feeds, ExportConfig export) {
+
+    public FeedwrightConfig {
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(feeds, "feeds");
+        Objects.requireNonNull(export, "export");
+    }
+
+    /** Every setting at its default: what an empty configuration file gives. */
+    public static FeedwrightConfig defaults() {
+        return new FeedwrightConfig(SiteConfig.defaults(), CorpusConfig.defaults(), OutputConfig.defaults(),
+                FeedsConfig.defaults(), ExportConfig.defaults());
+    }
+
+    public FeedwrightConfig withCorpusDir(Path dir) {
+        return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export);
+    }
+
+    public FeedwrightConfig withOutputDir(Path dir) {
+        return new FeedwrightConfig(site, corpus, output.withDir(dir), feeds, export);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.feedwright.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the feeds are written.
+ *
+ * @param dir      the output folder; only files Feedwright wrote there are ever replaced or deleted
+ * @param lockWait how long an export waits for another run that holds the folder's lock
+ */
+public record OutputConfig(Path dir, Duration lockWait) {
+
+    public OutputConfig {
+        Objects.requireNonNull(dir, "dir");
+        Objects.requireNonNull(lockWait, "lockWait");
+    }
+
+    static OutputConfig defaults() {
+        return new OutputConfig(Path.of("feeds"), Duration.ofSeconds(60));
+    }
+
+    public OutputConfig withDir(Path newDir) {
+        return new OutputConfig(newDir, lockWait);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.feedwright.corpus;
+
+import dev.feedwright.config.CorpusConfig;
+import dev.feedwright.config.SafeYaml;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one corpus file into a {@link Story}. Never throws for a bad file: whatever is wrong with
+ * it (too large, not front matter, a YAML error, a missing title, date or link) comes back as a
+ * {@link ReadResult.Skipped} naming the file, the line where known and the reason. Safe to share
+ * between threads.
+ */
+public final class StoryReader {
+
+    private final CorpusConfig config;
+    private final SafeYaml yaml;
+
+    public StoryReader(CorpusConfig config) {
+        this.config = config;
+        this.yaml = new SafeYaml(config.maxFileBytes());
+    }
+
+    /**
+     * Reads a file.
+     *
+     * @param root the corpus folder
+     * @param file a file under it
+     */
+    public ReadResult read(Path root, Path file) {
+        String source = CorpusScanner.sourceName(root, file);
+        List<Problem> warnings = new ArrayList<>();
+        try {
+            String text = readText(file, source, warnings);
+            Story story = parse(text, source, warnings);
+            return new ReadResult.Read(story, warnings);
+        } catch (CorpusFileException e) {
+            return new ReadResult.Skipped(new Problem(source, e.line(), e.getMessage()));
+        } catch (IOException e) {
+            return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
+        }
+    }
+
+    /** Parses a file's text; public for tests and tools that hold text rather than files. */
+    public ReadResult parse(String text, String source) {
+        List<Problem> warnings = new ArrayList<>();
+        try {
+            return new ReadResult.Read(parse(text, source, warnings), warnings);
+        } catch (CorpusFileException e) {
+            return new ReadResult.Skipped(new Problem(source, e.line(), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
+        }
+    }
+
+    private Story parse(String text, String source, List<Problem> warnings) throws CorpusFileException {
+        FrontMatter frontMatter = FrontMatter.split(text);
+        Node root;
+        try {
+            root = yaml.compose(new StringReader(frontMatter.yaml()));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            int line = mark == null ? 0 : mark.getLine() + frontMatter.firstLine();
+            throw new CorpusFileException(line, "YAML error: " + oneLine(e.getProblem()));
+        } catch (YAMLException e) {
+            throw new CorpusFileException(frontMatter.firstLine(), "YAML error: " + oneLine(e.getMessage()));
+        }
+        if (root == null) {
+            throw new CorpusFileException(frontMatter.firstLine(), "the front matter is empty");
+        }
+        StoryMapper mapper = new StoryMapper(source, frontMatter.firstLine(), config.maxRelated(), warnings);
+        return mapper.story(root, frontMatter.body());
+    }
+
+    private String readText(Path file, String source, List<Problem> warnings) throws IOException, CorpusFileException {
+        long size = Files.size(file);
+        if (size > config.maxFileBytes()) {
+            throw new CorpusFileException(0, "the file is " + size + " bytes, larger than corpus.maxFileBytes ("
+                    + config.maxFileBytes() + ")");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return strict.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            warnings.add(new Problem(source, 0, "the file is not valid UTF-8 (first bad byte at offset "
+                    + firstBadByte(bytes) + "); bad bytes were replaced with U+FFFD"));
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long firstBadByte(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "unknown problem" : message.replaceAll("\\s+", " ").strip();
+    }
+}

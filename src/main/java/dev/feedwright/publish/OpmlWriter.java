@@ -1,0 +1,100 @@
+package dev.feedwright.publish;
+
+import dev.feedwright.catalog.FeedKind;
+import dev.feedwright.config.SiteConfig;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes {@code feeds.opml}: an OPML 2.0 subscription list with every feed, so that a reader can
+ * subscribe to all of them in one import. Topics and providers are grouped in folders.
+ */
+public final class OpmlWriter {
+
+    private final SiteConfig site;
+    private final FeedLayout layout;
+
+    public OpmlWriter(SiteConfig site, FeedLayout layout) {
+        this.site = site;
+        this.layout = layout;
+    }
+
+    public byte[] write(List<FeedSummary> feeds) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            newline(xml, 0);
+            xml.writeStartElement("opml");
+            xml.writeAttribute("version", "2.0");
+            newline(xml, 1);
+            xml.writeStartElement("head");
+            newline(xml, 2);
+            element(xml, "title", site.title() + " feeds");
+            newline(xml, 2);
+            element(xml, "docs", "http://opml.org/spec2.opml");
+            newline(xml, 1);
+            xml.writeEndElement();
+            newline(xml, 1);
+            xml.writeStartElement("body");
+            for (FeedSummary feed : feeds) {
+                if (feed.key().kind() == FeedKind.ALL) {
+                    outline(xml, feed, 2);
+                }
+            }
+            group(xml, "Topics", feeds, FeedKind.TOPIC);
+            group(xml, "Providers", feeds, FeedKind.PROVIDER);
+            newline(xml, 1);
+            xml.writeEndElement();
+            newline(xml, 0);
+            xml.writeEndElement();
+            newline(xml, -1);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing OPML to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void group(XMLStreamWriter xml, String name, List<FeedSummary> feeds, FeedKind kind)
+            throws XMLStreamException {
+        if (feeds.stream().noneMatch(f -> f.key().kind() == kind)) {
+            return;
+        }
+        newline(xml, 2);
+        xml.writeStartElement("outline");
+        xml.writeAttribute("text", name);
+        xml.writeAttribute("title", name);
+        for (FeedSummary feed : feeds) {
+            if (feed.key().kind() == kind) {
+                outline(xml, feed, 3);
+            }
+        }
+        newline(xml, 2);
+        xml.writeEndElement();
+    }
+
+    private void outline(XMLStreamWriter xml, FeedSummary feed, int depth) throws XMLStreamException {
+        newline(xml, depth);
+        xml.writeEmptyElement("outline");
+        xml.writeAttribute("type", "rss");
+        xml.writeAttribute("text", feed.title());
+        xml.writeAttribute("title", feed.title());
+        xml.writeAttribute("xmlUrl", layout.url(feed.key(), Format.RSS));
+        xml.writeAttribute("htmlUrl", layout.indexUrl());
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private static void newline(XMLStreamWriter xml, int depth) throws XMLStreamException {
+        xml.writeCharacters("\n" + "  ".repeat(Math.max(0, depth)));
+    }
+}

@@ -1,0 +1,238 @@
+package dev.feedwright.publish;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The output folder, written safely.
+ *
+ * <ul>
+ *   <li>Every file is written to a temporary file beside it and renamed into place, so a reader or
+ *       a server never sees half a file, and a crash or kill at any moment leaves the previous file
+ *       whole. Temporary files left by a killed run are removed by the next one.</li>
+ *   <li>A file whose bytes would not change is not written at all: its modification time stays,
+ *       and so do HTTP validators based on it.</li>
+ *   <li>Only files Feedwright wrote are ever deleted. A manifest lists them; it is widened before
+ *       any new file is written and narrowed after stale files are deleted, so that a crash at any
+ *       point leaves no file of ours unlisted.</li>
+ *   <li>No path can leave the folder: relative paths are checked, and folders are resolved to their
+ *       real location before anything is written in them.</li>
+ * </ul>
+ *
+ * <p>Callers hold the folder's {@link OutputLock} for as long as they use it. {@link #write} is
+ * safe to call from several threads for different paths.
+ */
+public final class OutputFolder {
+
+    /** The manifest of files this program wrote, relative to the folder, one per line. */
+    public static final String MANIFEST = ".feedwright-files";
+
+    private static final String TEMP_SUFFIX = ".fw-tmp";
+    private static final Pattern SAFE_PATH = Pattern.compile("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*");
+
+    private final Path root;
+    private final Path realRoot;
+    private final boolean sync;
+    private final Set<String> previous;
+    private final AtomicLong tempCounter = new AtomicLong();
+
+    private OutputFolder(Path root, Path realRoot, boolean sync, Set<String> previous) {
+        this.root = root;
+        this.realRoot = realRoot;
+        this.sync = sync;
+        this.previous = previous;
+    }
+
+    /**
+     * Opens a folder, creating it if needed, removing temporary files a killed run left behind and
+     * reading the manifest of files written before.
+     *
+     * @param sync whether to flush each file to disk before renaming it into place, so that a
+     *             power cut cannot leave an empty file behind
+     */
+    public static OutputFolder open(Path root, boolean sync) throws IOException {
+        Files.createDirectories(root);
+        Path realRoot = root.toRealPath();
+        removeTemporaryFiles(realRoot);
+        return new OutputFolder(root, realRoot, sync, readManifest(realRoot.resolve(MANIFEST)));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The files the previous runs wrote, as listed in the manifest. */
+    public Set<String> previousFiles() {
+        return Set.copyOf(previous);
+    }
+
+    /**
+     * Records, before anything is written, every file this run may write, so that a crash during
+     * the run still leaves them listed as ours.
+     */
+    public void plan(Collection<String> paths) throws IOException {
+        for (String path : paths) {
+            resolve(path);
+        }
+        Set<String> union = new TreeSet<>(previous);
+        union.addAll(paths);
+        writeManifest(union);
+    }
+
+    /** What {@link #write} did. */
+    public enum Outcome { WRITTEN, UNCHANGED }
+
+    /**
+     * Writes a file atomically, unless it already holds exactly these bytes.
+     *
+     * @throws IOException when the path is taken by something that is not a regular file, or the
+     *                     file cannot be written
+     */
+    public Outcome write(String path, byte[] bytes) throws IOException {
+        Path target = resolve(path);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("cannot write " + target + ": something that is not a regular file is in the way");
+        }
+        if (sameBytes(target, bytes)) {
+            return Outcome.UNCHANGED;
+        }
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        if (!parent.toRealPath().startsWith(realRoot)) {
+            throw new IOException("refusing to write " + path + ": its folder leads outside " + root);
+        }
+        Path temp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + tempCounter.incrementAndGet() + TEMP_SUFFIX);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (sync) {
+                    channel.force(true);
+                }
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return Outcome.WRITTEN;
+    }
+
+    /**
+     * Deletes the files the previous runs wrote that this run did not keep, then records
+     * {@code kept} as the manifest.
+     *
+     * @return the paths that were deleted, sorted
+     */
+    public List<String> finish(Collection<String> kept) throws IOException {
+        Set<String> keep = Set.copyOf(kept);
+        List<String> deleted = new ArrayList<>();
+        for (String path : new TreeSet<>(previous)) {
+            if (keep.contains(path) || !SAFE_PATH.matcher(path).matches()) {
+                continue;
+            }
+            Path file = resolve(path);
+            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+                deleted.add(path);
+            }
+            removeEmptyParents(file.getParent());
+        }
+        writeManifest(new TreeSet<>(keep));
+        previous.clear();
+        previous.addAll(keep);
+        return deleted;
+    }
+
+    private void removeEmptyParents(Path folder) throws IOException {
+        while (folder != null && !folder.equals(realRoot) && folder.startsWith(realRoot)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                if (entries.iterator().hasNext()) {
+                    return;
+                }
+            } catch (NoSuchFileException e) {
+                return;
+            }
+            Files.deleteIfExists(folder);
+            folder = folder.getParent();
+        }
+    }
+
+    private Path resolve(String path) throws IOException {
+        if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+            throw new IOException("refusing to write '" + path + "': not a safe relative path");
+        }
+        Path target = realRoot.resolve(path).normalize();
+        if (!target.startsWith(realRoot)) {
+            throw new IOException("refusing to write '" + path + "': it leads outside " + root);
+        }
+        return target;
+    }
+
+    private static boolean sameBytes(Path target, byte[] bytes) throws IOException {
+        try {
+            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.size(target) != bytes.length) {
+                return false;
+            }
+            return Arrays.equals(Files.readAllBytes(target), bytes);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    private void writeManifest(Set<String> paths) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String path : paths) {
+            text.append(path).append('\n');
+        }
+        Path manifest = realRoot.resolve(MANIFEST);
+        Path temp = realRoot.resolve(MANIFEST + "." + ProcessHandle.current().pid() + TEMP_SUFFIX);
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        Files.move(temp, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Set<String> readManifest(Path manifest) throws IOException {
+        Set<String> paths = new TreeSet<>();
+        if (!Files.isRegularFile(manifest)) {
+            return paths;
+        }
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            if (SAFE_PATH.matcher(line).matches() && !line.contains("..")) {
+                paths.add(line);
+            }
+        }
+        return paths;
+    }
+
+    private static void removeTemporaryFiles(Path folder) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !name.startsWith(".")) {
+                    removeTemporaryFiles(entry);
+                } else if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        }
+    }
+}

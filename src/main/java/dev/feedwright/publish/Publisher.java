@@ -1,0 +1,125 @@
+package dev.feedwright.publish;
+
+import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.FeedSet;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.publish.rome.AtomRenderer;
+import dev.feedwright.publish.rome.RssRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Writes a feed set to the output folder: every feed in every format, rendered in parallel, then
+ * {@code feeds.opml} and {@code index.html}, then deletes the files of feeds that are gone.
+ */
+public final class Publisher {
+
+    private final FeedLayout layout;
+    private final FeedAssembler assembler;
+    private final List<FeedRenderer> renderers;
+    private final OpmlWriter opml;
+    private final IndexPage index;
+
+    public Publisher(FeedwrightConfig config, Generator generator) {
+        this.layout = new FeedLayout(config.site().baseUrl());
+        this.assembler = new FeedAssembler(config.site(), config.feeds());
+        this.renderers = List.of(new RssRenderer(layout, generator), new AtomRenderer(layout, generator));
+        this.opml = new OpmlWriter(config.site(), layout);
+        this.index = new IndexPage(config.site(), layout);
+    }
+
+    public FeedLayout layout() {
+        return layout;
+    }
+
+    /**
+     * Publishes every feed of {@code set} into {@code folder}, rendering on {@code pool}.
+     *
+     * @throws IOException when a file cannot be written; files already written stay whole
+     */
+    public PublishReport publish(FeedSet set, OutputFolder folder, ExecutorService pool) throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (CatalogFeed feed : set.feeds()) {
+            for (FeedRenderer renderer : renderers) {
+                paths.add(layout.path(feed.key(), renderer.format()));
+            }
+        }
+        paths.add(FeedLayout.OPML);
+        paths.add(FeedLayout.INDEX);
+        folder.plan(paths);
+
+        List<Future<Published>> futures = new ArrayList<>(set.feeds().size());
+        for (CatalogFeed feed : set.feeds()) {
+            futures.add(pool.submit(() -> publishFeed(feed, set, folder)));
+        }
+        List<FeedSummary> summaries = new ArrayList<>(futures.size());
+        int feedsWritten = 0;
+        int filesWritten = 0;
+        for (Future<Published> future : futures) {
+            Published published = await(future);
+            summaries.add(published.summary());
+            feedsWritten += published.filesWritten() > 0 ? 1 : 0;
+            filesWritten += published.filesWritten();
+        }
+        filesWritten += count(folder.write(FeedLayout.OPML, opml.write(summaries)));
+        filesWritten += count(folder.write(FeedLayout.INDEX, index.write(summaries)));
+
+        List<String> deleted = folder.finish(paths);
+        return new PublishReport(set.feeds().size(), feedsWritten, set.feeds().size() - feedsWritten,
+                deletedFeeds(deleted), filesWritten, deleted);
+    }
+
+    private Published publishFeed(CatalogFeed feed, FeedSet set, OutputFolder folder) throws IOException {
+        FeedDocument document = assembler.assemble(feed, set);
+        int written = 0;
+        for (FeedRenderer renderer : renderers) {
+            written += count(folder.write(layout.path(feed.key(), renderer.format()), renderer.render(document)));
+        }
+        return new Published(FeedSummary.of(document, feed.name()), written);
+    }
+
+    private record Published(FeedSummary summary, int filesWritten) {
+    }
+
+    private static int count(OutputFolder.Outcome outcome) {
+        return outcome == OutputFolder.Outcome.WRITTEN ? 1 : 0;
+    }
+
+    /** Deleted feeds, counting a feed once whatever number of its format files went. */
+    private static int deletedFeeds(List<String> deletedFiles) {
+        Set<String> feeds = new HashSet<>();
+        for (String path : deletedFiles) {
+            int dot = path.lastIndexOf('.');
+            feeds.add(dot > path.lastIndexOf('/') ? path.substring(0, dot) : path);
+        }
+        return feeds.size();
+    }
+
+    private static <T> T await(Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while publishing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException unchecked) {
+                throw unchecked.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("publishing failed", cause);
+        }
+    }
+}

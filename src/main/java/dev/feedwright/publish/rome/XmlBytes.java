@@ -1,0 +1,66 @@
+package dev.feedwright.publish.rome;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdom2.Attribute;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.LineSeparator;
+import org.jdom2.output.XMLOutputter;
+
+/**
+ * Serialises the documents Rome builds: UTF-8, two-space indent, {@code \n} line ends whatever the
+ * platform, and only the namespace declarations the document uses (Rome declares one for every
+ * module it knows).
+ */
+final class XmlBytes {
+
+    private XmlBytes() {
+    }
+
+    static byte[] write(Document document) {
+        pruneUnusedNamespaces(document.getRootElement());
+        Format format = Format.getPrettyFormat()
+                .setEncoding("UTF-8")
+                .setIndent("  ")
+                .setLineSeparator(LineSeparator.UNIX);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            new XMLOutputter(format).output(document, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void pruneUnusedNamespaces(Element root) {
+        Set<String> used = new HashSet<>();
+        collect(root, used);
+        for (Namespace declared : new ArrayList<>(root.getAdditionalNamespaces())) {
+            if (!used.contains(declared.getURI())) {
+                root.removeNamespaceDeclaration(declared);
+            }
+        }
+    }
+
+    private static void collect(Element element, Set<String> used) {
+        used.add(element.getNamespaceURI());
+        for (Attribute attribute : element.getAttributes()) {
+            used.add(attribute.getNamespaceURI());
+        }
+        List<Element> children = element.getChildren();
+        for (Element child : children) {
+            collect(child, used);
+        }
+    }
+}

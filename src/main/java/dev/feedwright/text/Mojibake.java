@@ -1,0 +1,134 @@
+package dev.feedwright.text;
+
+/**
+ * Repairs UTF-8 text that was once decoded as Windows-1252 (or Latin-1): {@code â€™} becomes
+ * {@code ’}, {@code Ã©} becomes {@code é}.
+ *
+ * <p>Only a run that is exactly one well-formed UTF-8 sequence, read back as Windows-1252
+ * characters, is replaced, and only when the character it decodes to is a plausible one (a
+ * letter, punctuation or symbol, not a control or phonetic sign). Correct text such as
+ * {@code café}, {@code naïve} or {@code CAFÉ»} has no such run and is left alone. Double-encoded
+ * text is repaired by repeating the pass.
+ */
+final class Mojibake {
+
+    private static final int MAX_PASSES = 3;
+
+    /** Windows-1252 bytes 0x80..0x9F, as the characters a decoder produced for them. */
+    private static final char[] CP1252_HIGH = {
+        '\u20AC', '\u0081', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021',
+        '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008D', '\u017D', '\u008F',
+        '\u0090', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
+        '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
+    };
+
+    private Mojibake() {
+    }
+
+    static String repair(String s) {
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            String repaired = repairOnce(s);
+            if (repaired == s) {
+                return s;
+            }
+            s = repaired;
+        }
+        return s;
+    }
+
+    /** One pass; returns the same instance when nothing was repaired. */
+    private static String repairOnce(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            int length = sequenceLength(c);
+            int decoded = length > 0 && i + length <= n ? decode(s, i, length) : -1;
+            if (decoded >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+                out.appendCodePoint(decoded);
+                i += length;
+                continue;
+            }
+            if (out != null) {
+                out.append(c);
+            }
+            i++;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** The UTF-8 sequence length announced by a lead byte read as Latin-1, or 0 if it is no lead byte. */
+    private static int sequenceLength(char c) {
+        if (c >= '\u00C2' && c <= '\u00DF') {
+            return 2;
+        }
+        if (c >= '\u00E0' && c <= '\u00EF') {
+            return 3;
+        }
+        if (c >= '\u00F0' && c <= '\u00F4') {
+            return 4;
+        }
+        return 0;
+    }
+
+    /** Decodes {@code length} characters at {@code start} as UTF-8 bytes; -1 if they are not a plausible sequence. */
+    private static int decode(String s, int start, int length) {
+        int cp = s.charAt(start) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+        for (int k = 1; k < length; k++) {
+            int b = continuationByte(s.charAt(start + k));
+            if (b < 0) {
+                return -1;
+            }
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        boolean wellFormed = switch (length) {
+            case 2 -> cp >= 0x80;
+            case 3 -> cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+            default -> cp >= 0x10000 && cp <= 0x10FFFF;
+        };
+        return wellFormed && plausible(cp) ? cp : -1;
+    }
+
+    /** The byte 0x80..0xBF a character stands for when it came from Windows-1252 or Latin-1; -1 otherwise. */
+    private static int continuationByte(char c) {
+        if (c >= '\u00A0' && c <= '\u00BF') {
+            return c;
+        }
+        if (c >= '\u0080' && c <= '\u009F') {
+            return c;
+        }
+        for (int b = 0; b < CP1252_HIGH.length; b++) {
+            if (CP1252_HIGH[b] == c) {
+                return 0x80 + b;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Characters a real text is likely to hold. Rules out controls, phonetic and combining signs,
+     * which is what correct Latin-1 text such as {@code É»} would decode to.
+     */
+    private static boolean plausible(int cp) {
+        if (cp < 0xA0) {
+            return false;
+        }
+        if (cp < 0x250) {
+            return true;
+        }
+        if (cp < 0x370) {
+            return false;
+        }
+        if (cp < 0x800) {
+            return true;
+        }
+        if (cp >= 0xE000 && cp <= 0xF8FF) {
+            return false;
+        }
+        return cp != 0xFFFE && cp != 0xFFFF;
+    }
+}

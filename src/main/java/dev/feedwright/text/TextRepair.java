@@ -1,0 +1,115 @@
+package dev.feedwright.text;
+
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+
+/**
+ * The one place where text read from the corpus is repaired before it reaches a feed.
+ *
+ * <p>Every text field goes through {@link #text(String)}: HTML entities are decoded, markup is
+ * removed (a title is plain text, never HTML), UTF-8 that was once decoded as Windows-1252 is
+ * repaired, characters that XML 1.0 cannot carry are dropped and runs of white space collapse to
+ * one space. Link strings go through {@link #link(String)}, which repairs without collapsing.
+ */
+public final class TextRepair {
+
+    private static final int MAX_DECODE_PASSES = 2;
+
+    private TextRepair() {
+    }
+
+    /**
+     * Repairs a plain-text field (title, excerpt, name, topic).
+     *
+     * @return the repaired text, never null; empty when nothing printable is left
+     */
+    public static String text(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String s = Mojibake.repair(raw);
+        s = decodeMarkup(s);
+        s = Mojibake.repair(s);
+        return collapseWhitespace(XmlChars.strip(s));
+    }
+
+    /**
+     * Repairs a link string: mojibake and entities (as in an HTML attribute, so that
+     * {@code ?a=1&amp;b=2} becomes {@code ?a=1&b=2}) are repaired and characters XML cannot carry
+     * are dropped. White space is trimmed but not collapsed; the link parser encodes what is left.
+     */
+    public static String link(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String s = Mojibake.repair(raw);
+        if (s.indexOf('&') >= 0) {
+            s = Parser.unescapeEntities(s, true);
+        }
+        return XmlChars.strip(s).strip();
+    }
+
+    /**
+     * Decodes entities and removes tags. Text that holds neither {@code &} nor {@code <} is
+     * returned as it is, so that the common case costs one scan.
+     */
+    private static String decodeMarkup(String s) {
+        for (int pass = 0; pass < MAX_DECODE_PASSES; pass++) {
+            boolean hasTag = Markup.looksLikeTag(s);
+            boolean hasEntity = s.indexOf('&') >= 0;
+            if (!hasTag && !hasEntity) {
+                return s;
+            }
+            String decoded = hasTag
+                    ? Jsoup.parseBodyFragment(s).body().text()
+                    : Parser.unescapeEntities(s, false);
+            if (decoded.equals(s)) {
+                break;
+            }
+            s = decoded;
+        }
+        return Markup.defuseTags(s);
+    }
+
+    /** Collapses every run of white space (including no-break and line/paragraph separators) to one space. */
+    static String collapseWhitespace(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        boolean pendingSpace = false;
+        int start = 0;
+        while (start < n && isSpace(s.charAt(start))) {
+            start++;
+        }
+        for (int i = start; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                    out.append(s, start, i);
+                }
+                pendingSpace = true;
+                continue;
+            }
+            if (out != null) {
+                if (pendingSpace) {
+                    out.append(' ');
+                }
+                out.append(c);
+            }
+            pendingSpace = false;
+        }
+        if (out == null) {
+            int end = n;
+            while (end > start && isSpace(s.charAt(end - 1))) {
+                end--;
+            }
+            return s.substring(start, end);
+        }
+        return out.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+                || (c > 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+    }
+}

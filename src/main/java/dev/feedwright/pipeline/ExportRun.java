@@ -90,9 +90,9 @@ public final class ExportRun {
     private static void accept(ReadResult result, Catalog catalog, Tally tally) {
         tally.read++;
         if (result instanceof ReadResult.Read read) {
-            for (Problem warning : read.warnings()) {
-                LOG.warn("{}", warning);
-                tally.warnings++;
+            if (!read.warnings().isEmpty()) {
+                LOG.warn("{}", describe(read.warnings()));
+                tally.warnings += read.warnings().size();
             }
             catalog.add(read.story());
         } else if (result instanceof ReadResult.Skipped skipped) {
@@ -102,6 +102,23 @@ public final class ExportRun {
                 tally.skipped.add(skipped.problem());
             }
         }
+    }
+
+    /** One line for all the problems of a file that was kept: the first ones in full, then a count. */
+    static String describe(List<Problem> warnings) {
+        StringBuilder line = new StringBuilder(warnings.get(0).toString());
+        int shown = 1;
+        for (Problem warning : warnings.subList(1, warnings.size())) {
+            if (line.length() > 400) {
+                break;
+            }
+            line.append("; ").append(warning.line() > 0 ? "line " + warning.line() + ": " : "").append(warning.message());
+            shown++;
+        }
+        if (shown < warnings.size()) {
+            line.append("; and ").append(warnings.size() - shown).append(" more");
+        }
+        return line.toString();
     }
 
     /** Reads every file on {@code pool}, at most {@code window} at a time, handing results over in scan order. */

@@ -1,0 +1,54 @@
+package dev.feedwright.testing;
+
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedInput;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Test helpers that read generated feeds back with Rome, as a feed reader would. */
+public final class Feeds {
+
+    private Feeds() {
+    }
+
+    public static Channel rss(Path file) {
+        return (Channel) read(file);
+    }
+
+    public static Feed atom(Path file) {
+        return (Feed) read(file);
+    }
+
+    private static Object read(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            WireFeedInput input = new WireFeedInput();
+            input.setXmlHealerOn(false);
+            return input.build(reader);
+        } catch (IOException | FeedException e) {
+            throw new AssertionError("cannot parse " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every file under {@code root} (recursively), relative, with {@code /} separators, sorted. */
+    public static java.util.List<String> files(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The bundled corpus, {@code seeds/} at the project root. */
+    public static Path seeds() {
+        return Path.of("seeds").toAbsolutePath();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.feedwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.testing.Feeds;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ExportCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = FeedwrightCommand.newCommandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void exportsTheSeedsAndPrintsOneSummaryLine() {
+        Path feeds = temp.resolve("feeds");
+
+        int code = run("export", "--corpus", Feeds.seeds().toString(), "--out", feeds.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("export: 5 files read, 0 skipped; 5 stories, 31 articles; 32 feeds: 32 written, 0 unchanged,"
+                        + " 0 deleted; ")
+                .endsWith(" s"));
+        assertThat(err.toString()).isEmpty();
+        assertThat(feeds.resolve("all.xml")).isRegularFile();
+    }
+
+    @Test
+    void secondRunReportsEveryFeedUnchanged() {
+        Path feeds = temp.resolve("feeds");
+        run("export", "--corpus", Feeds.seeds().toString(), "--out", feeds.toString());
+        out.getBuffer().setLength(0);
+
+        int code = run("export", "--corpus", Feeds.seeds().toString(), "--out", feeds.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("32 feeds: 0 written, 32 unchanged, 0 deleted");
+    }
+
+    @Test
+    void quietPrintsNoSummary() {
+        int code = run("export", "--quiet", "--corpus", Feeds.seeds().toString(), "--out", temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void strictExitsWithItsOwnCodeWhenFilesWereSkipped() throws IOException {
+        Path corpus = corpusWithOneBrokenFile();
+
+        int lenient = run("export", "--corpus", corpus.toString(), "--out", temp.resolve("a").toString());
+        int strict = run("export", "--strict", "--corpus", corpus.toString(), "--out", temp.resolve("b").toString());
+
+        assertThat(lenient).isEqualTo(ExitCodes.OK);
+        assertThat(strict).isEqualTo(ExitCodes.SKIPPED_FILES);
+        assertThat(err.toString()).contains("--strict: 1 corpus file(s) were skipped");
+        assertThat(out.toString()).contains("2 files read, 1 skipped");
+    }
+
+    @Test
+    void badConfigurationIsAUsageErrorNamingFileKeyAndRule() throws IOException {
+        Path config = temp.resolve("bad.yaml");
+        Files.writeString(config, "feeds:\n  limit: 0\n", StandardCharsets.UTF_8);
+
+        int code = run("export", "--config", config.toString(), "--corpus", Feeds.seeds().toString(),
+                "--out", temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(config + ":2: feeds.limit must be between 1 and 10000, was 0");
+        assertThat(temp.resolve("f")).doesNotExist();
+    }
+
+    @Test
+    void missingCorpusFolderIsFatal() {
+        int code = run("export", "--corpus", temp.resolve("missing").toString(), "--out", temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).contains("export failed").contains("missing");
+    }
+
+    @Test
+    void outputThatCannotBeCreatedIsFatal() throws IOException {
+        Path file = temp.resolve("a-file");
+        Files.writeString(file, "not a folder");
+
+        int code = run("export", "--corpus", Feeds.seeds().toString(), "--out", file.resolve("feeds").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).contains("export failed");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        int code = run("export", "--frobnicate");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Missing a command");
+    }
+
+    @Test
+    void helpListsTheExportCommandAndExitCodes() {
+        int code = run("--help");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("export").contains("Exit codes:").contains("--strict");
+    }
+
+    @Test
+    void versionNamesTheProgramAndItsVersion() {
+        int code = run("--version");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("Feedwright 0.");
+    }
+
+    private Path corpusWithOneBrokenFile() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        Files.copy(Feeds.seeds().resolve("000_3b4be3fe1f265a52.txt"), corpus.resolve("good.md"));
+        Files.writeString(corpus.resolve("broken.md"), "no front matter here\n", StandardCharsets.UTF_8);
+        return corpus;
+    }
+}

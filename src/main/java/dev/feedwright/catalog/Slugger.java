@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -33,13 +35,19 @@ public final class Slugger {
 
     private static final Set<String> RESERVED = reserved();
 
+    /** Code-point order: {@link String#compareTo} compares UTF-16 units, which sorts U+10000 and up before U+E000. */
+    private static final Comparator<String> CODE_POINT_ORDER =
+            Comparator.comparing((String s) -> s.codePoints().toArray(), Arrays::compare);
+
     private Slugger() {
     }
 
     /** Slugs for a set of names, each unique; {@code keepDots} keeps {@code .} as in domain names. */
     public static Map<String, String> assign(Collection<String> names, boolean keepDots) {
         Map<String, List<String>> byBase = new TreeMap<>();
-        for (String name : new TreeSet<>(names)) {
+        Set<String> sorted = new TreeSet<>(CODE_POINT_ORDER);
+        sorted.addAll(names);
+        for (String name : sorted) {
             byBase.computeIfAbsent(base(name, keepDots), b -> new ArrayList<>()).add(name);
         }
         Map<String, String> slugs = new HashMap<>();
@@ -80,10 +88,12 @@ public final class Slugger {
             return withHash("x", name, 8);
         }
         if (slug.length() > MAX_LENGTH) {
-            return withHash(trimSeparators(slug.substring(0, MAX_LENGTH - 9)), name, 8);
+            slug = withHash(trimSeparators(slug.substring(0, MAX_LENGTH - 9)), name, 8);
         }
-        if (RESERVED.contains(slug) || RESERVED.contains(slug.split("\\.", 2)[0])) {
-            return withHash(slug, name, 6);
+        String first = slug.split("\\.", 2)[0];
+        if (RESERVED.contains(first)) {
+            // Windows takes NUL.txt and NUL.tar.gz for NUL too, so the suffix goes before the first dot.
+            return withHash(first, name, 6) + slug.substring(first.length());
         }
         return slug;
     }

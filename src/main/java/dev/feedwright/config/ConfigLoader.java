@@ -75,7 +75,7 @@ public final class ConfigLoader {
                 n.url("baseUrl", d.baseUrl()));
         n.finish();
         if (site.title().isBlank()) {
-            throw n.error(n.qualified("title") + " must not be empty");
+            throw n.error("title", n.qualified("title") + " must not be empty");
         }
         return site;
     }
@@ -90,7 +90,7 @@ public final class ConfigLoader {
         try {
             java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + corpus.include());
         } catch (IllegalArgumentException e) {
-            throw n.error(n.qualified("include") + " must be a valid glob, was '" + corpus.include() + "': "
+            throw n.error("include", n.qualified("include") + " must be a valid glob, was '" + corpus.include() + "': "
                     + e.getMessage());
         }
         return corpus;

@@ -200,6 +200,12 @@ final class ConfigNode {
         }
     }
 
+    /** An error about the value under {@code key}, at that value's line (the section's when absent). */
+    ConfigException error(String key, String message) {
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? error(message) : error(tuple.getValueNode(), message);
+    }
+
     /** An error about this section as a whole, for rules that span several keys. */
     ConfigException error(String message) {
         return new ConfigException(source, line, message);

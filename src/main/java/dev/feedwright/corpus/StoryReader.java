@@ -2,6 +2,7 @@ package dev.feedwright.corpus;
 
 import dev.feedwright.config.CorpusConfig;
 import dev.feedwright.config.SafeYaml;
+import dev.feedwright.text.TextRepair;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one corpus file into a {@link Story}. Never throws for a bad file: whatever is wrong with
@@ -70,7 +72,7 @@ public final class StoryReader {
     }
 
     private Story parse(String text, String source, List<Problem> warnings) throws CorpusFileException {
-        FrontMatter frontMatter = FrontMatter.split(text);
+        FrontMatter frontMatter = FrontMatter.split(readable(text));
         Node root;
         try {
             root = yaml.compose(new StringReader(frontMatter.yaml()));
@@ -86,6 +88,16 @@ public final class StoryReader {
         }
         StoryMapper mapper = new StoryMapper(source, frontMatter.firstLine(), config.maxRelated(), warnings);
         return mapper.story(root, frontMatter.body());
+    }
+
+    /**
+     * The text, or when it holds characters YAML refuses to read (controls other than tab and line
+     * ends, U+FFFE), the text repaired and without them: one stray control must not cost the whole
+     * file, and a UTF-8 sequence read as Windows-1252 can end in a C1 control ({@code ”} becomes
+     * {@code â€} and U+009D), which only mojibake repair turns back into text.
+     */
+    private static String readable(String text) {
+        return StreamReader.isPrintable(text) ? text : TextRepair.document(text);
     }
 
     private String readText(Path file, String source, List<Problem> warnings) throws IOException, CorpusFileException {

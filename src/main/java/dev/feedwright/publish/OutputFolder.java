@@ -110,13 +110,13 @@ public final class OutputFolder {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException("cannot write " + target + ": something that is not a regular file is in the way");
         }
-        if (sameBytes(target, bytes)) {
-            return Outcome.UNCHANGED;
-        }
         Path parent = target.getParent();
         Files.createDirectories(parent);
         if (!parent.toRealPath().startsWith(realRoot)) {
             throw new IOException("refusing to write " + path + ": its folder leads outside " + root);
+        }
+        if (sameBytes(target, bytes)) {
+            return Outcome.UNCHANGED;
         }
         Path temp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + tempCounter.incrementAndGet() + TEMP_SUFFIX);
@@ -151,6 +151,9 @@ public final class OutputFolder {
                 continue;
             }
             Path file = resolve(path);
+            if (!isInsideRoot(file.getParent())) {
+                continue;
+            }
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
                 deleted.add(path);
             }
@@ -160,6 +163,15 @@ public final class OutputFolder {
         previous.clear();
         previous.addAll(keep);
         return deleted;
+    }
+
+    /** Whether {@code folder} exists and, with symbolic links followed, lies inside the root. */
+    private boolean isInsideRoot(Path folder) throws IOException {
+        try {
+            return folder.toRealPath().startsWith(realRoot);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     private void removeEmptyParents(Path folder) throws IOException {

@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * An exclusive lock on an output folder, shared by every Feedwright process and thread that writes
@@ -28,10 +30,19 @@ public final class OutputLock implements AutoCloseable {
 
     private static final long POLL_MILLIS = 200;
 
+    /**
+     * The lock files this process holds, with their holder. The operating system's lock belongs to
+     * the whole process, and closing any channel on the file drops it, so a second acquirer in this
+     * process waits here and never opens the file. Process-wide like the JVM's own lock table.
+     */
+    private static final ConcurrentMap<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private OutputLock(FileChannel channel, FileLock lock) {
+    private OutputLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -43,31 +54,56 @@ public final class OutputLock implements AutoCloseable {
      */
     public static OutputLock acquire(Path folder, Duration wait, Clock clock) throws IOException {
         Files.createDirectories(folder);
-        Path file = folder.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        Path file = folder.toRealPath().resolve(FILE_NAME);
+        Instant deadline = clock.instant().plus(wait);
+        boolean registered = false;
         try {
-            Instant deadline = clock.instant().plus(wait);
-            while (true) {
-                FileLock lock = tryLock(channel);
-                if (lock != null) {
-                    writeHolder(channel, clock);
-                    return new OutputLock(channel, lock);
-                }
-                if (!clock.instant().isBefore(deadline)) {
-                    throw new OutputLockedException("output folder " + folder + " is locked by another run ("
-                            + holder(file) + "); waited " + wait.toSeconds() + " s");
-                }
-                Thread.sleep(POLL_MILLIS);
+            while (HELD_HERE.putIfAbsent(file, "pid " + ProcessHandle.current().pid() + " on " + host()) != null) {
+                pause(folder, wait, deadline, clock, HELD_HERE.getOrDefault(file, "holder unknown"));
             }
+            registered = true;
+            return lockFile(folder, file, wait, deadline, clock);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (registered) {
+                HELD_HERE.remove(file);
+            }
             throw e;
         } catch (InterruptedException e) {
-            channel.close();
+            if (registered) {
+                HELD_HERE.remove(file);
+            }
             Thread.currentThread().interrupt();
             throw new OutputLockedException("interrupted while waiting for the lock on " + folder);
         }
+    }
+
+    /** Takes the operating system's lock, which no other thread of this process is after. */
+    private static OutputLock lockFile(Path folder, Path file, Duration wait, Instant deadline, Clock clock)
+            throws IOException, InterruptedException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            while (true) {
+                FileLock lock = tryLock(channel);
+                if (lock != null) {
+                    HELD_HERE.put(file, writeHolder(channel, clock));
+                    return new OutputLock(file, channel, lock);
+                }
+                pause(folder, wait, deadline, clock, holder(file));
+            }
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static void pause(Path folder, Duration wait, Instant deadline, Clock clock, String holder)
+            throws OutputLockedException, InterruptedException {
+        if (!clock.instant().isBefore(deadline)) {
+            throw new OutputLockedException("output folder " + folder + " is locked by another run ("
+                    + holder + "); waited " + wait.toSeconds() + " s");
+        }
+        Thread.sleep(POLL_MILLIS);
     }
 
     private static FileLock tryLock(FileChannel channel) throws IOException {
@@ -78,11 +114,12 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static void writeHolder(FileChannel channel, Clock clock) throws IOException {
-        String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + clock.instant() + "\n";
+    private static String writeHolder(FileChannel channel, Clock clock) throws IOException {
+        String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + " since " + clock.instant();
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+        channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
+        return holder;
     }
 
     private static String holder(Path file) {
@@ -103,9 +140,13 @@ public final class OutputLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            lock.release();
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
         } finally {
-            channel.close();
+            HELD_HERE.remove(file);
         }
     }
 }

@@ -6,9 +6,9 @@ package dev.feedwright.text;
  *
  * <p>Only a run that is exactly one well-formed UTF-8 sequence, read back as Windows-1252
  * characters, is replaced, and only when the character it decodes to is a plausible one (a
- * letter, punctuation or symbol, not a control or phonetic sign). Correct text such as
- * {@code café}, {@code naïve} or {@code CAFÉ»} has no such run and is left alone. Double-encoded
- * text is repaired by repeating the pass.
+ * letter, punctuation or symbol, not a control, phonetic sign or rare script). Correct text such
+ * as {@code café}, {@code naïve}, {@code CAFÉ»} or {@code Spaß“} has no such run and is left
+ * alone. Double-encoded text is repaired by repeating the pass.
  */
 final class Mojibake {
 
@@ -110,8 +110,9 @@ final class Mojibake {
     }
 
     /**
-     * Characters a real text is likely to hold. Rules out controls, phonetic and combining signs,
-     * which is what correct Latin-1 text such as {@code É»} would decode to.
+     * Characters a real text is likely to hold. Rules out controls, phonetic and combining signs and
+     * the scripts of U+0700..U+07FF, which is what correct Latin-1 text such as {@code É»} or
+     * {@code ß“} would decode to.
      */
     private static boolean plausible(int cp) {
         if (cp < 0xA0) {
@@ -123,8 +124,13 @@ final class Mojibake {
         if (cp < 0x370) {
             return false;
         }
-        if (cp < 0x800) {
+        if (cp < 0x700) {
             return true;
+        }
+        if (cp < 0x800) {
+            // Syriac, Thaana, NKo: what a correct ß, Ü, Ý or Þ followed by a quote, dash, ellipsis or
+            // guillemet ("Spaß“") would decode to, and not a script news text is written in.
+            return false;
         }
         if (cp >= 0xE000 && cp <= 0xF8FF) {
             return false;

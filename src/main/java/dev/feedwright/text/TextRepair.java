@@ -50,6 +50,15 @@ public final class TextRepair {
     }
 
     /**
+     * Repairs a whole document's raw text before it is parsed: mojibake is repaired and characters
+     * XML cannot carry are dropped, so that a parser that refuses control characters can read it.
+     * Entities, markup and white space are left for {@link #text(String)}; line ends are kept.
+     */
+    public static String document(String raw) {
+        return XmlChars.strip(Mojibake.repair(raw));
+    }
+
+    /**
      * Decodes entities and removes tags. Text that holds neither {@code &} nor {@code <} is
      * returned as it is, so that the common case costs one scan.
      */

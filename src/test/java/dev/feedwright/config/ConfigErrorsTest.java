@@ -1,0 +1,111 @@
+package dev.feedwright.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every way a configuration can be wrong ends in one message naming the file, line, key and rule. */
+class ConfigErrorsTest {
+
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "config");
+
+    @TempDir
+    Path temp;
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertLoadFails(Path file) {
+        return assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOf(ConfigException.class);
+    }
+
+    private static Path fixture(String name) {
+        return FIXTURES.resolve(name);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, relatedLinks)",
+        "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, output, site)",
+        "limit-string.yaml             | 2 | feeds.limit must be an integer, was 'fifty'",
+        "limit-list.yaml               | 2 | feeds.limit must be an integer, was a list",
+        "limit-zero.yaml               | 4 | feeds.limit must be between 1 and 10000, was 0",
+        "base-url-ftp.yaml             | 3 | site.baseUrl must be an absolute http(s) address, was 'ftp://x'",
+        "base-url-not-a-url.yaml       | 2 | site.baseUrl must be an absolute http(s) address, was 'not a url'",
+        "duplicate-key.yaml            | 4 | duplicate key feeds.limit",
+    })
+    void namesFileLineKeyAndRule(String name, int line, String message) {
+        assertLoadFails(fixture(name)).hasMessage(fixture(name) + ":" + line + ": " + message);
+    }
+
+    @Test
+    void saysWhatADurationLooksLike() {
+        Path file = fixture("lock-wait-not-a-duration.yaml");
+
+        assertLoadFails(file).hasMessage(file + ":3: output.lockWait must be a duration such as 500ms, 30s, 15m, 24h "
+                + "or 7d, was 'soon'");
+    }
+
+    @Test
+    void reportsTheLineOfAYamlSyntaxError() {
+        Path file = fixture("syntax-error.yaml");
+
+        assertLoadFails(file).hasMessageStartingWith(file + ":4: not valid YAML: ");
+    }
+
+    @Test
+    void saysANamedFileIsMissing() {
+        Path missing = temp.resolve("nowhere.yaml");
+
+        assertLoadFails(missing).hasMessage(missing + ": no such file");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'- a\n- b\n'                            | 1 | the document must be a mapping of keys to values",
+        "'feeds: 5\n'                            | 1 | feeds must be a mapping of keys to values",
+        "'export:\n  threads: 2.5\n'             | 2 | export.threads must be an integer, was '2.5'",
+        "'export:\n  threads: \"2\"\n'           | 2 | export.threads must be an integer, was '2'",
+        "'export:\n  threads: {n: 2}\n'          | 2 | export.threads must be an integer, was a mapping",
+        "'feeds:\n  limit: 99999999999\n'        | 2 | feeds.limit must be between 1 and 10000, was 99999999999",
+        "'site:\n  baseUrl: \"http:///x\"\n'     | 2 | site.baseUrl must be an absolute http(s) address, was 'http:///x'",
+        "'site:\n  baseUrl: /feeds/\n'           | 2 | site.baseUrl must be an absolute http(s) address, was '/feeds/'",
+        "'output:\n  lockWait: 30\n'             | 2 | output.lockWait must be a duration such as 500ms, 30s, 15m, 24h or 7d, was '30'",
+        "'output:\n  lockWait: -5s\n'            | 2 | output.lockWait must be a duration such as 500ms, 30s, 15m, 24h or 7d, was '-5s'",
+        "'output:\n  dir: \"\"\n'                | 2 | output.dir must not be empty",
+        "'feeds:\n  limit: 5\nfeeds:\n  limit: 6\n' | 3 | duplicate key feeds",
+        "'site:\n  title: [a]\n'                 | 2 | site.title must be a string, was a list",
+    })
+    void refusesAWrongValue(String yaml, int line, String message) throws IOException {
+        Path file = Files.writeString(temp.resolve("x.yaml"), yaml);
+
+        assertLoadFails(file).hasMessage(file + ":" + line + ": " + message);
+    }
+
+    @Test
+    void pointsAtTheLineOfAnEmptyTitle() throws IOException {
+        Path file = Files.writeString(temp.resolve("title.yaml"), "site:\n  description: Wire\n  title: \"  \"\n");
+
+        assertLoadFails(file).hasMessage(file + ":3: site.title must not be empty");
+    }
+
+    @Test
+    void pointsAtTheLineOfAnInvalidGlob() throws IOException {
+        Path file = Files.writeString(temp.resolve("glob.yaml"), "corpus:\n  dir: articles\n  include: \"[a\"\n");
+
+        assertLoadFails(file).hasMessageStartingWith(file + ":3: corpus.include must be a valid glob, was '[a': ");
+    }
+
+    @Test
+    void refusesJavaTypeTags() throws IOException {
+        Path file = Files.writeString(temp.resolve("tag.yaml"),
+                "site:\n  title: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+
+        assertLoadFails(file).hasMessage(file + ":2: not valid YAML: Global tag is not allowed: "
+                + "tag:yaml.org,2002:javax.script.ScriptEngineManager");
+    }
+}

@@ -1,0 +1,118 @@
+package dev.feedwright.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    private static final Path FIXTURES = Path.of("src", "test", "resources", "config");
+
+    @TempDir
+    Path temp;
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(temp.resolve("feedwright.yaml"), yaml);
+    }
+
+    @Test
+    void theShippedFileStatesTheDefaults() throws ConfigException {
+        Path shipped = Path.of("config", "feedwright.yaml");
+        assertThat(shipped).isRegularFile();
+
+        assertThat(ConfigLoader.read(shipped)).isEqualTo(FeedwrightConfig.defaults());
+        assertThat(ConfigLoader.DEFAULT_PATH).isEqualTo(shipped);
+        assertThat(ConfigLoader.load(null)).isEqualTo(FeedwrightConfig.defaults());
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedValues() {
+        FeedwrightConfig d = FeedwrightConfig.defaults();
+
+        assertThat(d.site().title()).isEqualTo("Feedwright");
+        assertThat(d.site().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8080/"));
+        assertThat(d.corpus().dir()).isEqualTo(Path.of("seeds"));
+        assertThat(d.corpus().include()).isEqualTo("**/*.{md,txt}");
+        assertThat(d.corpus().maxFileBytes()).isEqualTo(8_388_608);
+        assertThat(d.corpus().maxRelated()).isEqualTo(1000);
+        assertThat(d.output().dir()).isEqualTo(Path.of("feeds"));
+        assertThat(d.output().lockWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(d.feeds().limit()).isEqualTo(50);
+        assertThat(d.feeds().relatedLinks()).isEqualTo(25);
+        assertThat(d.export().threads()).isZero();
+    }
+
+    @Test
+    void anEmptyFileGivesTheDefaults() throws Exception {
+        assertThat(ConfigLoader.read(write(""))).isEqualTo(FeedwrightConfig.defaults());
+        assertThat(ConfigLoader.read(write("# only a comment\n\n"))).isEqualTo(FeedwrightConfig.defaults());
+        assertThat(ConfigLoader.read(write("feeds:\nsite:\n  title:\n"))).isEqualTo(FeedwrightConfig.defaults());
+    }
+
+    @Test
+    void readsEverySettingIntoItsOwnField() throws ConfigException {
+        FeedwrightConfig config = ConfigLoader.load(FIXTURES.resolve("everything-set.yaml"));
+
+        assertThat(config.site()).isEqualTo(new SiteConfig("Test Wire", "Every test story.",
+                URI.create("https://feeds.example.org/news/")));
+        assertThat(config.corpus()).isEqualTo(new CorpusConfig(Path.of("articles"), "**/*.md", 4096, 7));
+        assertThat(config.output()).isEqualTo(new OutputConfig(Path.of("public/feeds"), Duration.ofMillis(500)));
+        assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0));
+        assertThat(config.export()).isEqualTo(new ExportConfig(3));
+    }
+
+    @Test
+    void keepsUnsetSettingsAtTheirDefaults() throws Exception {
+        FeedwrightConfig config = ConfigLoader.read(write("feeds:\n  limit: 7\n"));
+
+        assertThat(config).isEqualTo(new FeedwrightConfig(FeedwrightConfig.defaults().site(),
+                FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 25),
+                FeedwrightConfig.defaults().export()));
+    }
+
+    /** The ranges the shipped file's comments promise: the edge is accepted, one step beyond is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "feeds        | limit        | 1       | 0",
+        "feeds        | limit        | 10000   | 10001",
+        "feeds        | relatedLinks | 0       | -1",
+        "feeds        | relatedLinks | 1000    | 1001",
+        "corpus       | maxFileBytes | 1024    | 1023",
+        "corpus       | maxRelated   | 0       | -1",
+        "corpus       | maxRelated   | 1000000 | 1000001",
+        "export       | threads      | 0       | -1",
+        "export       | threads      | 256     | 257",
+        "output       | lockWait     | 0s      | 25h",
+        "output       | lockWait     | 24h     | 86401s",
+    })
+    void acceptsTheDocumentedRangeAndNothingBeyond(String section, String key, String edge, String beyond)
+            throws Exception {
+        ConfigLoader.read(write(section + ":\n  " + key + ": " + edge + "\n"));
+
+        Path bad = write(section + ":\n  " + key + ": " + beyond + "\n");
+        assertThatThrownBy(() -> ConfigLoader.read(bad)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(bad + ":2: " + section + "." + key + " must be between ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"500ms, PT0.5S", "30s, PT30S", "30 s, PT30S", "15m, PT15M", "24h, PT24H", "PT2M, PT2M", "1d, PT24H"})
+    void readsDurationsWithAUnit(String text, String expected) throws Exception {
+        assertThat(ConfigLoader.read(write("output:\n  lockWait: " + text + "\n")).output().lockWait())
+                .isEqualTo(Duration.parse(expected));
+    }
+
+    @Test
+    void addsTheTrailingSlashABaseUrlNeeds() throws Exception {
+        assertThat(ConfigLoader.read(write("site:\n  baseUrl: https://example.org/feeds\n")).site().baseUrl())
+                .isEqualTo(URI.create("https://example.org/feeds/"));
+    }
+}

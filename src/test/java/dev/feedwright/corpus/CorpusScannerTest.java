@@ -1,0 +1,115 @@
+package dev.feedwright.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.feedwright.config.CorpusConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which files under the corpus folder are handed to the reader. */
+class CorpusScannerTest {
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path outside;
+
+    @BeforeEach
+    void writeTree() throws IOException {
+        for (String name : List.of("top.md", "top.txt", "notes.json", "README", "sub/a.md", "sub/deep/b.txt",
+                "sub/deep/c.markdown", ".hidden.md", ".drafts/d.md", "sub/.cache/e.md", "sub/.f.txt")) {
+            Path file = root.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "---\n---\n");
+        }
+    }
+
+    private List<String> scan(String include) throws IOException {
+        return scan(root, include);
+    }
+
+    private static List<String> scan(Path folder, String include) throws IOException {
+        List<String> found = new ArrayList<>();
+        new CorpusScanner(folder, include).scan(file -> found.add(CorpusScanner.sourceName(folder, file)));
+        return found;
+    }
+
+    @Test
+    void findsMarkdownAndTextFilesAtEveryDepth() throws IOException {
+        assertThat(scan(CorpusConfig.DEFAULT_INCLUDE))
+                .containsExactlyInAnyOrder("top.md", "top.txt", "sub/a.md", "sub/deep/b.txt");
+    }
+
+    @Test
+    void leadingDoubleStarAlsoMatchesTopLevelFiles() throws IOException {
+        assertThat(scan("**/*.md")).containsExactlyInAnyOrder("top.md", "sub/a.md");
+    }
+
+    @Test
+    void globWithoutDoubleStarMatchesOnlyTopLevelFiles() throws IOException {
+        assertThat(scan("*.{md,txt}")).containsExactlyInAnyOrder("top.md", "top.txt");
+    }
+
+    @Test
+    void globCanSelectOneSubFolder() throws IOException {
+        assertThat(scan("sub/deep/*")).containsExactlyInAnyOrder("sub/deep/b.txt", "sub/deep/c.markdown");
+    }
+
+    @Test
+    void skipsHiddenFilesAndEverythingInHiddenFolders() throws IOException {
+        assertThat(scan("**/*")).doesNotContain(".hidden.md", ".drafts/d.md", "sub/.cache/e.md", "sub/.f.txt")
+                .contains("notes.json", "README");
+    }
+
+    @Test
+    void readsCorpusFolderThatIsItselfHidden() throws IOException {
+        Path hidden = outside.resolve(".corpus");
+        Files.createDirectories(hidden);
+        Files.writeString(hidden.resolve("story.md"), "---\n---\n");
+        assertThat(scan(hidden, CorpusConfig.DEFAULT_INCLUDE)).containsExactly("story.md");
+    }
+
+    @Test
+    void doesNotFollowSymbolicLinks() throws IOException {
+        Files.writeString(outside.resolve("elsewhere.md"), "---\n---\n");
+        try {
+            Files.createSymbolicLink(root.resolve("linked.md"), outside.resolve("elsewhere.md"));
+            Files.createSymbolicLink(root.resolve("linked-folder"), outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "symbolic links cannot be made here: " + e);
+        }
+        assertThat(scan(CorpusConfig.DEFAULT_INCLUDE)).doesNotContain("linked.md", "linked-folder/elsewhere.md")
+                .hasSize(4);
+    }
+
+    @Test
+    void refusesMissingCorpusFolder() {
+        Path missing = root.resolve("missing");
+        assertThatThrownBy(() -> scan(missing, CorpusConfig.DEFAULT_INCLUDE))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void refusesFileGivenAsCorpusFolder() {
+        Path file = root.resolve("top.md");
+        assertThatThrownBy(() -> scan(file, CorpusConfig.DEFAULT_INCLUDE)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void namesFilesRelativeToTheFolderWithSlashes() {
+        assertThat(CorpusScanner.sourceName(root, root.resolve("sub").resolve("deep").resolve("b.txt")))
+                .isEqualTo("sub/deep/b.txt");
+        assertThat(CorpusScanner.sourceName(root, outside.resolve("x.md"))).endsWith("/x.md").doesNotContain("..");
+    }
+}

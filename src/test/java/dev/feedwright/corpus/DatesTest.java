@@ -1,0 +1,85 @@
+package dev.feedwright.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Reading article dates: the ISO-8601 forms and RFC 1123, kept to the second, from 1970 to 2099. */
+class DatesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2021-08-29T05:09:00Z                      | 2021-08-29T05:09:00Z
+            2021-08-29T07:09:00+02:00                 | 2021-08-29T05:09:00Z
+            2021-08-29T00:09:00-05:00                 | 2021-08-29T05:09:00Z
+            2021-08-29T05:09:00.987654Z               | 2021-08-29T05:09:00Z
+            2021-08-29T10:39:00.5+05:30               | 2021-08-29T05:09:00Z
+            2021-08-29 05:09:00Z                      | 2021-08-29T05:09:00Z
+            2021-08-29 05:09:00                       | 2021-08-29T05:09:00Z
+            2021-08-29T05:09:00                       | 2021-08-29T05:09:00Z
+            2021-08-29T05:09Z                         | 2021-08-29T05:09:00Z
+            2021-08-29                                | 2021-08-29T00:00:00Z
+            'Sun, 29 Aug 2021 05:09:00 GMT'           | 2021-08-29T05:09:00Z
+            'Sun, 29 Aug 2021 07:09:00 +0200'         | 2021-08-29T05:09:00Z
+            '  2021-08-29T05:09:00Z  '                | 2021-08-29T05:09:00Z
+            """)
+    void readsDateForm(String text, Instant expected) {
+        assertThat(Dates.parse(text)).contains(expected);
+    }
+
+    @Test
+    void keepsDateToTheSecond() {
+        assertThat(Dates.parse("2021-08-29T05:09:59.999999999Z")).contains(Instant.parse("2021-08-29T05:09:59Z"));
+    }
+
+    @Test
+    void acceptsFirstAndLastSecondOfTheRange() {
+        assertThat(Dates.parse("1970-01-01T00:00:00Z")).contains(Instant.EPOCH);
+        assertThat(Dates.parse("2099-12-31T23:59:59Z")).contains(Instant.parse("2099-12-31T23:59:59Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1969-12-31T23:59:59Z", "1969-12-31", "2100-01-01T00:00:00Z",
+        "2100-01-01", "2099-12-31T23:59:59-01:00", "0001-01-01T00:00:00Z"})
+    void refusesDateOutsideTheRange(String text) {
+        assertThat(Dates.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"yesterday", "29/08/2021", "2021-02-30T00:00:00Z", "2021-08-29T25:00:00Z",
+        "2021-08-29Tnoon", "1630213740", "Someday, 29 Aug 2021 05:09:00 GMT", "   "})
+    void refusesTextThatIsNoDate(String text) {
+        assertThat(Dates.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void refusesMissingText(String text) {
+        assertThat(Dates.parse(text)).isEmpty();
+    }
+
+    @Test
+    void refusesOverlongText() {
+        assertThat(Dates.parse("2021-08-29T05:09:00Z" + " ".repeat(10) + "x".repeat(60))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "utc-seconds.md, 2021-08-29T05:09:00Z",
+        "offset.md, 2021-08-29T05:09:00Z",
+        "fractions.md, 2021-08-29T05:09:00Z",
+        "space-separator.md, 2021-08-29T05:09:00Z",
+        "no-zone.md, 2021-08-29T05:09:00Z",
+        "date-only.md, 2021-08-29T00:00:00Z",
+        "rfc1123.md, 2021-08-29T05:09:00Z",
+        "quoted.md, 2021-08-29T05:09:00Z",
+    })
+    void readsDateFormFromFile(String file, Instant expected) {
+        assertThat(Fixtures.story("dates/" + file).primary().published()).isEqualTo(expected);
+    }
+}

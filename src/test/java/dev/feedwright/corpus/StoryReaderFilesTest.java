@@ -1,0 +1,220 @@
+package dev.feedwright.corpus;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.feedwright.config.CorpusConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading files whose bytes are awkward to keep as fixtures: byte-order marks, CRLF line ends,
+ * invalid UTF-8, raw control characters, and documents built to exhaust the parser.
+ */
+class StoryReaderFilesTest {
+
+    private static final String FIELDS = "title: \"Caf\u00e9 story\"\npublishedDateTime: 2021-08-29T05:09:00Z\n"
+            + "webUrl: \"https://example.com/a\"\n";
+
+    @TempDir
+    Path root;
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        Path file = root.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return write(name, text.getBytes(UTF_8));
+    }
+
+    private ReadResult read(Path file) {
+        return Fixtures.reader().read(root, file);
+    }
+
+    private ReadResult.Read readStory(Path file) {
+        ReadResult result = read(file);
+        assertThat(result).isInstanceOf(ReadResult.Read.class);
+        return (ReadResult.Read) result;
+    }
+
+    private Problem skipped(Path file) {
+        ReadResult result = read(file);
+        assertThat(result).isInstanceOf(ReadResult.Skipped.class);
+        return ((ReadResult.Skipped) result).problem();
+    }
+
+    @Test
+    void acceptsByteOrderMark() throws IOException {
+        Path file = write("bom.md", "\uFEFF---\n" + FIELDS + "---\n");
+        assertThat(readStory(file).story().primary().title()).isEqualTo("Café story");
+    }
+
+    @Test
+    void acceptsCrlfLineEndsAndKeepsTheBody() throws IOException {
+        Path file = write("crlf.md", ("\uFEFF---\n" + FIELDS + "topics:\n  - AI\n---\nBody one\nBody two\n")
+                .replace("\n", "\r\n"));
+        ReadResult.Read read = readStory(file);
+        assertThat(read.story().primary().title()).isEqualTo("Café story");
+        assertThat(read.story().primary().link()).isEqualTo("https://example.com/a");
+        assertThat(read.story().topics()).containsExactly("AI");
+        assertThat(read.story().body()).isEqualTo("Body one\r\nBody two\r\n");
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @Test
+    void reportsYamlErrorLineInFileWithByteOrderMarkAndCrlf() throws IOException {
+        Path file = write("crlf-error.md", "\uFEFF---\r\ntitle: T\r\nexcerpt: a: b\r\n---\r\n");
+        Problem problem = skipped(file);
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.message()).contains("YAML error");
+    }
+
+    @Test
+    void namesFileInSubFolderWithSlashes() throws IOException {
+        Path file = write("2021/08/story.md", "---\n" + FIELDS + "---\n");
+        assertThat(readStory(file).story().source()).isEqualTo("2021/08/story.md");
+    }
+
+    @Test
+    void warnsAboutInvalidUtf8AndKeepsTheStory() throws IOException {
+        byte[] head = "---\ntitle: \"Caf".getBytes(UTF_8);
+        byte[] tail = (" story\"\npublishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n---\n")
+                .getBytes(UTF_8);
+        byte[] bytes = new byte[head.length + 1 + tail.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        bytes[head.length] = (byte) 0xE9; // é in Windows-1252: not UTF-8
+        System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
+        ReadResult.Read read = readStory(write("latin1.md", bytes));
+        assertThat(read.story().primary().title()).isEqualTo("Caf\uFFFD story");
+        assertThat(read.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.source()).isEqualTo("latin1.md");
+            assertThat(warning.message()).contains("not valid UTF-8", "offset " + head.length);
+        });
+    }
+
+    @Test
+    void skipsFileLargerThanMaxFileBytesNamingItsSize() throws IOException {
+        Path file = root.resolve("huge.md");
+        byte[] line = "# padding padding padding padding padding padding padding padding\n".getBytes(UTF_8);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(("---\n" + FIELDS + "---\n").getBytes(UTF_8));
+            while (Files.size(file) < 9_000_000) {
+                for (int i = 0; i < 10_000; i++) {
+                    out.write(line);
+                }
+                out.flush();
+            }
+        }
+        long size = Files.size(file);
+        Problem problem = skipped(file);
+        assertThat(problem.source()).isEqualTo("huge.md");
+        assertThat(problem.message()).contains(size + " bytes", "corpus.maxFileBytes ("
+                + CorpusConfig.DEFAULT_MAX_FILE_BYTES + ")");
+    }
+
+    @Test
+    void readsFileOfExactlyMaxFileBytes() throws IOException {
+        String text = "---\n" + FIELDS + "---\n";
+        Path file = write("exact.md", text);
+        int size = text.getBytes(UTF_8).length;
+        assertThat(Fixtures.reader(size).read(root, file)).isInstanceOf(ReadResult.Read.class);
+        assertThat(Fixtures.reader(size - 1).read(root, file)).isInstanceOfSatisfying(ReadResult.Skipped.class,
+                s -> assertThat(s.problem().message()).contains(size + " bytes"));
+    }
+
+    @Test
+    void boundsDocumentSizeOfTextHeldInMemory() {
+        String text = "---\n" + FIELDS + "excerpt: " + "x".repeat(200) + "\n---\n";
+        ReadResult result = Fixtures.reader(100).parse(text, "memory.md");
+        assertThat(result).isInstanceOfSatisfying(ReadResult.Skipped.class, skipped ->
+                assertThat(skipped.problem().message()).contains("YAML error", "exceeds the limit", "100"));
+    }
+
+    @Test
+    void skipsAliasBombQuickly() throws IOException {
+        StringBuilder yaml = new StringBuilder("---\n").append(FIELDS).append("a0: &a0 [lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 12; level++) {
+            yaml.append('a').append(level).append(": &a").append(level).append(" [");
+            for (int i = 0; i < 10; i++) {
+                yaml.append(i == 0 ? "" : ", ").append("*a").append(level - 1);
+            }
+            yaml.append("]\n");
+        }
+        Path file = write("bomb.md", yaml.append("---\n").toString());
+        Problem problem = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> skipped(file));
+        assertThat(problem.message()).contains("YAML error", "aliases");
+    }
+
+    @Test
+    void skipsDeeplyNestedDocument() throws IOException {
+        Path file = write("deep.md", "---\n" + FIELDS + "deep: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n---\n");
+        Problem problem = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> skipped(file));
+        assertThat(problem.message()).contains("YAML error", "Nesting Depth");
+    }
+
+    @Test
+    void neverInstantiatesJavaTypeNamedByTag() throws IOException {
+        Path created = root.resolve("created-by-yaml");
+        Path file = write("gadget.md", "---\ntitle: !!java.io.FileOutputStream [\"" + created + "\"]\n"
+                + "publishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n---\n");
+        Problem problem = skipped(file);
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).contains("java.io.FileOutputStream", "not allowed");
+        assertThat(created).doesNotExist();
+    }
+
+    @Test
+    void reportsFileThatCannotBeRead() {
+        Problem problem = skipped(root.resolve("gone.md"));
+        assertThat(problem.source()).isEqualTo("gone.md");
+        assertThat(problem.line()).isZero();
+        assertThat(problem.message()).startsWith("cannot be read").contains("gone.md");
+    }
+
+    @Test
+    void dropsRawControlCharactersInsteadOfSkippingTheFile() throws IOException {
+        Path file = write("controls.md", "---\ntitle: \"Tab\tNul\u0000Bell\u0007Esc\u001BDel\u007FC1\u0090"
+                + "Nonchar\uFFFE end\"\npublishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n---\n");
+        ReadResult.Read read = readStory(file);
+        assertThat(read.story().primary().title()).isEqualTo("Tab NulBellEscDelC1Nonchar end");
+    }
+
+    @Test
+    void reportsYamlErrorAtItsFileLineAfterDroppingRawControlCharacters() throws IOException {
+        Path file = write("controls-error.md", "---\ntitle: \"a\u0000b\"\nexcerpt: \"c\u0007\"\nbroken: x: y\n---\n");
+        Problem problem = skipped(file);
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.message()).contains("mapping values are not allowed");
+    }
+
+    @Test
+    void repairsMojibakeWhoseLastByteWindows1252LeavesUndefined() throws IOException {
+        // ” is E2 80 9D in UTF-8; Windows-1252 has no character for 9D, so a decoder leaves U+009D.
+        Path file = write("c1-mojibake.md", "---\ntitle: \"â€œQuotedâ€\u009d and Ã\u0081ngel\"\n"
+                + "publishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n---\n");
+        ReadResult.Read read = readStory(file);
+        assertThat(read.story().primary().title()).isEqualTo("“Quoted” and Ángel");
+    }
+
+    @Test
+    void parsesTextHeldInMemoryLikeAFile() {
+        ReadResult result = Fixtures.reader().parse("---\n" + FIELDS + "---\n", "memory.md");
+        assertThat(result).isInstanceOfSatisfying(ReadResult.Read.class, read -> {
+            assertThat(read.source()).isEqualTo("memory.md");
+            assertThat(read.story().primary().published()).isEqualTo(Instant.parse("2021-08-29T05:09:00Z"));
+        });
+        assertThat(Fixtures.reader().parse("no fence", "memory.md"))
+                .isEqualTo(new ReadResult.Skipped(new Problem("memory.md", 1,
+                        "no front matter: the file must start with a '---' line")));
+    }
+}

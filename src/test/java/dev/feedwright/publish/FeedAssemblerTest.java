@@ -1,0 +1,122 @@
+package dev.feedwright.publish;
+
+import static dev.feedwright.catalog.Stories.article;
+import static dev.feedwright.catalog.Stories.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.FeedKey;
+import dev.feedwright.catalog.FeedKind;
+import dev.feedwright.catalog.FeedSet;
+import dev.feedwright.catalog.ItemIds;
+import dev.feedwright.catalog.Stories;
+import dev.feedwright.config.FeedsConfig;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeedAssemblerTest {
+
+    private final FeedSet set = Sample.feeds();
+
+    @Test
+    void titlesAndDescribesEachKindOfFeed() {
+        FeedDocument all = Sample.document(set, FeedKind.ALL, "all");
+        FeedDocument topic = Sample.document(set, FeedKind.TOPIC, "security");
+        FeedDocument namedProvider = Sample.document(set, FeedKind.PROVIDER, "bbc.com");
+
+        assertThat(all.title()).isEqualTo("All stories — Test Wire");
+        assertThat(all.description()).isEqualTo("Every test story.");
+        assertThat(topic.title()).isEqualTo("Security — Test Wire");
+        assertThat(topic.description()).isEqualTo("The newest stories about Security, from Test Wire.");
+        assertThat(namedProvider.title()).isEqualTo("BBC News — Test Wire");
+        assertThat(namedProvider.description()).isEqualTo("The newest articles from BBC News (bbc.com), from Test Wire.");
+    }
+
+    @Test
+    void describesAProviderWithoutAnAgreedNameByItsDomain() {
+        FeedSet disagreeing = Sample.feeds(List.of(
+                story("a.md", article("https://bbc.com/1").provider("BBC News", "bbc.com").build(), List.of()),
+                story("b.md", article("https://bbc.com/2").provider("BBC Sport", "bbc.com").build(), List.of())));
+
+        FeedDocument bbc = Sample.document(disagreeing, FeedKind.PROVIDER, "bbc.com");
+
+        assertThat(bbc.title()).isEqualTo("bbc.com — Test Wire");
+        assertThat(bbc.description()).isEqualTo("The newest articles from bbc.com, from Test Wire.");
+    }
+
+    @Test
+    void identifiesItemsByTheirCanonicalLinkButLinksAsRead() {
+        FeedItem bbc = Sample.document(set, FeedKind.TOPIC, "ai").items().get(0);
+
+        assertThat(bbc.id()).isEqualTo(ItemIds.of("https://www.bbc.com/news/ai-1")).isEqualTo(Sample.BBC_ID);
+        assertThat(bbc.link()).isEqualTo(Sample.BBC_LINK);
+        assertThat(bbc.title()).isEqualTo(Sample.BBC_TITLE);
+        assertThat(bbc.summary()).isEqualTo(Sample.BBC_EXCERPT);
+        assertThat(bbc.categories()).containsExactly("AI", "Security");
+        assertThat(bbc.author()).isEqualTo("BBC News");
+        assertThat(bbc.authorFeed()).isEqualTo(new FeedKey(FeedKind.PROVIDER, "bbc.com"));
+    }
+
+    @Test
+    void takesTheFirstImageWithItsTypeFromTheExtension() {
+        List<FeedItem> items = Sample.document(set, FeedKind.TOPIC, "ai").items();
+
+        assertThat(items.get(0).image()).isEqualTo(new ItemImage(Sample.BBC_IMAGE, 640, 360, "image/jpeg"));
+        assertThat(items.get(1).image()).isEqualTo(new ItemImage(Sample.NPR_IMAGE, 0, 0, null));
+        assertThat(Sample.document(set, FeedKind.PROVIDER, "dw.com").items().get(0).image()).isNull();
+    }
+
+    @Test
+    void datesTheDocumentByItsNewestItemAndAnEmptyOneAtTheEpoch() {
+        FeedDocument ai = Sample.document(set, FeedKind.TOPIC, "ai");
+        FeedDocument empty = new FeedAssembler(Sample.SITE, Sample.FEEDS)
+                .assemble(new CatalogFeed(new FeedKey(FeedKind.TOPIC, "quiet"), "Quiet", null, List.of()), set);
+
+        assertThat(ai.updated()).isEqualTo(Sample.BBC_DATE);
+        assertThat(empty.updated()).isEqualTo(Instant.EPOCH);
+        assertThat(empty.items()).isEmpty();
+    }
+
+    @Test
+    void listsOtherArticlesOfTheStoryOnceEachWithoutTheItemItself() {
+        FeedsConfig roomy = new FeedsConfig(50, 25);
+        FeedItem guardian = new FeedAssembler(Sample.SITE, roomy)
+                .assemble(Stories.feed(set, FeedKind.PROVIDER, "theguardian.com"), set)
+                .items().get(0);
+
+        assertThat(guardian.contentHtml()).isEqualTo("""
+                <p>More coverage of this story:</p>
+                <ul>
+                <li><a href="https://www.bbc.com/news/ai-1?utm_source=rss">Tom &amp; Jerry &lt;3 "AI" 'rules' 🎉</a> \
+                — BBC News, 2024-03-02</li>
+                <li><a href="https://www.npr.org/ai">NPR &amp; AI</a> — NPR, 2024-03-01</li>
+                <li><a href="https://www.dw.com/ai">DW on AI</a> — DW, 2024-03-01</li>
+                <li><a href="https://edition.cnn.com/ai">CNN on AI</a> — CNN, 2024-03-01</li>
+                </ul>""");
+    }
+
+    @Test
+    void listsAtMostRelatedLinksAndSaysHowManyMore() {
+        FeedItem bbc = Sample.document(set, FeedKind.TOPIC, "ai").items().get(0);
+
+        assertThat(bbc.contentHtml()).isEqualTo("""
+                <p>More coverage of this story:</p>
+                <ul>
+                <li><a href="https://www.theguardian.com/tech/ai?a=1&amp;b=2">Guardian &lt;take&gt;</a> \
+                — The Guardian, 2024-03-02</li>
+                <li><a href="https://www.npr.org/ai">NPR &amp; AI</a> — NPR, 2024-03-01</li>
+                </ul>
+                <p>And 2 more.</p>""");
+    }
+
+    @Test
+    void leavesContentOutWhenThereIsNothingToList() {
+        FeedItem lone = Sample.document(set, FeedKind.TOPIC, "ai").items().get(1);
+        FeedItem unlisted = new FeedAssembler(Sample.SITE, new FeedsConfig(50, 0))
+                .assemble(Stories.feed(set, FeedKind.TOPIC, "ai"), set).items().get(0);
+
+        assertThat(lone.contentHtml()).isNull();
+        assertThat(unlisted.contentHtml()).isNull();
+    }
+}

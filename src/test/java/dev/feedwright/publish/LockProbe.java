@@ -1,0 +1,41 @@
+package dev.feedwright.publish;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Another process for {@link OutputLockTest}: {@code try <folder>} takes the lock without waiting and
+ * prints {@code acquired} or {@code refused: <message>}; {@code hold <folder>} takes it, prints
+ * {@code held} and keeps it until its standard input closes.
+ */
+public final class LockProbe {
+
+    private LockProbe() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args[1]);
+        try (OutputLock lock = OutputLock.acquire(folder, Duration.ZERO, Clock.systemUTC())) {
+            System.out.println(args[0].equals("hold") ? "held" : "acquired");
+            System.out.flush();
+            if (args[0].equals("hold")) {
+                while (System.in.read() >= 0) {
+                    // wait for the parent to close our input
+                }
+            }
+        } catch (OutputLockedException e) {
+            System.out.println("refused: " + e.getMessage());
+        }
+    }
+
+    /** Starts a probe in a new JVM with this test's class path. */
+    static Process start(String mode, Path folder) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockProbe.class.getName(),
+                mode, folder.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+}

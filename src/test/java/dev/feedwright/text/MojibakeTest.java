@@ -1,0 +1,92 @@
+package dev.feedwright.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Repairing UTF-8 that was decoded as Windows-1252, without touching text that was right. */
+class MojibakeTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Chinaâ€™s                 | China’s
+            a â€” b                   | a — b
+            pages 1â€“2               | pages 1–2
+            cafÃ©                     | café
+            Â£5                       | £5
+            Â©2021                    | ©2021
+            â€˜quotedâ€™              | ‘quoted’
+            â€œquoted                 | “quoted
+            wait â€¦                  | wait …
+            â‚¬100                    | €100
+            MÃ¼nchen                  | München
+            Ã‰conomie                 | Économie
+            Ãœber                     | Über
+            ÃŸ                        | ß
+            È™i È›arÄƒ                | și țară
+            Ð¿Ñ€Ð¸Ð²ÐµÑ‚              | привет
+            Î±Î²Î³                    | αβγ
+            Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©          | العربية
+            æ—¥æœ¬èªž                 | 日本語
+            ðŸ˜€                      | 😀
+            """)
+    void repairsWindows1252Mojibake(String broken, String repaired) {
+        assertThat(Mojibake.repair(broken)).isEqualTo(repaired);
+    }
+
+    @Test
+    void repairsSequenceWhoseByteWindows1252LeftUndefined() {
+        // ” is E2 80 9D; 9D has no Windows-1252 character and comes through as the control U+009D.
+        assertThat(Mojibake.repair("â€œquotedâ€\u009d")).isEqualTo("“quoted”");
+        assertThat(Mojibake.repair("Ã\u0081ngel")).isEqualTo("Ángel");
+    }
+
+    @Test
+    void repairsNoBreakSpaceMojibake() {
+        assertThat(Mojibake.repair("dÃ©jÃ\u00A0 vu")).isEqualTo("déjà vu");
+        assertThat(Mojibake.repair("a\u00C2\u00A0b")).isEqualTo("a\u00A0b");
+    }
+
+    @Test
+    void repairsTextThatWasDecodedTwice() {
+        assertThat(Mojibake.repair("Ã¢â‚¬â„¢")).isEqualTo("’");
+        assertThat(Mojibake.repair("cafÃƒÂ©")).isEqualTo("café");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"café", "naïve", "Ökonomie", "CAFÉ»", "CAFÉ”", "ÉCOLE", "São Paulo", "Zürich",
+        "façade", "Größe", "£5", "©2021", "déjà vu", "日本語のニュース", "emoji 😀 ok", "Привет мир",
+        "Ελληνικά", "עברית", "¿Qué?", "¡Olé!", "½ price", "45° angle", "Â", "Ã", "ÃO", "plain ASCII"})
+    void leavesCorrectTextUnchanged(String text) {
+        assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"„Das macht Spaß“", "“Spaß”", "Spaß…", "»Gruß«", "«Gruß»", "weiß’", "Fuß–Ball",
+        "MÜ“", "ÝÞ»"})
+    void leavesSharpSAndCapitalsBeforePunctuationUnchanged(String text) {
+        assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
+    @Test
+    void returnsSameInstanceWhenNothingNeedsRepair() {
+        String text = "nothing to do: café";
+        assertThat(Mojibake.repair(text)).isSameAs(text);
+    }
+
+    @Test
+    void leavesIncompleteSequenceAsItIs() {
+        assertThat(Mojibake.repair("â€")).isEqualTo("â€");
+        assertThat(Mojibake.repair("endsWithÃ")).isEqualTo("endsWithÃ");
+    }
+
+    @Test
+    void refusesSequenceThatDecodesToSurrogateOrOverlongForm() {
+        // ED A0 80 would be the surrogate U+D800; C2 80 would be a C1 control.
+        assertThat(Mojibake.repair("í\u00A0€")).isEqualTo("í\u00A0€");
+        assertThat(Mojibake.repair("Â€")).isEqualTo("Â€");
+    }
+}

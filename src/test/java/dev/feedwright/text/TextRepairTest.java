@@ -1,0 +1,119 @@
+package dev.feedwright.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+
+/** The repair every plain-text field and every link string goes through. */
+class TextRepairTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            AT&#038;T                  | AT&T
+            Tom &amp; Jerry            | Tom & Jerry
+            it&#8217;s                 | it’s
+            a&nbsp;b                   | a b
+            wait&hellip;               | wait…
+            &quot;quoted&quot;         | "quoted"
+            &#x263A; smile             | ☺ smile
+            AT&T stays                 | AT&T stays
+            &amp;amp; once             | & once
+            """)
+    void decodesHtmlEntities(String raw, String expected) {
+        assertThat(TextRepair.text(raw)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            <b>x</b>                                      | x
+            <script>alert(1)</script>Hi                   | Hi
+            &lt;script&gt;alert(1)&lt;/script&gt;Hi       | Hi
+            x &lt;b&gt;bold&lt;/b&gt; y                   | x bold y
+            <p>One</p><p>Two</p>                          | One Two
+            <a href='https://e.example/'>link</a> text    | link text
+            <style>p{color:red}</style>Styled             | Styled
+            <!-- comment -->Visible                       | Visible
+            <img src=x onerror=alert(1)>Caption           | Caption
+            """)
+    void stripsMarkupFromPlainText(String raw, String expected) {
+        assertThat(TextRepair.text(raw)).isEqualTo(expected);
+    }
+
+    @Test
+    void keepsLessThanAndGreaterThanThatAreNoTags() {
+        assertThat(TextRepair.text("a < b and c > d")).isEqualTo("a < b and c > d");
+        assertThat(TextRepair.text("I <3 feeds")).isEqualTo("I <3 feeds");
+        assertThat(TextRepair.text("x &lt; 3")).isEqualTo("x < 3");
+    }
+
+    @Test
+    void defusesTagsThatSurviveDecoding() {
+        String repaired = TextRepair.text("&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;");
+        assertThat(repaired).doesNotContain("<script", "</script").contains("alert(1)");
+        assertThat(Markup.looksLikeTag(repaired)).isFalse();
+    }
+
+    @Test
+    void repairsMojibakeBeforeAndAfterDecodingEntities() {
+        assertThat(TextRepair.text("Chinaâ€™s")).isEqualTo("China’s");
+        assertThat(TextRepair.text("caf&#195;&#169;")).isEqualTo("café");
+    }
+
+    @Test
+    void dropsCharactersXmlCannotCarry() {
+        assertThat(TextRepair.text("a\u0000b\u0007c\u0085d\uFFFEe\uD800f\uDC00g\u001Bh")).isEqualTo("abcdefgh");
+    }
+
+    @Test
+    void collapsesRunsOfWhiteSpaceAndTrims() {
+        assertThat(TextRepair.text("  a \t\n b \u00A0 c\u2028d\u2029e\u3000f\r\n ")).isEqualTo("a b c d e f");
+    }
+
+    @Test
+    void returnsEmptyTextWhenNothingPrintableIsLeft() {
+        assertThat(TextRepair.text(" \u0000 <b></b> &nbsp; ")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void turnsMissingTextIntoEmptyText(String raw) {
+        assertThat(TextRepair.text(raw)).isEmpty();
+        assertThat(TextRepair.link(raw)).isEmpty();
+    }
+
+    @Test
+    void leavesCorrectTextUnchanged() {
+        String text = "Café naïve Ökonomie CAFÉ» 日本語 😀 Привет „Spaß“";
+        assertThat(TextRepair.text(text)).isEqualTo(text);
+    }
+
+    @Test
+    void repairsLinkWithoutCollapsingInnerSpace() {
+        assertThat(TextRepair.link("  https://example.com/a b?x=1&amp;y=2  ")).isEqualTo("https://example.com/a b?x=1&y=2");
+        assertThat(TextRepair.link("https://example.com/itâ€™s")).isEqualTo("https://example.com/it’s");
+        assertThat(TextRepair.link("https://example.com/\u0000x")).isEqualTo("https://example.com/x");
+    }
+
+    @Test
+    void keepsQueryParametersThatLookLikeEntityNamesInLinks() {
+        assertThat(TextRepair.link("https://example.com/?a=1&copy=2&reg=3")).isEqualTo("https://example.com/?a=1&copy=2&reg=3");
+    }
+
+    @Test
+    void repairsWholeDocumentKeepingLinesEntitiesAndMarkup() {
+        assertThat(TextRepair.document("---\ntitle: \"â€œHiâ€\u009d\u0000 &amp; <b>\"\r\n\u0007---\n"))
+                .isEqualTo("---\ntitle: \"“Hi” &amp; <b>\"\r\n---\n");
+    }
+
+    @Test
+    void collapsesWhiteSpaceOnlyWhereNeeded() {
+        String clean = "clean";
+        assertThat(TextRepair.collapseWhitespace(clean)).isSameAs(clean);
+        assertThat(TextRepair.collapseWhitespace("a \t\n b")).isEqualTo("a b");
+        assertThat(TextRepair.collapseWhitespace("  trim me  ")).isEqualTo("trim me");
+        assertThat(TextRepair.collapseWhitespace(" \t ")).isEmpty();
+    }
+}

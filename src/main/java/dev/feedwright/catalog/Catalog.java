@@ -2,21 +2,27 @@ package dev.feedwright.catalog;
 
 import dev.feedwright.corpus.Article;
 import dev.feedwright.corpus.Story;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Sorts stories into feeds as they are read: every story into the all-stories feed and the feed of
  * each of its topics, every article (primary or related) into the feed of its provider domain.
  * Each feed keeps only its newest {@code limit} distinct articles, so a corpus of any size needs
- * memory for the feeds only. Not thread-safe: one thread adds.
+ * memory for the feeds only. Articles dated after the run's cut-off are held back until their
+ * time comes, and articles whose link is confirmed dead leave the feeds. Not thread-safe: one
+ * thread adds.
  */
 public final class Catalog {
 
     private final int limit;
+    private final Instant notAfter;
+    private final LinkVerdicts verdicts;
     private final FeedSelection all;
     private final Map<String, FeedSelection> topics = new HashMap<>();
     private final Map<String, FeedSelection> providers = new HashMap<>();
@@ -24,11 +30,24 @@ public final class Catalog {
     private long stories;
     private long articles;
 
+    /** A catalog without a cut-off date or link verdicts. */
     public Catalog(int limit) {
+        this(limit, Instant.MAX, LinkVerdicts.NONE);
+    }
+
+    /**
+     * @param limit    the newest distinct articles kept per feed
+     * @param notAfter articles published after this instant are held back (the run's start, so that
+     *                 a feed never carries a date in the future)
+     * @param verdicts what link checks found out
+     */
+    public Catalog(int limit, Instant notAfter, LinkVerdicts verdicts) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         this.limit = limit;
+        this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
+        this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.all = new FeedSelection(limit);
     }
 
@@ -36,14 +55,19 @@ public final class Catalog {
         stories++;
         articles += story.articleCount();
         Entry primary = entry(story.primary(), story, 0);
-        all.offer(primary);
-        for (String topic : story.topics()) {
-            topics.computeIfAbsent(topic, t -> new FeedSelection(limit)).offer(primary);
+        if (primary != null) {
+            all.offer(primary);
+            for (String topic : story.topics()) {
+                topics.computeIfAbsent(topic, t -> new FeedSelection(limit)).offer(primary);
+            }
+            offerToProvider(primary);
         }
-        offerToProvider(primary);
         List<Article> related = story.related();
         for (int i = 0; i < related.size(); i++) {
-            offerToProvider(entry(related.get(i), story, i + 1));
+            Entry entry = entry(related.get(i), story, i + 1);
+            if (entry != null) {
+                offerToProvider(entry);
+            }
         }
     }
 
@@ -53,8 +77,13 @@ public final class Catalog {
         providerNames.computeIfAbsent(domain, d -> new ProviderName()).see(entry.article().provider().name());
     }
 
-    private static Entry entry(Article article, Story story, int index) {
-        return new Entry(article, story, index, CanonicalLinks.canonical(article.link()));
+    /** The entry for an article, or null when it is held back or its link is dead. */
+    private Entry entry(Article article, Story story, int index) {
+        if (article.published().isAfter(notAfter)) {
+            return null;
+        }
+        String link = verdicts.resolve(article.link());
+        return link == null ? null : new Entry(article, story, index, CanonicalLinks.canonical(article.link()), link);
     }
 
     public long stories() {

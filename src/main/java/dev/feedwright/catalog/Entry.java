@@ -8,9 +8,11 @@ import java.util.Comparator;
  * One appearance of an article in a story: the story's primary article ({@code index} 0) or one
  * of its related articles ({@code index} 1 and up).
  *
- * @param canonical the article's canonical link, which decides whether two entries are the same article
+ * @param canonical the canonical form of the article's link as first read, which decides whether two
+ *                  entries are the same article and from which the item's id is made
+ * @param link      the address to publish: the link as read, or where a link check found it moved
  */
-public record Entry(Article article, Story story, int index, String canonical) {
+public record Entry(Article article, Story story, int index, String canonical, String link) {
 
     /**
      * Feed order, and the preference among entries for the same article: newest first; then by

@@ -69,10 +69,16 @@ public final class ConfigLoader {
     }
 
     private static SiteConfig site(ConfigNode n, SiteConfig d) throws ConfigException {
+        String language = n.string("language", d.language());
+        if (!SiteConfig.isLanguageTag(language)) {
+            throw n.error("language", n.qualified("language") + " must be a language tag such as en or pt-BR, was '"
+                    + language + "'");
+        }
         SiteConfig site = new SiteConfig(
                 n.string("title", d.title()),
                 n.string("description", d.description()),
-                n.url("baseUrl", d.baseUrl()));
+                n.url("baseUrl", d.baseUrl()),
+                language);
         n.finish();
         if (site.title().isBlank()) {
             throw n.error("title", n.qualified("title") + " must not be empty");
@@ -107,7 +113,8 @@ public final class ConfigLoader {
     private static FeedsConfig feeds(ConfigNode n, FeedsConfig d) throws ConfigException {
         FeedsConfig feeds = new FeedsConfig(
                 n.integer("limit", d.limit(), 1, FeedsConfig.MAX_LIMIT),
-                n.integer("relatedLinks", d.relatedLinks(), 0, 1000));
+                n.integer("relatedLinks", d.relatedLinks(), 0, 1000),
+                n.duration("refresh", d.refresh(), FeedsConfig.MIN_REFRESH, FeedsConfig.MAX_REFRESH));
         n.finish();
         return feeds;
     }

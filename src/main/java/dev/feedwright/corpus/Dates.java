@@ -14,11 +14,11 @@ import java.util.Optional;
  * Reads article dates. The corpus writes {@code 2021-08-29T05:09:00Z}; other ISO-8601 forms (an
  * offset, fractions of a second, a space for {@code T}, no zone meaning UTC, a date alone meaning
  * its midnight UTC) and RFC 1123 dates are accepted too. Dates are kept to the second and must
- * fall between 1970 and 2099: anything else is a broken value, not a date to publish.
+ * fall between 1990 and 2099: anything else is a broken value, not a date to publish.
  */
 public final class Dates {
 
-    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     private Dates() {

@@ -69,7 +69,7 @@ final class StoryMapper {
         }
         return Dates.parse(raw).orElseThrow(() -> new CorpusFileException(lineOf(node),
                 where + "no parseable date: publishedDateTime '" + clip(raw) + "' is not an ISO-8601 date"
-                        + " between 1970 and 2099"));
+                        + " between 1990 and 2099"));
     }
 
     private String link(Map<String, Node> f, Node at, String where) throws CorpusFileException {

@@ -1,6 +1,7 @@
 package dev.feedwright.pipeline;
 
 import dev.feedwright.catalog.Catalog;
+import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.corpus.CorpusScanner;
@@ -67,7 +68,7 @@ public final class ExportRun {
         }
         CorpusScanner scanner = new CorpusScanner(corpus, config.corpus().include());
         StoryReader reader = new StoryReader(config.corpus());
-        Catalog catalog = new Catalog(config.feeds().limit());
+        Catalog catalog = new Catalog(config.feeds().limit(), clock.instant(), LinkVerdicts.NONE);
         Tally tally = new Tally();
         int threads = config.export().effectiveThreads();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {

@@ -5,9 +5,11 @@ import dev.feedwright.catalog.CatalogFeed;
 import dev.feedwright.catalog.Entry;
 import dev.feedwright.catalog.FeedSet;
 import dev.feedwright.catalog.ItemIds;
+import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.FeedsConfig;
 import dev.feedwright.config.SiteConfig;
 import dev.feedwright.corpus.Article;
+import dev.feedwright.corpus.ArticleType;
 import dev.feedwright.corpus.Image;
 import dev.feedwright.text.Markup;
 import java.time.Instant;
@@ -20,7 +22,8 @@ import java.util.Set;
 
 /**
  * Turns a catalog feed into the {@link FeedDocument} that all writers render: titles and
- * descriptions, stable ids, images with their types, and the HTML list of other outlets' coverage.
+ * descriptions, stable ids, dates, images with their types, and the HTML list of other outlets'
+ * coverage. Every decision about content is made here, once, for all formats.
  */
 public final class FeedAssembler {
 
@@ -28,19 +31,34 @@ public final class FeedAssembler {
 
     private final SiteConfig site;
     private final FeedsConfig feeds;
+    private final LinkVerdicts verdicts;
 
+    /** An assembler for exports without link checks. */
     public FeedAssembler(SiteConfig site, FeedsConfig feeds) {
+        this(site, feeds, LinkVerdicts.NONE);
+    }
+
+    /** @param verdicts what link checks found, applied to the links of other outlets' coverage */
+    public FeedAssembler(SiteConfig site, FeedsConfig feeds, LinkVerdicts verdicts) {
         this.site = site;
         this.feeds = feeds;
+        this.verdicts = verdicts;
     }
 
     public FeedDocument assemble(CatalogFeed feed, FeedSet set) {
         List<FeedItem> items = new ArrayList<>(feed.entries().size());
+        Set<Instant> updatedDates = new HashSet<>();
+        Instant newest = Instant.EPOCH;
         for (Entry entry : feed.entries()) {
-            items.add(item(entry, set));
+            Instant updated = entry.article().published();
+            while (!updatedDates.add(updated)) {
+                updated = updated.plusMillis(1);
+            }
+            newest = updated.isAfter(newest) ? updated : newest;
+            items.add(item(entry, set, updated));
         }
-        Instant updated = items.isEmpty() ? Instant.EPOCH : items.get(0).published();
-        return new FeedDocument(feed.key(), title(feed), description(feed), updated, items);
+        return new FeedDocument(feed.key(), title(feed), description(feed), site.language(), newest,
+                feeds.refresh(), items);
     }
 
     private String title(CatalogFeed feed) {
@@ -59,19 +77,29 @@ public final class FeedAssembler {
         };
     }
 
-    private FeedItem item(Entry entry, FeedSet set) {
+    private FeedItem item(Entry entry, FeedSet set, Instant updated) {
         Article article = entry.article();
         return new FeedItem(
                 ItemIds.of(entry.canonical()),
                 article.title(),
-                article.link(),
+                entry.link(),
                 article.published(),
-                article.excerpt(),
+                updated,
+                summary(article),
                 coverage(entry),
                 entry.story().topics(),
                 article.provider().name(),
                 set.providerKey(article.provider().domain()),
                 image(article));
+    }
+
+    /** The excerpt, or for an article without one a sentence saying what and whose it is. */
+    private static String summary(Article article) {
+        if (!article.excerpt().isEmpty()) {
+            return article.excerpt();
+        }
+        return (article.type() == ArticleType.VIDEO ? "A video from " : "An article from ")
+                + article.provider().name() + ".";
     }
 
     private static ItemImage image(Article article) {
@@ -87,18 +115,19 @@ public final class FeedAssembler {
         if (feeds.relatedLinks() == 0) {
             return null;
         }
-        List<Article> others = otherArticles(entry);
+        List<Covered> others = otherArticles(entry);
         if (others.isEmpty()) {
             return null;
         }
         StringBuilder html = new StringBuilder(256 + 160 * Math.min(others.size(), feeds.relatedLinks()));
         html.append("<p>More coverage of this story:</p>\n<ul>\n");
         int shown = Math.min(others.size(), feeds.relatedLinks());
-        for (Article other : others.subList(0, shown)) {
+        for (Covered other : others.subList(0, shown)) {
+            Article article = other.article();
             html.append("<li><a href=\"").append(Markup.escape(other.link())).append("\">")
-                    .append(Markup.escapeText(other.title())).append("</a> — ")
-                    .append(Markup.escapeText(other.provider().name())).append(", ")
-                    .append(DAY.format(other.published())).append("</li>\n");
+                    .append(Markup.escapeText(article.title())).append("</a> — ")
+                    .append(Markup.escapeText(article.provider().name())).append(", ")
+                    .append(DAY.format(article.published())).append("</li>\n");
         }
         html.append("</ul>");
         if (others.size() > shown) {
@@ -107,16 +136,24 @@ public final class FeedAssembler {
         return html.toString();
     }
 
-    private static List<Article> otherArticles(Entry entry) {
+    /** Another article of the same story, with the address to link to. */
+    private record Covered(Article article, String link) {
+    }
+
+    /** The story's other articles, once each, without those whose link is confirmed dead. */
+    private List<Covered> otherArticles(Entry entry) {
         List<Article> all = new ArrayList<>(entry.story().articleCount());
         all.add(entry.story().primary());
         all.addAll(entry.story().related());
         Set<String> seen = new HashSet<>();
         seen.add(entry.canonical());
-        List<Article> others = new ArrayList<>();
+        List<Covered> others = new ArrayList<>();
         for (Article article : all) {
             if (seen.add(CanonicalLinks.canonical(article.link()))) {
-                others.add(article);
+                String link = verdicts.resolve(article.link());
+                if (link != null) {
+                    others.add(new Covered(article, link));
+                }
             }
         }
         return others;

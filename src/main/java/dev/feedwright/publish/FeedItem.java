@@ -12,7 +12,11 @@ import java.util.Objects;
  * @param id          the stable id (a {@code urn:uuid:} IRI)
  * @param title       plain text
  * @param link        the article's current absolute address
- * @param summary     plain text, possibly empty
+ * @param published   when the article was published
+ * @param updated     the date feeds give as the item's last change: its publication date, made
+ *                    unique within the feed (a millisecond later per item that shares it), since
+ *                    Atom readers and validators take two entries with one date as a conflict
+ * @param summary     plain text, never empty
  * @param contentHtml safe HTML listing other outlets' coverage, or null when there is none
  * @param categories  the story's topics
  * @param author      the provider's name
@@ -24,6 +28,7 @@ public record FeedItem(
         String title,
         String link,
         Instant published,
+        Instant updated,
         String summary,
         String contentHtml,
         List<String> categories,
@@ -36,6 +41,7 @@ public record FeedItem(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(published, "published");
+        Objects.requireNonNull(updated, "updated");
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(authorFeed, "authorFeed");

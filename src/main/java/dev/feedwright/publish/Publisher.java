@@ -2,6 +2,7 @@ package dev.feedwright.publish;
 
 import dev.feedwright.catalog.CatalogFeed;
 import dev.feedwright.catalog.FeedSet;
+import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.publish.rome.AtomRenderer;
 import dev.feedwright.publish.rome.RssRenderer;
@@ -28,8 +29,13 @@ public final class Publisher {
     private final IndexPage index;
 
     public Publisher(FeedwrightConfig config, Generator generator) {
+        this(config, generator, LinkVerdicts.NONE);
+    }
+
+    /** @param verdicts what link checks found, applied to every link in the feeds */
+    public Publisher(FeedwrightConfig config, Generator generator, LinkVerdicts verdicts) {
         this.layout = new FeedLayout(config.site().baseUrl());
-        this.assembler = new FeedAssembler(config.site(), config.feeds());
+        this.assembler = new FeedAssembler(config.site(), config.feeds(), verdicts);
         this.renderers = List.of(new RssRenderer(layout, generator), new AtomRenderer(layout, generator));
         this.opml = new OpmlWriter(config.site(), layout);
         this.index = new IndexPage(config.site(), layout);

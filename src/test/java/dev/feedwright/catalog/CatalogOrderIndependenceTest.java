@@ -112,7 +112,7 @@ class CatalogOrderIndependenceTest {
     }
 
     private static Entry entry(Article article, Story story, int index) {
-        return new Entry(article, story, index, CanonicalLinks.canonical(article.link()));
+        return new Entry(article, story, index, CanonicalLinks.canonical(article.link()), article.link());
     }
 
     /** The obvious, memory-hungry way: keep the best entry per canonical link, sort, cut. */

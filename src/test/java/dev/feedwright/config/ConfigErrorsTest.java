@@ -29,7 +29,7 @@ class ConfigErrorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, relatedLinks)",
+        "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, refresh, relatedLinks)",
         "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, output, site)",
         "limit-string.yaml             | 2 | feeds.limit must be an integer, was 'fifty'",
         "limit-list.yaml               | 2 | feeds.limit must be an integer, was a list",

@@ -63,10 +63,10 @@ class ConfigLoaderTest {
         FeedwrightConfig config = ConfigLoader.load(FIXTURES.resolve("everything-set.yaml"));
 
         assertThat(config.site()).isEqualTo(new SiteConfig("Test Wire", "Every test story.",
-                URI.create("https://feeds.example.org/news/")));
+                URI.create("https://feeds.example.org/news/"), "de-CH"));
         assertThat(config.corpus()).isEqualTo(new CorpusConfig(Path.of("articles"), "**/*.md", 4096, 7));
         assertThat(config.output()).isEqualTo(new OutputConfig(Path.of("public/feeds"), Duration.ofMillis(500)));
-        assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0));
+        assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0, Duration.ofHours(1)));
         assertThat(config.export()).isEqualTo(new ExportConfig(3));
     }
 
@@ -75,7 +75,7 @@ class ConfigLoaderTest {
         FeedwrightConfig config = ConfigLoader.read(write("feeds:\n  limit: 7\n"));
 
         assertThat(config).isEqualTo(new FeedwrightConfig(FeedwrightConfig.defaults().site(),
-                FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 25),
+                FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 25, Duration.ofMinutes(15)),
                 FeedwrightConfig.defaults().export()));
     }
 

@@ -65,13 +65,13 @@ class SkipReasonsTest {
     }
 
     @Test
-    void skipsFileWithDateBefore1970() {
-        assertSkipped("date-before-1970.md", 3, "'1969-12-31T23:59:59Z'", "between 1970 and 2099");
+    void skipsFileWithDateBefore1990() {
+        assertSkipped("date-before-1990.md", 3, "'1989-12-31T23:59:59Z'", "between 1990 and 2099");
     }
 
     @Test
     void skipsFileWithDateAfter2099() {
-        assertSkipped("date-after-2099.md", 3, "'2100-01-01T00:00:00Z'", "between 1970 and 2099");
+        assertSkipped("date-after-2099.md", 3, "'2100-01-01T00:00:00Z'", "between 1990 and 2099");
     }
 
     @Test

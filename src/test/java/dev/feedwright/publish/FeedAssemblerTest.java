@@ -80,7 +80,7 @@ class FeedAssemblerTest {
 
     @Test
     void listsOtherArticlesOfTheStoryOnceEachWithoutTheItemItself() {
-        FeedsConfig roomy = new FeedsConfig(50, 25);
+        FeedsConfig roomy = new FeedsConfig(50, 25, java.time.Duration.ofMinutes(15));
         FeedItem guardian = new FeedAssembler(Sample.SITE, roomy)
                 .assemble(Stories.feed(set, FeedKind.PROVIDER, "theguardian.com"), set)
                 .items().get(0);
@@ -113,7 +113,7 @@ class FeedAssemblerTest {
     @Test
     void leavesContentOutWhenThereIsNothingToList() {
         FeedItem lone = Sample.document(set, FeedKind.TOPIC, "ai").items().get(1);
-        FeedItem unlisted = new FeedAssembler(Sample.SITE, new FeedsConfig(50, 0))
+        FeedItem unlisted = new FeedAssembler(Sample.SITE, new FeedsConfig(50, 0, java.time.Duration.ofMinutes(15)))
                 .assemble(Stories.feed(set, FeedKind.TOPIC, "ai"), set).items().get(0);
 
         assertThat(lone.contentHtml()).isNull();

@@ -27,11 +27,11 @@ import java.util.List;
 public final class Sample {
 
     public static final SiteConfig SITE = new SiteConfig("Test Wire", "Every test story.",
-            URI.create("https://feeds.example.org/news/"));
+            URI.create("https://feeds.example.org/news/"), "en");
     public static final FeedLayout LAYOUT = new FeedLayout(SITE.baseUrl());
     public static final Generator GENERATOR = new Generator("Feedwright", "9.9.9", "https://feedwright.example/");
     /** Two other outlets listed per item, so that the sample's first story has "2 more". */
-    public static final FeedsConfig FEEDS = new FeedsConfig(50, 2);
+    public static final FeedsConfig FEEDS = new FeedsConfig(50, 2, java.time.Duration.ofMinutes(15));
 
     public static final String BBC_TITLE = "Tom & Jerry <3 \"AI\" 'rules' 🎉";
     public static final String BBC_EXCERPT = "a < b & \"c\"";

@@ -15,6 +15,10 @@ import dev.feedwright.publish.FeedLayout;
 import dev.feedwright.publish.FeedRenderer;
 import dev.feedwright.publish.Format;
 import dev.feedwright.publish.Generator;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -60,9 +64,27 @@ public final class AtomRenderer implements FeedRenderer {
         }
         feed.setEntries(entries);
         try {
-            return XmlBytes.write(new WireFeedOutput().outputJDom(feed));
+            Document xml = new WireFeedOutput().outputJDom(feed);
+            xml.getRootElement().setAttribute("lang", document.language(), Namespace.XML_NAMESPACE);
+            writeExactUpdatedDates(xml, document);
+            return XmlBytes.write(xml);
         } catch (FeedException e) {
             throw new IllegalStateException("Rome refused feed " + document.key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rome writes Atom dates to the second; an item's {@code updated} date can carry milliseconds
+     * (see {@link FeedItem#updated}), so it is written here in full RFC 3339.
+     */
+    private static void writeExactUpdatedDates(Document xml, FeedDocument document) {
+        Element root = xml.getRootElement();
+        Namespace atom = root.getNamespace();
+        root.getChild("updated", atom).setText(DateTimeFormatter.ISO_INSTANT.format(document.updated()));
+        List<Element> entries = root.getChildren("entry", atom);
+        for (int i = 0; i < entries.size(); i++) {
+            entries.get(i).getChild("updated", atom)
+                    .setText(DateTimeFormatter.ISO_INSTANT.format(document.items().get(i).updated()));
         }
     }
 
@@ -72,13 +94,11 @@ public final class AtomRenderer implements FeedRenderer {
         entry.setTitleEx(text(item.title()));
         entry.setAlternateLinks(List.of(link("alternate", "text/html", item.link())));
         entry.setPublished(Date.from(item.published()));
-        entry.setUpdated(Date.from(item.published()));
+        entry.setUpdated(Date.from(item.updated()));
         Person author = new Person();
         author.setName(item.author());
         entry.setAuthors(List.<SyndPerson>of(author));
-        if (!item.summary().isEmpty()) {
-            entry.setSummary(text(item.summary()));
-        }
+        entry.setSummary(text(item.summary()));
         if (item.contentHtml() != null) {
             Content content = new Content();
             content.setType(Content.HTML);

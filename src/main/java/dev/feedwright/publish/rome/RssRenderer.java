@@ -54,6 +54,8 @@ public final class RssRenderer implements FeedRenderer {
         channel.setLink(layout.indexUrl());
         channel.setDescription(document.description());
         channel.setGenerator(generator.toString());
+        channel.setLanguage(document.language());
+        channel.setTtl((int) Math.max(1, document.ttl().toMinutes()));
         if (!document.items().isEmpty()) {
             channel.setLastBuildDate(Date.from(document.updated()));
         }
@@ -79,12 +81,10 @@ public final class RssRenderer implements FeedRenderer {
         guid.setPermaLink(false);
         item.setGuid(guid);
         item.setPubDate(Date.from(source.published()));
-        if (!source.summary().isEmpty()) {
-            Description description = new Description();
-            description.setType("text/html");
-            description.setValue(Markup.escapeText(source.summary()));
-            item.setDescription(description);
-        }
+        Description description = new Description();
+        description.setType("text/html");
+        description.setValue(Markup.escapeText(source.summary()));
+        item.setDescription(description);
         List<Category> categories = new ArrayList<>();
         for (String topic : source.categories()) {
             Category category = new Category();

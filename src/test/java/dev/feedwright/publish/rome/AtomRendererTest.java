@@ -83,7 +83,7 @@ class AtomRendererTest {
     void givesTheExcerptAsPlainTextSummary() {
         assertThat(bbc.getSummary().getType()).isEqualTo("text");
         assertThat(bbc.getSummary().getValue()).isEqualTo(Sample.BBC_EXCERPT);
-        assertThat(npr.getSummary()).isNull();
+        assertThat(npr.getSummary().getValue()).isEqualTo("An article from NPR.");
     }
 
     @Test

@@ -167,7 +167,7 @@ class RenderedBytesTest {
     void aCharacterXmlCannotCarryWouldBeRefusedByTheRenderer() {
         FeedDocument document = Sample.document(Sample.feeds(), FeedKind.TOPIC, "ai");
         FeedDocument broken = new FeedDocument(document.key(), "Bell\u0007", document.description(),
-                document.updated(), document.items());
+                document.language(), document.updated(), document.ttl(), document.items());
 
         for (FeedRenderer renderer : RENDERERS) {
             assertThatThrownBy(() -> renderer.render(broken)).isInstanceOf(RuntimeException.class)

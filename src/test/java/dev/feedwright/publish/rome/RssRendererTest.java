@@ -93,7 +93,7 @@ class RssRendererTest {
 
         assertThat(html).isEqualTo("a &lt; b &amp; \"c\"");
         assertThat(Jsoup.parseBodyFragment(html).body().text()).isEqualTo(Sample.BBC_EXCERPT);
-        assertThat(npr.getDescription()).isNull();
+        assertThat(npr.getDescription().getValue()).isEqualTo("An article from NPR.");
     }
 
     @Test

@@ -6,13 +6,16 @@ import java.util.Objects;
 
 /**
  * Where each file lives in the output folder and at which address it is served: {@code all.xml},
- * {@code topics/<slug>.atom}, {@code providers/<domain>.xml}, {@code feeds.opml},
- * {@code index.html}. Every address is absolute, built from {@code site.baseUrl}.
+ * {@code topics/<slug>.atom}, {@code providers/<domain>.json}, {@code feeds.opml},
+ * {@code index.html}, {@code feed.xsl}. Every address is absolute, built from {@code site.baseUrl}.
  */
 public final class FeedLayout {
 
     public static final String INDEX = "index.html";
+    /** The subscription list of every feed in RSS, the format every reader takes. */
     public static final String OPML = "feeds.opml";
+    /** The stylesheet that shows RSS and Atom files as a page in a browser. */
+    public static final String STYLESHEET = "feed.xsl";
 
     private final URI baseUrl;
 
@@ -42,5 +45,18 @@ public final class FeedLayout {
 
     public String indexUrl() {
         return url(INDEX);
+    }
+
+    /** The subscription list of every feed in one format: {@code feeds.opml} for RSS, {@code feeds-atom.opml}, ... */
+    public String opmlPath(Format format) {
+        return format == Format.RSS ? OPML : "feeds-" + format.extension() + ".opml";
+    }
+
+    /**
+     * The stylesheet's address relative to a feed file, so that a browser finds it on the same
+     * server whatever address the folder is served at.
+     */
+    public String stylesheetHref(FeedKey key) {
+        return key.kind() == dev.feedwright.catalog.FeedKind.ALL ? STYLESHEET : "../" + STYLESHEET;
     }
 }

@@ -9,8 +9,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Writes {@code feeds.opml}: an OPML 2.0 subscription list with every feed, so that a reader can
- * subscribe to all of them in one import. Topics and providers are grouped in folders.
+ * Writes the OPML 2.0 subscription lists: every feed in one format per list ({@code feeds.opml}
+ * for RSS, {@code feeds-atom.opml}, {@code feeds-json.opml}), so that a reader can subscribe to all
+ * of them in one import without getting each feed twice. Topics and providers are grouped in
+ * folders.
  */
 public final class OpmlWriter {
 
@@ -22,7 +24,7 @@ public final class OpmlWriter {
         this.layout = layout;
     }
 
-    public byte[] write(List<FeedSummary> feeds) {
+    public byte[] write(List<FeedSummary> feeds, Format format) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 * 1024);
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
@@ -33,7 +35,7 @@ public final class OpmlWriter {
             newline(xml, 1);
             xml.writeStartElement("head");
             newline(xml, 2);
-            element(xml, "title", site.title() + " feeds");
+            element(xml, "title", site.title() + " feeds (" + format.label() + ")");
             newline(xml, 2);
             element(xml, "docs", "http://opml.org/spec2.opml");
             newline(xml, 1);
@@ -42,11 +44,11 @@ public final class OpmlWriter {
             xml.writeStartElement("body");
             for (FeedSummary feed : feeds) {
                 if (feed.key().kind() == FeedKind.ALL) {
-                    outline(xml, feed, 2);
+                    outline(xml, feed, format, 2);
                 }
             }
-            group(xml, "Topics", feeds, FeedKind.TOPIC);
-            group(xml, "Providers", feeds, FeedKind.PROVIDER);
+            group(xml, "Topics", feeds, FeedKind.TOPIC, format);
+            group(xml, "Providers", feeds, FeedKind.PROVIDER, format);
             newline(xml, 1);
             xml.writeEndElement();
             newline(xml, 0);
@@ -60,7 +62,7 @@ public final class OpmlWriter {
         return bytes.toByteArray();
     }
 
-    private void group(XMLStreamWriter xml, String name, List<FeedSummary> feeds, FeedKind kind)
+    private void group(XMLStreamWriter xml, String name, List<FeedSummary> feeds, FeedKind kind, Format format)
             throws XMLStreamException {
         if (feeds.stream().noneMatch(f -> f.key().kind() == kind)) {
             return;
@@ -71,20 +73,20 @@ public final class OpmlWriter {
         xml.writeAttribute("title", name);
         for (FeedSummary feed : feeds) {
             if (feed.key().kind() == kind) {
-                outline(xml, feed, 3);
+                outline(xml, feed, format, 3);
             }
         }
         newline(xml, 2);
         xml.writeEndElement();
     }
 
-    private void outline(XMLStreamWriter xml, FeedSummary feed, int depth) throws XMLStreamException {
+    private void outline(XMLStreamWriter xml, FeedSummary feed, Format format, int depth) throws XMLStreamException {
         newline(xml, depth);
         xml.writeEmptyElement("outline");
         xml.writeAttribute("type", "rss");
         xml.writeAttribute("text", feed.title());
         xml.writeAttribute("title", feed.title());
-        xml.writeAttribute("xmlUrl", layout.url(feed.key(), Format.RSS));
+        xml.writeAttribute("xmlUrl", layout.url(feed.key(), format));
         xml.writeAttribute("htmlUrl", layout.indexUrl());
     }
 

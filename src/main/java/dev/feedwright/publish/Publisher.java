@@ -4,9 +4,11 @@ import dev.feedwright.catalog.CatalogFeed;
 import dev.feedwright.catalog.FeedSet;
 import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.publish.json.JsonFeedRenderer;
 import dev.feedwright.publish.rome.AtomRenderer;
 import dev.feedwright.publish.rome.RssRenderer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,9 +38,10 @@ public final class Publisher {
     public Publisher(FeedwrightConfig config, Generator generator, LinkVerdicts verdicts) {
         this.layout = new FeedLayout(config.site().baseUrl());
         this.assembler = new FeedAssembler(config.site(), config.feeds(), verdicts);
-        this.renderers = List.of(new RssRenderer(layout, generator), new AtomRenderer(layout, generator));
+        this.renderers = List.of(new RssRenderer(layout, generator), new AtomRenderer(layout, generator),
+                new JsonFeedRenderer(layout));
         this.opml = new OpmlWriter(config.site(), layout);
-        this.index = new IndexPage(config.site(), layout);
+        this.index = new IndexPage(config.site(), layout, generator);
     }
 
     public FeedLayout layout() {
@@ -57,8 +60,11 @@ public final class Publisher {
                 paths.add(layout.path(feed.key(), renderer.format()));
             }
         }
-        paths.add(FeedLayout.OPML);
+        for (FeedRenderer renderer : renderers) {
+            paths.add(layout.opmlPath(renderer.format()));
+        }
         paths.add(FeedLayout.INDEX);
+        paths.add(FeedLayout.STYLESHEET);
         folder.plan(paths);
 
         List<Future<Published>> futures = new ArrayList<>(set.feeds().size());
@@ -74,7 +80,11 @@ public final class Publisher {
             feedsWritten += published.filesWritten() > 0 ? 1 : 0;
             filesWritten += published.filesWritten();
         }
-        filesWritten += count(folder.write(FeedLayout.OPML, opml.write(summaries)));
+        for (FeedRenderer renderer : renderers) {
+            Format format = renderer.format();
+            filesWritten += count(folder.write(layout.opmlPath(format), opml.write(summaries, format)));
+        }
+        filesWritten += count(folder.write(FeedLayout.STYLESHEET, stylesheet()));
         filesWritten += count(folder.write(FeedLayout.INDEX, index.write(summaries)));
 
         List<String> deleted = folder.finish(paths);
@@ -88,7 +98,17 @@ public final class Publisher {
         for (FeedRenderer renderer : renderers) {
             written += count(folder.write(layout.path(feed.key(), renderer.format()), renderer.render(document)));
         }
-        return new Published(FeedSummary.of(document, feed.name()), written);
+        return new Published(FeedSummary.of(document, feed.name(), feed.domain()), written);
+    }
+
+    /** The browser view of RSS and Atom files, shipped in the jar. */
+    private static byte[] stylesheet() throws IOException {
+        try (InputStream in = Publisher.class.getResourceAsStream(FeedLayout.STYLESHEET)) {
+            if (in == null) {
+                throw new IllegalStateException(FeedLayout.STYLESHEET + " is missing from the build");
+            }
+            return in.readAllBytes();
+        }
     }
 
     private record Published(FeedSummary summary, int filesWritten) {

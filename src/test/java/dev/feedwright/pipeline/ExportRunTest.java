@@ -45,11 +45,14 @@ class ExportRunTest {
         assertThat(report.stories()).isEqualTo(5);
         List<String> files = Feeds.files(out);
         assertThat(files).filteredOn(f -> f.startsWith("topics/")).containsExactly(
-                "topics/ai-in-security.atom", "topics/ai-in-security.xml", "topics/ai.atom", "topics/ai.xml",
-                "topics/computer-vision.atom", "topics/computer-vision.xml");
+                "topics/ai-in-security.atom", "topics/ai-in-security.json", "topics/ai-in-security.xml",
+                "topics/ai.atom", "topics/ai.json", "topics/ai.xml",
+                "topics/computer-vision.atom", "topics/computer-vision.json", "topics/computer-vision.xml");
         assertThat(files).filteredOn(f -> f.startsWith("providers/") && f.endsWith(".xml")).hasSize(28);
         assertThat(files).filteredOn(f -> f.startsWith("providers/") && f.endsWith(".atom")).hasSize(28);
-        assertThat(files).contains("all.xml", "all.atom", "feeds.opml", "index.html");
+        assertThat(files).filteredOn(f -> f.startsWith("providers/") && f.endsWith(".json")).hasSize(28);
+        assertThat(files).contains("all.xml", "all.atom", "all.json", "feeds.opml", "feeds-atom.opml",
+                "feeds-json.opml", "feed.xsl", "index.html");
         assertThat(report.publish().feeds()).isEqualTo(1 + 3 + 28);
     }
 

@@ -26,7 +26,7 @@ class OpmlWriterTest {
                 story("a.md", article("https://bbc.com/1").provider("BBC & Co <News>", "bbc.com").build(),
                         List.of("Tom & Jerry", "AI")),
                 story("b.md", article("https://npr.org/2").provider("NPR", "npr.org").build(), List.of("AI"))));
-        byte[] bytes = new OpmlWriter(Sample.SITE, Sample.LAYOUT).write(Sample.summaries(set));
+        byte[] bytes = new OpmlWriter(Sample.SITE, Sample.LAYOUT).write(Sample.summaries(set), Format.RSS);
         opml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
     }
 
@@ -48,7 +48,7 @@ class OpmlWriterTest {
         assertThat(root.getTagName()).isEqualTo("opml");
         assertThat(root.getAttribute("version")).isEqualTo("2.0");
         Element head = children(root, "head").get(0);
-        assertThat(children(head, "title").get(0).getTextContent()).isEqualTo("Test Wire feeds");
+        assertThat(children(head, "title").get(0).getTextContent()).isEqualTo("Test Wire feeds (RSS)");
         assertThat(opml.getXmlEncoding()).isEqualTo("UTF-8");
     }
 
@@ -90,7 +90,7 @@ class OpmlWriterTest {
     @Test
     void leavesOutAnEmptyFolder() {
         FeedSet noTopics = Sample.feeds(List.of(story("a.md", article("https://bbc.com/1").build(), List.of())));
-        String xml = new String(new OpmlWriter(Sample.SITE, Sample.LAYOUT).write(Sample.summaries(noTopics)),
+        String xml = new String(new OpmlWriter(Sample.SITE, Sample.LAYOUT).write(Sample.summaries(noTopics), Format.RSS),
                 StandardCharsets.UTF_8);
 
         assertThat(xml).contains("text=\"Providers\"").doesNotContain("text=\"Topics\"");

@@ -89,7 +89,7 @@ public final class Sample {
     public static List<FeedSummary> summaries(FeedSet set) {
         FeedAssembler assembler = new FeedAssembler(SITE, FEEDS);
         return set.feeds().stream()
-                .map((CatalogFeed feed) -> FeedSummary.of(assembler.assemble(feed, set), feed.name()))
+                .map((CatalogFeed feed) -> FeedSummary.of(assembler.assemble(feed, set), feed.name(), feed.domain()))
                 .toList();
     }
 

@@ -66,7 +66,7 @@ public final class RssRenderer implements FeedRenderer {
         }
         channel.setItems(items);
         try {
-            return XmlBytes.write(new WireFeedOutput().outputJDom(channel));
+            return XmlBytes.write(new WireFeedOutput().outputJDom(channel), layout.stylesheetHref(document.key()));
         } catch (FeedException e) {
             throw new IllegalStateException("Rome refused feed " + document.key() + ": " + e.getMessage(), e);
         }

@@ -14,22 +14,26 @@ import org.jdom2.Attribute;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.ProcessingInstruction;
 import org.jdom2.output.Format;
 import org.jdom2.output.LineSeparator;
 import org.jdom2.output.XMLOutputter;
 
 /**
  * Serialises the documents Rome builds: UTF-8, two-space indent, {@code \n} line ends whatever the
- * platform, and only the namespace declarations the document uses (Rome declares one for every
- * module it knows).
+ * platform, only the namespace declarations the document uses (Rome declares one for every module
+ * it knows), and a reference to the stylesheet that shows the feed as a page in a browser.
  */
 final class XmlBytes {
 
     private XmlBytes() {
     }
 
-    static byte[] write(Document document) {
+    /** @param stylesheet the stylesheet's address relative to the file */
+    static byte[] write(Document document, String stylesheet) {
         pruneUnusedNamespaces(document.getRootElement());
+        document.addContent(0, new ProcessingInstruction("xml-stylesheet",
+                "type=\"text/xsl\" href=\"" + stylesheet + "\""));
         Format format = Format.getPrettyFormat()
                 .setEncoding("UTF-8")
                 .setIndent("  ")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads a corpus of news-article files and writes a feed for every topic and every provider.",
-        subcommands = {ExportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExportCommand.class, GenerateCorpusCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (skipped files are warnings)",

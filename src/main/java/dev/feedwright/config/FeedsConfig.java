@@ -31,6 +31,6 @@ public record FeedsConfig(int limit, int relatedLinks, Duration refresh) {
     }
 
     static FeedsConfig defaults() {
-        return new FeedsConfig(50, 25, Duration.ofMinutes(15));
+        return new FeedsConfig(50, 10, Duration.ofMinutes(15));
     }
 }

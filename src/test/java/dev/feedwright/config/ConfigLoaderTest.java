@@ -47,7 +47,7 @@ class ConfigLoaderTest {
         assertThat(d.output().dir()).isEqualTo(Path.of("feeds"));
         assertThat(d.output().lockWait()).isEqualTo(Duration.ofSeconds(60));
         assertThat(d.feeds().limit()).isEqualTo(50);
-        assertThat(d.feeds().relatedLinks()).isEqualTo(25);
+        assertThat(d.feeds().relatedLinks()).isEqualTo(10);
         assertThat(d.export().threads()).isZero();
     }
 
@@ -75,7 +75,7 @@ class ConfigLoaderTest {
         FeedwrightConfig config = ConfigLoader.read(write("feeds:\n  limit: 7\n"));
 
         assertThat(config).isEqualTo(new FeedwrightConfig(FeedwrightConfig.defaults().site(),
-                FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 25, Duration.ofMinutes(15)),
+                FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 10, Duration.ofMinutes(15)),
                 FeedwrightConfig.defaults().export()));
     }
 

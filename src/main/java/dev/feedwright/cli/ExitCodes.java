@@ -5,7 +5,10 @@ public final class ExitCodes {
 
     /** Success; skipped files are only warnings. */
     public static final int OK = 0;
-    /** A fatal error: the corpus folder is missing, the output cannot be written, or an unexpected failure. */
+    /**
+     * A fatal error: the corpus folder is missing, the output cannot be written, the folder to serve
+     * is missing or its port is in use, or an unexpected failure.
+     */
     public static final int FATAL = 1;
     /** Bad usage or a bad configuration. */
     public static final int USAGE = 2;

@@ -10,11 +10,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads a corpus of news-article files and writes a feed for every topic and every provider.",
-        subcommands = {ExportCommand.class, GenerateCorpusCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExportCommand.class, ServeCommand.class, GenerateCorpusCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (skipped files are warnings)",
-            "1:fatal error (corpus folder missing, output not writable)",
+            "1:fatal error (corpus folder missing, output not writable; for serve: output folder missing, port in use)",
             "2:bad usage or bad configuration",
             "3:--strict was given and files were skipped",
             "4:another run holds the output folder's lock"})
@@ -25,12 +26,17 @@ public final class FeedwrightCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, such as 'export'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, such as 'export' or 'serve'");
     }
 
     /** A command line ready to execute, with Feedwright's exit codes for usage errors and failures. */
     public static CommandLine newCommandLine() {
-        CommandLine commandLine = new CommandLine(new FeedwrightCommand());
+        return newCommandLine(CommandLine.defaultFactory());
+    }
+
+    /** The same, with the subcommands made by {@code factory}: tests hand a command what it needs. */
+    static CommandLine newCommandLine(CommandLine.IFactory factory) {
+        CommandLine commandLine = new CommandLine(new FeedwrightCommand(), factory);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("feedwright: unexpected error: " + e);
             e.printStackTrace(cmd.getErr());

@@ -63,7 +63,8 @@ public final class ConfigLoader {
                 corpus(root.section("corpus"), d.corpus()),
                 output(root.section("output"), d.output()),
                 feeds(root.section("feeds"), d.feeds()),
-                export(root.section("export"), d.export()));
+                export(root.section("export"), d.export()),
+                serve(root.section("serve"), d.serve()));
         root.finish();
         return config;
     }
@@ -123,5 +124,16 @@ public final class ConfigLoader {
         ExportConfig export = new ExportConfig(n.integer("threads", d.threads(), 0, 256));
         n.finish();
         return export;
+    }
+
+    private static ServeConfig serve(ConfigNode n, ServeConfig d) throws ConfigException {
+        String bind = n.string("bind", d.bind()).strip();
+        if (!ServeConfig.isBindAddress(bind)) {
+            throw n.error("bind", n.qualified("bind") + " must be an IP address or a host name such as 127.0.0.1,"
+                    + " 0.0.0.0, ::1 or localhost, was '" + bind + "'");
+        }
+        ServeConfig serve = new ServeConfig(bind, n.integer("port", d.port(), 1, ServeConfig.MAX_PORT));
+        n.finish();
+        return serve;
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** The whole configuration, as read from {@code config/feedwright.yaml} and the command line. */
 public record FeedwrightConfig(
-        SiteConfig site, CorpusConfig corpus, OutputConfig output, FeedsConfig feeds, ExportConfig export) {
+        SiteConfig site, CorpusConfig corpus, OutputConfig output, FeedsConfig feeds, ExportConfig export,
+        ServeConfig serve) {
 
     public FeedwrightConfig {
         Objects.requireNonNull(site, "site");
@@ -13,19 +14,24 @@ public record FeedwrightConfig(
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(serve, "serve");
     }
 
     /** Every setting at its default: what an empty configuration file gives. */
     public static FeedwrightConfig defaults() {
         return new FeedwrightConfig(SiteConfig.defaults(), CorpusConfig.defaults(), OutputConfig.defaults(),
-                FeedsConfig.defaults(), ExportConfig.defaults());
+                FeedsConfig.defaults(), ExportConfig.defaults(), ServeConfig.defaults());
     }
 
     public FeedwrightConfig withCorpusDir(Path dir) {
-        return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export);
+        return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export, serve);
     }
 
     public FeedwrightConfig withOutputDir(Path dir) {
-        return new FeedwrightConfig(site, corpus, output.withDir(dir), feeds, export);
+        return new FeedwrightConfig(site, corpus, output.withDir(dir), feeds, export, serve);
+    }
+
+    public FeedwrightConfig withServe(ServeConfig newServe) {
+        return new FeedwrightConfig(site, corpus, output, feeds, export, newServe);
     }
 }

@@ -30,7 +30,7 @@ class ConfigErrorsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, refresh, relatedLinks)",
-        "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, output, site)",
+        "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, output, serve, site)",
         "limit-string.yaml             | 2 | feeds.limit must be an integer, was 'fifty'",
         "limit-list.yaml               | 2 | feeds.limit must be an integer, was a list",
         "limit-zero.yaml               | 4 | feeds.limit must be between 1 and 10000, was 0",
@@ -79,6 +79,11 @@ class ConfigErrorsTest {
         "'output:\n  dir: \"\"\n'                | 2 | output.dir must not be empty",
         "'feeds:\n  limit: 5\nfeeds:\n  limit: 6\n' | 3 | duplicate key feeds",
         "'site:\n  title: [a]\n'                 | 2 | site.title must be a string, was a list",
+        "'serve:\n  port: http\n'              | 2 | serve.port must be an integer, was 'http'",
+        "'serve:\n  port: 0\n'                 | 2 | serve.port must be between 1 and 65535, was 0",
+        "'serve:\n  bind: \"a b\"\n'            | 2 | serve.bind must be an IP address or a host name such as 127.0.0.1, 0.0.0.0, ::1 or localhost, was 'a b'",
+        "'serve:\n  bind: http://x/\n'         | 2 | serve.bind must be an IP address or a host name such as 127.0.0.1, 0.0.0.0, ::1 or localhost, was 'http://x/'",
+        "'serve:\n  listen: 80\n'              | 2 | unknown key serve.listen (known keys in serve: bind, port)",
     })
     void refusesAWrongValue(String yaml, int line, String message) throws IOException {
         Path file = Files.writeString(temp.resolve("x.yaml"), yaml);

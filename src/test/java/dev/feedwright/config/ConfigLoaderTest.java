@@ -49,6 +49,8 @@ class ConfigLoaderTest {
         assertThat(d.feeds().limit()).isEqualTo(50);
         assertThat(d.feeds().relatedLinks()).isEqualTo(10);
         assertThat(d.export().threads()).isZero();
+        assertThat(d.serve().bind()).isEqualTo("127.0.0.1");
+        assertThat(d.serve().port()).isEqualTo(8080);
     }
 
     @Test
@@ -68,6 +70,7 @@ class ConfigLoaderTest {
         assertThat(config.output()).isEqualTo(new OutputConfig(Path.of("public/feeds"), Duration.ofMillis(500)));
         assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0, Duration.ofHours(1)));
         assertThat(config.export()).isEqualTo(new ExportConfig(3));
+        assertThat(config.serve()).isEqualTo(new ServeConfig("0.0.0.0", 9090));
     }
 
     @Test
@@ -76,7 +79,7 @@ class ConfigLoaderTest {
 
         assertThat(config).isEqualTo(new FeedwrightConfig(FeedwrightConfig.defaults().site(),
                 FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 10, Duration.ofMinutes(15)),
-                FeedwrightConfig.defaults().export()));
+                FeedwrightConfig.defaults().export(), FeedwrightConfig.defaults().serve()));
     }
 
     /** The ranges the shipped file's comments promise: the edge is accepted, one step beyond is not. */
@@ -93,6 +96,8 @@ class ConfigLoaderTest {
         "export       | threads      | 256     | 257",
         "output       | lockWait     | 0s      | 25h",
         "output       | lockWait     | 24h     | 86401s",
+        "serve        | port         | 1       | 0",
+        "serve        | port         | 65535   | 65536",
     })
     void acceptsTheDocumentedRangeAndNothingBeyond(String section, String key, String edge, String beyond)
             throws Exception {
@@ -108,6 +113,12 @@ class ConfigLoaderTest {
     void readsDurationsWithAUnit(String text, String expected) throws Exception {
         assertThat(ConfigLoader.read(write("output:\n  lockWait: " + text + "\n")).output().lockWait())
                 .isEqualTo(Duration.parse(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"127.0.0.1", "0.0.0.0", "localhost", "feeds.example.org", "'::1'", "'::'", "'fe80::1%eth0'"})
+    void acceptsAnIpAddressOrHostNameToBindTo(String bind) throws Exception {
+        assertThat(ConfigLoader.read(write("serve:\n  bind: \"" + bind + "\"\n")).serve().bind()).isEqualTo(bind);
     }
 
     @Test

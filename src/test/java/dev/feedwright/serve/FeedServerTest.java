@@ -1,0 +1,251 @@
+package dev.feedwright.serve;
+
+import static dev.feedwright.serve.Client.gunzip;
+import static dev.feedwright.serve.Client.header;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What a feed reader gets from the server: media types, validators, 304, gzip, caching, no listings. */
+class FeedServerTest {
+
+    private static final String FEED = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+            + "<title>Café — every story</title>" + "<item><title>One</title></item>".repeat(40) + "</channel></rss>\n";
+    private static final Instant WRITTEN = Instant.parse("2024-05-06T07:08:09Z");
+
+    @TempDir
+    Path folder;
+
+    private FeedServer server;
+    private Client client;
+
+    @BeforeEach
+    void start() throws IOException {
+        write("all.xml", FEED);
+        write("all.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"/>");
+        write("all.json", "{\"version\":\"https://jsonfeed.org/version/1.1\"}");
+        write("feeds.opml", "<opml version=\"2.0\"/>");
+        write("index.html", "<!DOCTYPE html><title>Feeds</title>");
+        write("feed.xsl", "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"/>");
+        write("topics/ai.xml", FEED);
+        write(".feedwright-files", "all.xml\n");
+        write(".feedwright.lock", "pid 1");
+        write("topics/.ai.xml.123-4.fw-tmp", "<rss");
+        write(".git/config", "[core]");
+        server = new FeedServer(new ServeOptions(folder, "127.0.0.1", 0, Duration.ofMinutes(15)));
+        server.start();
+        client = new Client(server);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = folder.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, UTF_8);
+        Files.setLastModifiedTime(file, FileTime.from(WRITTEN));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/all.xml,    application/rss+xml;charset=utf-8",
+        "/all.atom,   application/atom+xml;charset=utf-8",
+        "/all.json,   application/feed+json;charset=utf-8",
+        "/feeds.opml, text/x-opml;charset=utf-8",
+        "/index.html, text/html;charset=utf-8",
+        "/feed.xsl,   text/xsl;charset=utf-8",
+    })
+    void sendsEachKindOfFileWithItsMediaTypeInUtf8(String path, String contentType) throws IOException {
+        HttpResponse<byte[]> response = client.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(header(response, "Content-Type")).isEqualTo(contentType);
+        assertThat(response.body()).isEqualTo(Files.readAllBytes(folder.resolve(path.substring(1))));
+    }
+
+    @Test
+    void sendsValidatorsAndLetsReadersCacheForTheRefreshPeriod() {
+        HttpResponse<byte[]> response = client.get("/all.xml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), UTF_8)).isEqualTo(FEED);
+        assertThat(header(response, "ETag")).matches("\"[0-9a-f.]+\"");
+        assertThat(header(response, "Last-Modified")).isEqualTo("Mon, 06 May 2024 07:08:09 GMT");
+        assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=900");
+        assertThat(header(response, "Content-Length")).isEqualTo(String.valueOf(FEED.getBytes(UTF_8).length));
+        assertThat(header(response, "Server")).isNull();
+    }
+
+    @Test
+    void answersAMatchingEntityTagWithNotModified() {
+        String etag = header(client.get("/all.xml"), "ETag");
+
+        HttpResponse<byte[]> response = client.get("/all.xml", "If-None-Match", etag);
+
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.body()).isEmpty();
+        assertThat(header(response, "ETag")).isEqualTo(etag);
+        assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=900");
+    }
+
+    @Test
+    void sendsTheFileForAnEntityTagThatNoLongerMatches() {
+        HttpResponse<byte[]> response = client.get("/all.xml", "If-None-Match", "\"0.0.0.0\"");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), UTF_8)).isEqualTo(FEED);
+    }
+
+    @Test
+    void answersIfModifiedSinceWithNotModifiedUnlessTheFileIsNewer() {
+        HttpResponse<byte[]> same = client.get("/all.xml", "If-Modified-Since", "Mon, 06 May 2024 07:08:09 GMT");
+        HttpResponse<byte[]> later = client.get("/all.xml", "If-Modified-Since", "Tue, 07 May 2024 00:00:00 GMT");
+        HttpResponse<byte[]> earlier = client.get("/all.xml", "If-Modified-Since", "Mon, 06 May 2024 07:08:08 GMT");
+
+        assertThat(same.statusCode()).isEqualTo(304);
+        assertThat(header(same, "ETag")).isEqualTo(header(earlier, "ETag"));
+        assertThat(header(same, "Cache-Control")).isEqualTo("public, max-age=900");
+        assertThat(later.statusCode()).isEqualTo(304);
+        assertThat(earlier.statusCode()).isEqualTo(200);
+        assertThat(new String(earlier.body(), UTF_8)).isEqualTo(FEED);
+    }
+
+    @Test
+    void aReplacedFileHasANewEntityTagAndTheOldOneGetsTheNewFile() throws IOException {
+        String before = header(client.get("/all.xml"), "ETag");
+        Path next = folder.resolve(".all.xml.1-1.fw-tmp");
+        String changed = FEED.replace("One", "Two");
+        Files.writeString(next, changed, UTF_8);
+        Files.setLastModifiedTime(next, FileTime.from(WRITTEN));
+        Files.move(next, folder.resolve("all.xml"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+        HttpResponse<byte[]> response = client.get("/all.xml", "If-None-Match", before);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), UTF_8)).isEqualTo(changed);
+        assertThat(header(response, "ETag")).isNotEqualTo(before);
+    }
+
+    @Test
+    void headSendsTheHeadersOfGetWithoutTheBody() {
+        HttpResponse<byte[]> get = client.get("/all.xml");
+
+        HttpResponse<byte[]> head = client.send("HEAD", "/all.xml");
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(header(head, "Content-Type")).isEqualTo(header(get, "Content-Type"));
+        assertThat(header(head, "Content-Length")).isEqualTo(header(get, "Content-Length"));
+        assertThat(header(head, "ETag")).isEqualTo(header(get, "ETag"));
+        assertThat(header(head, "Last-Modified")).isEqualTo(header(get, "Last-Modified"));
+    }
+
+    @Test
+    void gzipsForAReaderThatAcceptsIt() {
+        HttpResponse<byte[]> response = client.get("/all.xml", "Accept-Encoding", "gzip");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(header(response, "Content-Encoding")).isEqualTo("gzip");
+        assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding");
+        assertThat(header(response, "Content-Type")).isEqualTo("application/rss+xml;charset=utf-8");
+        assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=900");
+        assertThat(response.body().length).isLessThan(FEED.length() / 2);
+        assertThat(new String(gunzip(response.body()), UTF_8)).isEqualTo(FEED);
+    }
+
+    @Test
+    void sendsPlainBytesButStillVaryToAReaderWithoutGzip() {
+        HttpResponse<byte[]> response = client.get("/all.xml", "Accept-Encoding", "identity");
+
+        assertThat(header(response, "Content-Encoding")).isNull();
+        assertThat(header(response, "Vary")).isEqualTo("Accept-Encoding");
+        assertThat(new String(response.body(), UTF_8)).isEqualTo(FEED);
+    }
+
+    @Test
+    void theEntityTagOfAGzippedResponseGivesNotModified() {
+        HttpResponse<byte[]> first = client.get("/all.xml", "Accept-Encoding", "gzip");
+        String etag = header(first, "ETag");
+        String plainEtag = header(client.get("/all.xml"), "ETag");
+
+        HttpResponse<byte[]> again = client.get("/all.xml", "Accept-Encoding", "gzip", "If-None-Match", etag);
+
+        assertThat(etag).isNotEqualTo(plainEtag).startsWith(plainEtag.substring(0, plainEtag.length() - 1));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(header(again, "ETag")).isEqualTo(etag);
+        assertThat(header(again, "Cache-Control")).isEqualTo("public, max-age=900");
+    }
+
+    @Test
+    void servesTheIndexPageForTheRoot() throws IOException {
+        HttpResponse<byte[]> response = client.get("/");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(header(response, "Content-Type")).isEqualTo("text/html;charset=utf-8");
+        assertThat(response.body()).isEqualTo(Files.readAllBytes(folder.resolve("index.html")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/topics", "/topics/", "/missing.xml", "/topics/missing.xml", "/status"})
+    void listsNoFolderAndFindsNothingElse(String path) {
+        HttpResponse<byte[]> response = client.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(new String(response.body(), UTF_8)).doesNotContain("ai.xml");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/.feedwright-files", "/.feedwright.lock", "/topics/.ai.xml.123-4.fw-tmp", "/.git/config",
+        "/%2efeedwright-files", "/topics/%2Eai.xml.123-4.fw-tmp"})
+    void hidesHiddenFiles(String path) {
+        HttpResponse<byte[]> response = client.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(new String(response.body(), UTF_8)).doesNotContain("pid 1").doesNotContain("[core]")
+                .doesNotContain("<rss");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "DELETE"})
+    void refusesMethodsThatWouldChangeSomething(String method) throws IOException {
+        HttpResponse<byte[]> response = client.send(method, "/all.xml");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(header(response, "Allow")).isEqualTo("GET, HEAD");
+        assertThat(Files.readString(folder.resolve("all.xml"), UTF_8)).isEqualTo(FEED);
+    }
+
+    @Test
+    void lastModifiedIsTheFilesOwnDate() throws IOException {
+        Instant written = Instant.parse("2025-01-02T03:04:05Z");
+        Files.setLastModifiedTime(folder.resolve("all.atom"), FileTime.from(written));
+
+        HttpResponse<byte[]> response = client.get("/all.atom");
+
+        assertThat(ZonedDateTime.parse(header(response, "Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant()).isEqualTo(written);
+        assertThat(written.atZone(ZoneOffset.UTC).getYear()).isEqualTo(2025);
+    }
+}

@@ -78,7 +78,7 @@ public final class FeedServer implements AutoCloseable {
         server.addConnector(connector);
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
 
-        Handler handler = new FeedResourceHandler(options.maxAge());
+        Handler handler = new BrowserView(new FeedResourceHandler(options.maxAge()));
         if (statusJson.isPresent()) {
             handler = new JsonEndpoint(STATUS_PATH, statusJson.get(), handler);
         }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jdom2.Element;
 
 /**
  * Renders a feed as RSS 2.0 with Rome: {@code atom:link rel="self"}, a {@code guid
@@ -76,7 +77,8 @@ public final class RssRenderer implements FeedRenderer {
         }
         channel.setItems(items);
         try {
-            return XmlBytes.write(new WireFeedOutput().outputJDom(channel), layout.stylesheetHref(document.key()));
+            return XmlBytes.write(new WireFeedOutput().outputJDom(channel), layout.stylesheetHref(document.key()),
+                    RssRenderer::holdsHtml);
         } catch (FeedException e) {
             throw new IllegalStateException("Rome refused feed " + document.key() + ": " + e.getMessage(), e);
         }
@@ -126,6 +128,13 @@ public final class RssRenderer implements FeedRenderer {
             }
         }
         return item;
+    }
+
+    /** An item's description is HTML (readers take it so); content:encoded is, too, in CDATA. */
+    private static boolean holdsHtml(Element element) {
+        Element parent = element.getParentElement();
+        return element.getName().equals("description") && parent != null && parent.getName().equals("item")
+                || element.getName().equals("encoded");
     }
 
     private static AtomLinkModuleImpl selfLink(String href) {

@@ -59,7 +59,7 @@ final class Exports implements ArgumentsProvider {
                     throw new UncheckedIOException(e);
                 }
                 FeedwrightConfig defaults = FeedwrightConfig.defaults();
-                SiteConfig site = new SiteConfig("Hostile Wire", "Every story that once broke a feed.",
+                SiteConfig site = new SiteConfig("Hostile Wire & <Co>", "Every story that once broke a feed.",
                         URI.create("https://feeds.example.org/news/"), "pt-BR");
                 return Export.run(label, temp, new FeedwrightConfig(site, defaults.corpus(), defaults.output(),
                         defaults.feeds(), defaults.export()).withCorpusDir(corpus));

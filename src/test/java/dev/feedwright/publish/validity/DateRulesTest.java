@@ -3,8 +3,12 @@ package dev.feedwright.publish.validity;
 import static dev.feedwright.publish.validity.Parse.ATOM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.publish.validity.Parse.XmlDoc;
 import dev.feedwright.publish.validity.Parse.XmlNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The W3C Feed Validation Service's date rules, over every RSS and Atom file of every export. */
 class DateRulesTest {
@@ -101,6 +106,17 @@ class DateRulesTest {
 
     private static boolean plausible(Instant date, Instant now) {
         return !date.isBefore(EARLIEST) && !date.isAfter(now);
+    }
+
+    /** Regression, W3C: ImplausibleDate: an export without stories dated its Atom feed 1970-01-01. */
+    @Test
+    void anExportWithoutStoriesDatesItsFeedsPlausibly(@TempDir Path temp) throws IOException {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Export empty = Export.run("empty corpus", temp, FeedwrightConfig.defaults().withCorpusDir(corpus));
+
+        assertThat(empty.atom()).singleElement().satisfies(feed -> assertThat(feed.items()).isEmpty());
+        Problems.of(empty.rss(), DateRulesTest::rssDates).assertNone();
+        Problems.of(empty.atom(), DateRulesTest::atomDates).assertNone();
     }
 
     @Test

@@ -143,7 +143,8 @@ class RssRendererTest {
                 "https://img.example.com:8443/c.gif?w=1", "http://192.0.2.7/d.jpg");
         List<FeedItem> items = new ArrayList<>();
         for (String image : urls) {
-            items.add(new FeedItem("urn:uuid:00000000-0000-5000-8000-00000000000" + items.size(), "Title", "https://example.com/",
+            String id = "urn:uuid:00000000-0000-5000-8000-00000000000" + items.size();
+            items.add(new FeedItem(id, "Title", "https://example.com/",
                     BBC_DATE, BBC_DATE.plusMillis(items.size()), "Summary", null, List.of("AI"), "BBC News",
                     new FeedKey(FeedKind.PROVIDER, "bbc.com"), new ItemImage(image, 10, 10, ItemImage.mediaTypeOf(image))));
         }

@@ -73,7 +73,8 @@ class AtomStructureRulesTest {
         }
         feed.root().descendants().filter(n -> n.is(ATOM, "author") || n.is(ATOM, "contributor")).forEach(author -> {
             List<XmlNode> names = author.children(ATOM, "name");
-            problems.require(feed, author, names.size() == 1 && !names.get(0).text().isBlank(), "MissingElement or NotBlank: name");
+            problems.require(feed, author, names.size() == 1 && !names.get(0).text().isBlank(),
+                    "MissingElement or NotBlank: name");
             names.forEach(name -> problems.require(feed, name, !name.text().matches(".*<[^>]*@[^>]*>.*"), "ContainsEmail"));
         });
     }
@@ -118,8 +119,9 @@ class AtomStructureRulesTest {
                         .containsAll(link.attributes.keySet()), "UnexpectedAttribute: " + link.attributes.keySet());
                 problems.require(feed, link, link.attr("type") == null || W3cValues.mimeType(link.attr("type")),
                         "InvalidMIMEType: " + link.attr("type"));
-                problems.require(feed, link, !rel.equals("alternate") || alternates.add(link.attr("type") + " " + link.attr("hreflang")),
-                        "DuplicateAtomLink: " + link.attr("type"));
+                String typeAndLanguage = link.attr("type") + " " + link.attr("hreflang");
+                problems.require(feed, link, !rel.equals("alternate") || alternates.add(typeAndLanguage),
+                        "DuplicateAtomLink: " + typeAndLanguage);
             }
         }
     }
@@ -182,7 +184,8 @@ class AtomStructureRulesTest {
     @Test
     void linkRuleReportsTwoAlternatesOfOneTypeAndAnUnknownRelation() {
         XmlDoc feed = Snippets.atom("<link rel=\"alternate\" type=\"text/html\" href=\"https://a.example/\"/>"
-                + "<link type=\"text/html\" href=\"https://b.example/\"/><link rel=\"sibling\" href=\"https://c.example/\"/>", "");
+                + "<link type=\"text/html\" href=\"https://b.example/\"/>"
+                + "<link rel=\"sibling\" href=\"https://c.example/\"/>", "");
         assertThat(Problems.of(List.of(feed), AtomStructureRulesTest::links).list())
                 .anyMatch(p -> p.contains("DuplicateAtomLink")).anyMatch(p -> p.contains("UnregisteredAtomLinkRel: sibling"));
     }

@@ -105,7 +105,8 @@ class DocumentRulesTest {
         feed.root().descendants().forEach(node -> {
             Set<String> children = CHILDREN.getOrDefault(key(node), Set.of());
             for (XmlNode child : node.children) {
-                problems.require(feed, child, children.contains(key(child)), "UndefinedElement: " + child.qname + " in " + node.qname);
+                problems.require(feed, child, children.contains(key(child)),
+                        "UndefinedElement: " + child.qname + " in " + node.qname);
             }
         });
     }
@@ -135,7 +136,8 @@ class DocumentRulesTest {
     void stylesheetInstructionPointsAtFeedXslRelativeToTheFile(Export export) {
         Problems problems = new Problems();
         for (XmlDoc feed : export.feeds()) {
-            List<Instruction> stylesheets = feed.instructions().stream().filter(i -> i.target().equals("xml-stylesheet")).toList();
+            List<Instruction> stylesheets = feed.instructions().stream()
+                    .filter(i -> i.target().equals("xml-stylesheet")).toList();
             problems.require(feed, feed.root(), stylesheets.size() == 1 && stylesheets.get(0).beforeRoot(),
                     stylesheets.size() + " xml-stylesheet instructions before the root");
             for (Instruction stylesheet : stylesheets) {
@@ -156,7 +158,8 @@ class DocumentRulesTest {
 
     @Test
     void namespaceRuleReportsAnUnknownNamespaceAndAnUnknownElement() {
-        XmlDoc feed = Snippets.rss("<podcast:locked xmlns:podcast=\"https://podcastindex.org/namespace/1.0\">no</podcast:locked>",
+        XmlDoc feed = Snippets.rss(
+                "<podcast:locked xmlns:podcast=\"https://podcastindex.org/namespace/1.0\">no</podcast:locked>",
                 "<item><title>t</title><updated>2022-01-04T13:07:00Z</updated></item>");
         assertThat(Problems.of(List.of(feed), DocumentRulesTest::namespacesAndElements).list())
                 .anyMatch(p -> p.contains("UnknownNamespace")).anyMatch(p -> p.contains("UndefinedElement: updated in item"));

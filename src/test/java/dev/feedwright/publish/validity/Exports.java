@@ -77,9 +77,10 @@ final class Exports implements ArgumentsProvider {
 
     private static final Path HOSTILE_FIXTURES = Path.of("src/test/resources/validity/hostile");
     /** A story whose title, excerpt and provider name are Latin-1 bytes, not UTF-8. */
-    private static final byte[] LATIN1 = ("---\ntitle: \"Caf\u00e9 written in Latin-1\"\nexcerpt: \"Na\u00efve bytes\"\n"
-            + "publishedDateTime: 2021-09-04T10:00:00Z\nwebUrl: \"https://latin1.example.com/story\"\n"
-            + "provider:\n  name: \"Latin\u00a0One\"\n  domain: latin1.example.com\n---\n").getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] LATIN1 = ("---\ntitle: \"Caf\u00e9 written in Latin-1\"\n"
+            + "excerpt: \"Na\u00efve bytes\"\npublishedDateTime: 2021-09-04T10:00:00Z\n"
+            + "webUrl: \"https://latin1.example.com/story\"\nprovider:\n  name: \"Latin\u00a0One\"\n"
+            + "  domain: latin1.example.com\n---\n").getBytes(StandardCharsets.ISO_8859_1);
 
     @Override
     public Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context) {

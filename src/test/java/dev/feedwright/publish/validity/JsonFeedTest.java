@@ -50,7 +50,8 @@ class JsonFeedTest {
                 "home_page_url is no absolute address: " + feed.path("home_page_url"));
         problems.require(path, url.equals(feed.path("feed_url").stringValue(null)), "feed_url is not " + url);
         problems.require(path, feed.path("description").isString(), "description is not a string");
-        problems.require(path, W3cValues.language(feed.path("language").stringValue(null)), "language: " + feed.path("language"));
+        problems.require(path, W3cValues.language(feed.path("language").stringValue(null)),
+                "language: " + feed.path("language"));
         for (String member : feed.propertyNames()) {
             problems.require(path, FEED_MEMBERS.contains(member) || member.matches("_[A-Za-z].*"), "unknown member " + member);
         }
@@ -92,9 +93,11 @@ class JsonFeedTest {
             problems.require(where, !item.has("tags") || item.path("tags").isArray() && item.path("tags").valueStream()
                     .allMatch(JsonNode::isString), "tags is not an array of strings");
             problems.require(where, item.path("authors").isArray() && !item.path("authors").isEmpty()
-                    && item.path("authors").valueStream().allMatch(JsonFeedTest::isAuthor), "authors: " + item.path("authors"));
+                    && item.path("authors").valueStream().allMatch(JsonFeedTest::isAuthor),
+                    "authors: " + item.path("authors"));
             for (String member : item.propertyNames()) {
-                problems.require(where, ITEM_MEMBERS.contains(member) || member.matches("_[A-Za-z].*"), "unknown member " + member);
+                problems.require(where, ITEM_MEMBERS.contains(member) || member.matches("_[A-Za-z].*"),
+                        "unknown member " + member);
             }
         }
     }

@@ -84,7 +84,8 @@ class RssStructureRulesTest {
         boolean inItems = false;
         for (XmlNode child : feed.channel().children) {
             inItems |= child.is("", "item");
-            problems.require(feed, child, !inItems || child.is("", "item"), "MisplacedItem: " + child.qname + " after an item");
+            problems.require(feed, child, !inItems || child.is("", "item"),
+                    "MisplacedItem: " + child.qname + " after an item");
         }
         for (XmlNode item : feed.items()) {
             int description = item.children.indexOf(item.child("", "description"));
@@ -101,7 +102,8 @@ class RssStructureRulesTest {
         for (XmlDoc feed : export.rss()) {
             List<XmlNode> ttl = feed.channel().children("", "ttl");
             problems.require(feed, feed.channel(), ttl.size() == 1, ttl.size() + " ttl elements");
-            ttl.forEach(t -> problems.require(feed, t, W3cValues.positiveInteger(t.text()), "InvalidPositiveInteger: " + t.text()));
+            ttl.forEach(t -> problems.require(feed, t, W3cValues.positiveInteger(t.text()),
+                    "InvalidPositiveInteger: " + t.text()));
         }
         problems.assertNone();
     }
@@ -171,7 +173,8 @@ class RssStructureRulesTest {
 
     @Test
     void duplicateSemanticsRuleReportsDcCreatorBesideAuthor() {
-        XmlDoc feed = Snippets.rss("", "<item><title>t</title><author>a@example.com (A)</author><dc:creator>A</dc:creator></item>");
+        XmlDoc feed = Snippets.rss("",
+                "<item><title>t</title><author>a@example.com (A)</author><dc:creator>A</dc:creator></item>");
         assertThat(Problems.of(List.of(feed), RssStructureRulesTest::noDuplicateSemantics).list())
                 .singleElement().asString().contains("author and dc:creator");
     }

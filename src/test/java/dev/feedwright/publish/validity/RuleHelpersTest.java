@@ -85,8 +85,8 @@ class RuleHelpersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"HTTP://example.com/a", "http://Example.com/a", "http://example.com:80/a",
-        "https://example.com/a/../b", "https://example.com/./b", "https://example.com/%7euser", "https://example.com/%e2%82%ac",
-        "https://example.com", "https://example.com/50%"})
+        "https://example.com/a/../b", "https://example.com/./b", "https://example.com/%7euser",
+        "https://example.com/%e2%82%ac", "https://example.com", "https://example.com/50%"})
     void canonicalRuleReportsWhatTheValidatorRewrites(String value) {
         assertThat(W3cValues.canonical(value)).get().asString().contains("NonCanonicalURI");
     }

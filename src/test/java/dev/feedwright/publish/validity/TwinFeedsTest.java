@@ -53,7 +53,8 @@ class TwinFeedsTest {
             XmlDoc atom = atoms.get(name + ".atom");
             JsonNode json = Parse.json(export.file(name + ".json"));
             XmlNode channel = rss.channel();
-            List<String> fromRss = List.of(text(channel, "", "title"), text(channel, "", "description"), text(channel, "", "link"));
+            List<String> fromRss = List.of(text(channel, "", "title"), text(channel, "", "description"),
+                    text(channel, "", "link"));
             List<String> fromAtom = List.of(text(atom.root(), ATOM, "title"), text(atom.root(), ATOM, "subtitle"),
                     alternate(atom.root()));
             List<String> fromJson = List.of(json.path("title").asString(), json.path("description").asString(),
@@ -66,7 +67,8 @@ class TwinFeedsTest {
             for (XmlNode entry : atom.items()) {
                 Instant published = OffsetDateTime.parse(text(entry, ATOM, "published")).toInstant();
                 Instant updated = OffsetDateTime.parse(text(entry, ATOM, "updated")).toInstant();
-                problems.require(atom, entry, !updated.isBefore(published) && updated.isBefore(published.plus(Duration.ofSeconds(1))),
+                boolean madeUnique = !updated.isBefore(published) && updated.isBefore(published.plus(Duration.ofSeconds(1)));
+                problems.require(atom, entry, madeUnique,
                         "updated " + updated + " is not the publication date made unique: " + published);
             }
         }
@@ -77,8 +79,9 @@ class TwinFeedsTest {
         problems.require(name, rss.size() == atom.size() && rss.size() == json.size(),
                 "item counts: RSS " + rss.size() + ", Atom " + atom.size() + ", JSON " + json.size());
         for (int i = 0; i < Math.min(rss.size(), Math.min(atom.size(), json.size())); i++) {
-            problems.require(name + " item " + i, rss.get(i).equals(atom.get(i)), "RSS " + rss.get(i) + "\n  Atom " + atom.get(i));
-            problems.require(name + " item " + i, rss.get(i).equals(json.get(i)), "RSS " + rss.get(i) + "\n  JSON " + json.get(i));
+            String where = name + " item " + i;
+            problems.require(where, rss.get(i).equals(atom.get(i)), "RSS " + rss.get(i) + "\n  Atom " + atom.get(i));
+            problems.require(where, rss.get(i).equals(json.get(i)), "RSS " + rss.get(i) + "\n  JSON " + json.get(i));
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.feedwright.publish.validity.W3cValues.problem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,7 +34,8 @@ final class W3cText {
             Pattern.compile("<img\\s+[^>]*src=(?:\"(.*?)\"|'(.*?)'|([\\w-]+))[\\s>]", Pattern.CASE_INSENSITIVE);
     private static final Pattern URI_CHARS = Pattern.compile("[0-9a-zA-Z;/?:@&=+$.\\-_!~*'()%,#]*");
     /** A {@code &} that starts no complete character reference: html5lib's strict parser refuses it. */
-    private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9a-fA-F]+;)(?=[A-Za-z0-9#])");
+    private static final Pattern BARE_AMPERSAND =
+            Pattern.compile("&(?![A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9a-fA-F]+;)(?=[A-Za-z0-9#])");
     /**
      * The elements and attributes our HTML may use: a small part of the validator's whitelists
      * ({@code HTMLValidator.acceptable_elements} and {@code acceptable_attributes}).
@@ -136,7 +138,7 @@ final class W3cText {
                 problems.add("SecurityRisk (or an element we never write): <" + element.normalName() + ">");
             }
             for (Attribute attribute : element.attributes()) {
-                String name = attribute.getKey().toLowerCase(java.util.Locale.ROOT);
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
                 if (name.equals("style")) {
                     problems.add("DangerousStyleAttr: style=\"" + attribute.getValue() + "\"");
                 } else if (!ATTRIBUTES.contains(name) && !name.startsWith("data-")) {

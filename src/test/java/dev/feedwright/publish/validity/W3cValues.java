@@ -85,14 +85,19 @@ final class W3cValues {
             return problem("IncorrectDOW", value);
         }
         String zone = m.group(8);
-        int minutes = ZONE_HOURS.containsKey(zone) ? ZONE_HOURS.get(zone) * 60
-                : (zone.startsWith("-") ? -1 : 1) * (Integer.parseInt(zone.substring(zone.length() - 4, zone.length() - 2)) * 60
-                        + Integer.parseInt(zone.substring(zone.length() - 2)));
+        int minutes = ZONE_HOURS.containsKey(zone) ? ZONE_HOURS.get(zone) * 60 : offsetMinutes(zone);
         Instant instant = local.toInstant(ZoneOffset.ofTotalSeconds(minutes * 60));
         if (instant.isAfter(now.plusSeconds(600)) || local.getYear() < 1990) {
             return problem("ImplausibleDate", value);
         }
         return Optional.empty();
+    }
+
+    /** {@code +HHMM}, {@code -HHMM} or {@code HHMM} in minutes east of UTC. */
+    private static int offsetMinutes(String zone) {
+        String digits = zone.substring(zone.length() - 4);
+        int minutes = Integer.parseInt(digits.substring(0, 2)) * 60 + Integer.parseInt(digits.substring(2));
+        return zone.startsWith("-") ? -minutes : minutes;
     }
 
     /** Atom updated and published: UnexpectedWhitespace, InvalidRFC3339Date, ImplausibleDate. */

@@ -114,7 +114,7 @@ public final class StoryReader {
             return strict.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             warnings.add(new Problem(source, 0, "the file is not valid UTF-8 (first bad byte at offset "
-                    + firstBadByte(bytes) + "); bad bytes were replaced with U+FFFD"));
+                    + firstBadByte(bytes) + "); bad bytes were dropped"));
             return new String(bytes, StandardCharsets.UTF_8);
         }
     }

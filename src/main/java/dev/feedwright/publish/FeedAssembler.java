@@ -28,6 +28,11 @@ import java.util.Set;
 public final class FeedAssembler {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+    /**
+     * The date of a feed without items: the earliest date the corpus accepts, fixed so that the
+     * same input gives the same bytes. (The epoch made feed validators report an implausible date.)
+     */
+    public static final Instant NO_ITEMS = Instant.parse("1990-01-01T00:00:00Z");
 
     private final SiteConfig site;
     private final FeedsConfig feeds;
@@ -48,7 +53,7 @@ public final class FeedAssembler {
     public FeedDocument assemble(CatalogFeed feed, FeedSet set) {
         List<FeedItem> items = new ArrayList<>(feed.entries().size());
         Set<Instant> updatedDates = new HashSet<>();
-        Instant newest = Instant.EPOCH;
+        Instant newest = NO_ITEMS;
         for (Entry entry : feed.entries()) {
             Instant updated = entry.article().published();
             while (!updatedDates.add(updated)) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param language the language tag of the feed's text
  * @param updated  the newest item's {@link FeedItem#updated} date (never the clock, so that the
- *                 same input gives the same bytes), or the epoch for a feed without items
+ *                 same input gives the same bytes), or {@link FeedAssembler#NO_ITEMS} for a feed
+ *                 without items
  * @param ttl      how long readers should wait between polls
  */
 public record FeedDocument(

@@ -3,8 +3,9 @@ package dev.feedwright.text;
 /**
  * Drops characters that XML 1.0 cannot carry or that a feed should not: C0 and C1 controls
  * (except tab, line feed and carriage return, which become spaces later), lone surrogates,
- * non-characters, byte-order marks and the bidirectional embedding, override and isolate controls
- * that can make text display as something other than what it is.
+ * non-characters, byte-order marks, the replacement character U+FFFD (what is left of bytes that
+ * were not UTF-8; feed validators report it as a bad character) and the bidirectional embedding,
+ * override and isolate controls that can make text display as something other than what it is.
  */
 public final class XmlChars {
 
@@ -52,7 +53,7 @@ public final class XmlChars {
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
             return false;
         }
-        if (Character.isLowSurrogate(c) || c == '\uFEFF') {
+        if (Character.isLowSurrogate(c) || c == '\uFEFF' || c == '\uFFFD') {
             return false;
         }
         if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {

@@ -68,13 +68,13 @@ class FeedAssemblerTest {
     }
 
     @Test
-    void datesTheDocumentByItsNewestItemAndAnEmptyOneAtTheEpoch() {
+    void datesTheDocumentByItsNewestItemAndAnEmptyOneAt1990() {
         FeedDocument ai = Sample.document(set, FeedKind.TOPIC, "ai");
         FeedDocument empty = new FeedAssembler(Sample.SITE, Sample.FEEDS)
                 .assemble(new CatalogFeed(new FeedKey(FeedKind.TOPIC, "quiet"), "Quiet", null, List.of()), set);
 
         assertThat(ai.updated()).isEqualTo(Sample.BBC_DATE);
-        assertThat(empty.updated()).isEqualTo(Instant.EPOCH);
+        assertThat(empty.updated()).isEqualTo(Instant.parse("1990-01-01T00:00:00Z"));
         assertThat(empty.items()).isEmpty();
     }
 

@@ -11,7 +11,7 @@ class XmlCharsTest {
 
     @ParameterizedTest(name = "U+{0}")
     @ValueSource(ints = {0x00, 0x01, 0x07, 0x08, 0x0B, 0x0C, 0x0E, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9D, 0x9F,
-        0xFEFF, 0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x202A, 0x202E, 0x2066, 0x2069})
+        0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF, 0xFDD0, 0xFDEF, 0x202A, 0x202E, 0x2066, 0x2069})
     void dropsCharacter(int codePoint) {
         assertThat(XmlChars.strip("a" + (char) codePoint + "b")).isEqualTo("ab");
     }
@@ -37,7 +37,7 @@ class XmlCharsTest {
 
     @Test
     void keepsSurrogatePairsAndOtherScripts() {
-        String text = "😀 𝄞 日本語 Привет café \u00A0 \u2028 \uFFFD";
+        String text = "😀 𝄞 日本語 Привет café \u00A0 \u2028 \uFFFC";
         assertThat(XmlChars.strip(text)).isEqualTo(text);
     }
 

@@ -67,7 +67,8 @@ public final class AtomRenderer implements FeedRenderer {
             Document xml = new WireFeedOutput().outputJDom(feed);
             xml.getRootElement().setAttribute("lang", document.language(), Namespace.XML_NAMESPACE);
             writeExactUpdatedDates(xml, document);
-            return XmlBytes.write(xml, layout.stylesheetHref(document.key()));
+            return XmlBytes.write(xml, layout.stylesheetHref(document.key()),
+                    element -> Content.HTML.equals(element.getAttributeValue("type")));
         } catch (FeedException e) {
             throw new IllegalStateException("Rome refused feed " + document.key() + ": " + e.getMessage(), e);
         }

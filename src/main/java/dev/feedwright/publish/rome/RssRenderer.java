@@ -24,15 +24,26 @@ import dev.feedwright.text.Markup;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.jdom2.Element;
 
 /**
  * Renders a feed as RSS 2.0 with Rome: {@code atom:link rel="self"}, a {@code guid
  * isPermaLink="false"} per item, the excerpt as the description (escaped, since readers take RSS
  * descriptions as HTML), other outlets' coverage as {@code content:encoded}, the provider as
- * {@code dc:creator} and {@code source}, the image as Media RSS and, when its type is known, as an
- * enclosure.
+ * {@code dc:creator} and {@code source}, the image as Media RSS and, when its type is known and its
+ * address is one an enclosure may have, as an enclosure.
  */
 public final class RssRenderer implements FeedRenderer {
+
+    /**
+     * The addresses RSS 2.0 allows in an enclosure, "an http URL", as the W3C Feed Validation
+     * Service reads it: a host name with a dot (no {@code _}) or an IPv4 address, an optional
+     * port, then a path or nothing (otherwise InvalidURLAttribute, an error). Links are already
+     * normalised to lower case.
+     */
+    private static final Pattern ENCLOSURE_URL =
+            Pattern.compile("https?://(\\d{1,3}(\\.\\d{1,3}){3}|([a-z0-9-]+\\.)+[a-z0-9][a-z0-9-]*)(:\\d+)?(/.*)?");
 
     private final FeedLayout layout;
     private final Generator generator;
@@ -66,7 +77,8 @@ public final class RssRenderer implements FeedRenderer {
         }
         channel.setItems(items);
         try {
-            return XmlBytes.write(new WireFeedOutput().outputJDom(channel), layout.stylesheetHref(document.key()));
+            return XmlBytes.write(new WireFeedOutput().outputJDom(channel), layout.stylesheetHref(document.key()),
+                    RssRenderer::holdsHtml);
         } catch (FeedException e) {
             throw new IllegalStateException("Rome refused feed " + document.key() + ": " + e.getMessage(), e);
         }
@@ -107,7 +119,7 @@ public final class RssRenderer implements FeedRenderer {
         }
         if (source.image() != null) {
             modules.add(MediaRss.of(source.image()));
-            if (source.image().mediaType() != null) {
+            if (source.image().mediaType() != null && ENCLOSURE_URL.matcher(source.image().url()).matches()) {
                 Enclosure enclosure = new Enclosure();
                 enclosure.setUrl(source.image().url());
                 enclosure.setType(source.image().mediaType());
@@ -116,6 +128,13 @@ public final class RssRenderer implements FeedRenderer {
             }
         }
         return item;
+    }
+
+    /** An item's description is HTML (readers take it so); content:encoded is, too, in CDATA. */
+    private static boolean holdsHtml(Element element) {
+        Element parent = element.getParentElement();
+        return element.getName().equals("description") && parent != null && parent.getName().equals("item")
+                || element.getName().equals("encoded");
     }
 
     private static AtomLinkModuleImpl selfLink(String href) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jdom2.Attribute;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -22,15 +23,20 @@ import org.jdom2.output.XMLOutputter;
 /**
  * Serialises the documents Rome builds: UTF-8, two-space indent, {@code \n} line ends whatever the
  * platform, only the namespace declarations the document uses (Rome declares one for every module
- * it knows), and a reference to the stylesheet that shows the feed as a page in a browser.
+ * it knows), plain text that looks like markup written with hexadecimal references (see
+ * {@link PlainTextEscaping}), and a reference to the stylesheet that shows the feed as a page in a
+ * browser.
  */
 final class XmlBytes {
 
     private XmlBytes() {
     }
 
-    /** @param stylesheet the stylesheet's address relative to the file */
-    static byte[] write(Document document, String stylesheet) {
+    /**
+     * @param stylesheet the stylesheet's address relative to the file
+     * @param holdsHtml  true for the elements whose text is HTML, not plain text
+     */
+    static byte[] write(Document document, String stylesheet, Predicate<Element> holdsHtml) {
         pruneUnusedNamespaces(document.getRootElement());
         document.addContent(0, new ProcessingInstruction("xml-stylesheet",
                 "type=\"text/xsl\" href=\"" + stylesheet + "\""));
@@ -40,7 +46,7 @@ final class XmlBytes {
                 .setLineSeparator(LineSeparator.UNIX);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            new XMLOutputter(format).output(document, writer);
+            new XMLOutputter(format, new PlainTextEscaping(holdsHtml)).output(document, writer);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }

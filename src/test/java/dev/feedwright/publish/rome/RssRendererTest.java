@@ -16,11 +16,17 @@ import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
+import dev.feedwright.catalog.FeedKey;
 import dev.feedwright.catalog.FeedKind;
+import dev.feedwright.publish.FeedDocument;
+import dev.feedwright.publish.FeedItem;
 import dev.feedwright.publish.Format;
+import dev.feedwright.publish.ItemImage;
 import dev.feedwright.publish.Sample;
 import dev.feedwright.testing.Feeds;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -128,6 +134,29 @@ class RssRendererTest {
             assertThat(enclosure.getType()).isEqualTo("image/jpeg");
         });
         assertThat(npr.getEnclosures()).isEmpty();
+    }
+
+    /** Regression: the W3C validator refuses these enclosure URLs (InvalidURLAttribute). */
+    @Test
+    void leavesOutTheEnclosureOfAnImageOnAHostAnEnclosureMayNotHave() {
+        List<String> urls = List.of("https://img_cdn.example.com/a.jpg", "http://localhost/b.png",
+                "https://img.example.com:8443/c.gif?w=1", "http://192.0.2.7/d.jpg");
+        List<FeedItem> items = new ArrayList<>();
+        for (String image : urls) {
+            String id = "urn:uuid:00000000-0000-5000-8000-00000000000" + items.size();
+            items.add(new FeedItem(id, "Title", "https://example.com/",
+                    BBC_DATE, BBC_DATE.plusMillis(items.size()), "Summary", null, List.of("AI"), "BBC News",
+                    new FeedKey(FeedKind.PROVIDER, "bbc.com"), new ItemImage(image, 10, 10, ItemImage.mediaTypeOf(image))));
+        }
+        FeedDocument document = new FeedDocument(new FeedKey(FeedKind.TOPIC, "images"), "Images", "Images.", "en",
+                BBC_DATE, Duration.ofMinutes(15), items);
+
+        Channel images = Feeds.rss(Sample.file(temp, "images.xml",
+                new RssRenderer(Sample.LAYOUT, Sample.GENERATOR).render(document)));
+
+        assertThat(images.getItems()).extracting(item -> item.getEnclosures().size()).containsExactly(0, 0, 1, 1);
+        assertThat(images.getItems()).extracting(item -> ((MediaEntryModule) item.getModule(MediaModule.URI))
+                .getMediaContents()[0].getReference().toString()).containsExactlyElementsOf(urls);
     }
 
     @Test

@@ -23,6 +23,14 @@ public record FeedwrightConfig(
                 FeedsConfig.defaults(), ExportConfig.defaults(), ServeConfig.defaults());
     }
 
+    public FeedwrightConfig withSite(SiteConfig newSite) {
+        return new FeedwrightConfig(newSite, corpus, output, feeds, export, serve);
+    }
+
+    public FeedwrightConfig withFeeds(FeedsConfig newFeeds) {
+        return new FeedwrightConfig(site, corpus, output, newFeeds, export, serve);
+    }
+
     public FeedwrightConfig withCorpusDir(Path dir) {
         return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export, serve);
     }

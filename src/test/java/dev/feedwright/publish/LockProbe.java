@@ -10,6 +10,7 @@ import java.time.Duration;
  * prints {@code acquired} or {@code refused: <message>}; {@code hold <folder>} takes it, prints
  * {@code held} and keeps it until its standard input closes.
  */
+@SuppressWarnings("try") // locks are held by try-with-resources without being used in the body
 public final class LockProbe {
 
     private LockProbe() {

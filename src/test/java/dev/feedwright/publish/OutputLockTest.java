@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@SuppressWarnings("try") // locks are held by try-with-resources without being used in the body
 class OutputLockTest {
 
     private static final Clock CLOCK = Clock.systemUTC();

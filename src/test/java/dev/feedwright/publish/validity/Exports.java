@@ -61,8 +61,7 @@ final class Exports implements ArgumentsProvider {
                 FeedwrightConfig defaults = FeedwrightConfig.defaults();
                 SiteConfig site = new SiteConfig("Hostile Wire & <Co>", "Every story that once broke a feed.",
                         URI.create("https://feeds.example.org/news/"), "pt-BR");
-                return Export.run(label, temp, new FeedwrightConfig(site, defaults.corpus(), defaults.output(),
-                        defaults.feeds(), defaults.export()).withCorpusDir(corpus));
+                return Export.run(label, temp, defaults.withSite(site).withCorpusDir(corpus));
             }
         };
 

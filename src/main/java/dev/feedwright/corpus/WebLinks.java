@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * Turns a link string from the corpus into an absolute http(s) address that any feed reader and
  * XML validator accepts, or says why it cannot: not http(s), relative, carrying credentials, an
- * invalid host or port. The result is ASCII only: an internationalised host becomes punycode, and
+ * invalid host or port, an IPv6 literal (which the W3C feed validator takes for an invalid URI). The result is ASCII only: an internationalised host becomes punycode, and
  * characters a URI cannot hold are percent-encoded as UTF-8. Scheme and host are lower-cased and a
  * default port is dropped; path, query and fragment are otherwise kept.
  */
@@ -71,6 +71,9 @@ public final class WebLinks {
         String authority = s.substring(authorityStart, authorityEnd);
         if (authority.indexOf('@') >= 0) {
             return Result.bad("the link carries credentials (user@host)");
+        }
+        if (authority.startsWith("[")) {
+            return Result.bad("the link's host is an IPv6 address, which feed readers and validators refuse");
         }
         String hostPort = hostAndPort(authority, scheme);
         if (hostPort == null) {

@@ -1,8 +1,10 @@
 package dev.feedwright.text;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Tag;
 
 /**
  * Small, safe operations on HTML: detecting and defusing tags in plain text, escaping text for
@@ -13,11 +15,15 @@ public final class Markup {
     private Markup() {
     }
 
-    /** True when the text holds something an HTML parser would read as the start of a tag or comment. */
+    /**
+     * True when the text holds markup: a known HTML element's start or end tag ({@code <b>},
+     * {@code </p>}, {@code <script}), a comment, a declaration or a processing instruction.
+     * Other uses of {@code <} ({@code a < b}, {@code I <3 you}, {@code x<y}) are text.
+     */
     public static boolean looksLikeTag(String s) {
         int i = s.indexOf('<');
-        while (i >= 0 && i + 1 < s.length()) {
-            if (isTagStart(s.charAt(i + 1))) {
+        while (i >= 0) {
+            if (isTagAt(s, i)) {
                 return true;
             }
             i = s.indexOf('<', i + 1);
@@ -26,8 +32,27 @@ public final class Markup {
     }
 
     /**
-     * Makes sure no tag can be read out of plain text: a {@code <} directly followed by a letter,
-     * {@code /}, {@code !} or {@code ?} gets a space after it, which HTML parsers read as text.
+     * Makes every {@code <} that does not start markup (see {@link #looksLikeTag}) an entity, so
+     * that an HTML parser keeps it as text instead of swallowing what follows as an unknown tag.
+     */
+    static String protectLessThan(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean literal = c == '<' && !isTagAt(s, i);
+            if (literal && out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(literal ? "&lt;" : String.valueOf(c));
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /**
+     * Makes sure no markup can be read out of plain text: a {@code <} that starts markup gets a
+     * space after it, which HTML parsers read as text.
      */
     static String defuseTags(String s) {
         if (!looksLikeTag(s)) {
@@ -35,17 +60,41 @@ public final class Markup {
         }
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            out.append(c);
-            if (c == '<' && i + 1 < s.length() && isTagStart(s.charAt(i + 1))) {
+            out.append(s.charAt(i));
+            if (s.charAt(i) == '<' && isTagAt(s, i)) {
                 out.append(' ');
             }
         }
         return out.toString();
     }
 
-    private static boolean isTagStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '!' || c == '?';
+    /** Whether the {@code <} at {@code at} starts markup. */
+    private static boolean isTagAt(String s, int at) {
+        int i = at + 1;
+        if (i >= s.length()) {
+            return false;
+        }
+        char first = s.charAt(i);
+        if (first == '!' || first == '?') {
+            return true;
+        }
+        if (first == '/') {
+            i++;
+        }
+        int start = i;
+        while (i < s.length() && isNameChar(s.charAt(i), i == start)) {
+            i++;
+        }
+        if (i == start || i - start > 16) {
+            return false;
+        }
+        boolean ended = i == s.length() || Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '>'
+                || s.charAt(i) == '/';
+        return ended && Tag.isKnownTag(s.substring(start, i).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isNameChar(char c, boolean first) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9');
     }
 
     /** Escapes text for use in HTML element content or a quoted attribute. */

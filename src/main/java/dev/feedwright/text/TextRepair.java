@@ -70,7 +70,7 @@ public final class TextRepair {
                 return s;
             }
             String decoded = hasTag
-                    ? Jsoup.parseBodyFragment(s).body().text()
+                    ? Jsoup.parseBodyFragment(Markup.protectLessThan(s)).body().text()
                     : Parser.unescapeEntities(s, false);
             if (decoded.equals(s)) {
                 break;

@@ -36,7 +36,6 @@ class WebLinksTest {
             https://example.com?q=1                | https://example.com/?q=1
             https://example.com./a                 | https://example.com/a
             //cdn.example.com/x.jpg                | https://cdn.example.com/x.jpg
-            https://[::1]:8443/x                   | https://[::1]:8443/x
             https://example.com/a#b#c              | https://example.com/a#b%23c
             """)
     void normalisesSchemeHostAndPort(String raw, String expected) {
@@ -109,7 +108,8 @@ class WebLinksTest {
             https://example.com:99999/           | is not valid
             https://example.com:0/               | is not valid
             https://example.com:x/               | is not valid
-            https://[::1/                        | is not valid
+            https://[::1/                        | IPv6
+            https://[::1]:8443/x                 | is an IPv6 address
             https://example.com\\evil.example/   | is not valid
             """)
     void refusesLinkThatIsNoAbsoluteHttpAddress(String raw, String reason) {

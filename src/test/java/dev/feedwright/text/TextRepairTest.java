@@ -32,6 +32,9 @@ class TextRepairTest {
             <script>alert(1)</script>Hi                   | Hi
             &lt;script&gt;alert(1)&lt;/script&gt;Hi       | Hi
             x &lt;b&gt;bold&lt;/b&gt; y                   | x bold y
+            x&lt;y and a<b>bold</b>                       | x<y and abold
+            x<y and a<b>bold</b>                          | x<y and abold
+            I <3 <i>you</i>                               | I <3 you
             <p>One</p><p>Two</p>                          | One Two
             <a href='https://e.example/'>link</a> text    | link text
             <style>p{color:red}</style>Styled             | Styled

@@ -11,44 +11,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Maps one file's front matter node tree to a {@link Story}. Lenient where a user would be:
+ * Maps one file's front matter, read as {@link YamlValue}s, to a {@link Story}. Lenient where a user would be:
  * unknown keys are ignored, a scalar stands for a list of one, null list items are dropped, a
  * broken image or related article is dropped with a warning. Strict where the story cannot exist
  * without it: no title, no parseable date or no usable http(s) link skip the file.
  */
 final class StoryMapper {
 
-    private static final String STANDARD_TAG_PREFIX = Tag.PREFIX;
-
     private final String source;
-    private final int firstLine;
     private final int maxRelated;
     private final List<Problem> warnings;
 
-    StoryMapper(String source, int firstLine, int maxRelated, List<Problem> warnings) {
+    StoryMapper(String source, int maxRelated, List<Problem> warnings) {
         this.source = source;
-        this.firstLine = firstLine;
         this.maxRelated = maxRelated;
         this.warnings = warnings;
     }
 
-    Story story(Node root, String body) throws CorpusFileException {
-        Map<String, Node> fields = fields(root, "the front matter");
+    Story story(YamlValue root, String body) throws CorpusFileException {
+        Map<String, YamlValue> fields = fields(root, "the front matter");
         Article primary = article(fields, root, "");
         List<String> topics = topics(fields.get("topics"));
         List<Article> related = related(fields.get("related"));
         return new Story(primary, topics, related, source, body);
     }
 
-    private Article article(Map<String, Node> f, Node at, String where) throws CorpusFileException {
+    private Article article(Map<String, YamlValue> f, YamlValue at, String where) throws CorpusFileException {
         String title = TextRepair.text(text(f, "title", where));
         if (title.isEmpty()) {
             throw new CorpusFileException(lineOf(f.getOrDefault("title", at)), where + "no title");
@@ -61,8 +51,8 @@ final class StoryMapper {
                 type(f), embed(f, where), integer(f, "quality"), integer(f, "heat"), bool(f, "published"));
     }
 
-    private Instant date(Map<String, Node> f, Node at, String where) throws CorpusFileException {
-        Node node = f.get("publishedDateTime");
+    private Instant date(Map<String, YamlValue> f, YamlValue at, String where) throws CorpusFileException {
+        YamlValue node = f.get("publishedDateTime");
         String raw = text(f, "publishedDateTime", where);
         if (raw == null || raw.isBlank()) {
             throw new CorpusFileException(lineOf(at), where + "no date (publishedDateTime)");
@@ -72,9 +62,9 @@ final class StoryMapper {
                         + " between 1990 and 2099"));
     }
 
-    private String link(Map<String, Node> f, Node at, String where) throws CorpusFileException {
+    private String link(Map<String, YamlValue> f, YamlValue at, String where) throws CorpusFileException {
         String firstProblem = null;
-        Node firstNode = at;
+        YamlValue firstNode = at;
         for (String key : new String[] {"webUrl", "originalUrl"}) {
             String raw = optionalText(f, key, where);
             if (raw == null || raw.isBlank()) {
@@ -93,12 +83,11 @@ final class StoryMapper {
                 + (firstProblem == null ? " (neither webUrl nor originalUrl is set)" : " (" + firstProblem + ")"));
     }
 
-    private List<String> ampLinks(Map<String, Node> f) {
+    private List<String> ampLinks(Map<String, YamlValue> f) {
         List<String> links = new ArrayList<>(2);
         for (String key : new String[] {"ampWebUrl", "cdnAmpWebUrl"}) {
-            Node node = f.get(key);
-            if (node instanceof ScalarNode scalar && !isNull(scalar)) {
-                WebLinks.Result result = WebLinks.parse(scalar.getValue());
+            if (f.get(key) instanceof YamlValue.Scalar scalar && !scalar.isNull()) {
+                WebLinks.Result result = WebLinks.parse(scalar.text());
                 if (result.usable()) {
                     links.add(result.url());
                 }
@@ -107,11 +96,11 @@ final class StoryMapper {
         return links;
     }
 
-    private Provider provider(Node node, String link, String where) throws CorpusFileException {
+    private Provider provider(YamlValue node, String link, String where) throws CorpusFileException {
         String name = "";
         String domain = null;
-        if (node instanceof MappingNode) {
-            Map<String, Node> p = fields(node, where + "provider");
+        if (node instanceof YamlValue.Mapping) {
+            Map<String, YamlValue> p = fields(node, where + "provider");
             name = TextRepair.text(optionalText(p, "name", where + "provider."));
             String rawDomain = optionalText(p, "domain", where + "provider.");
             domain = rawDomain == null ? null : WebLinks.domain(rawDomain);
@@ -124,16 +113,16 @@ final class StoryMapper {
         return new Provider(name.isEmpty() ? domain : name, domain);
     }
 
-    private List<Image> images(Node node, String where) throws CorpusFileException {
+    private List<Image> images(YamlValue node, String where) throws CorpusFileException {
         List<Image> images = new ArrayList<>();
-        for (Node item : items(node, where + "images")) {
+        for (YamlValue item : items(node, where + "images")) {
             String url;
             int width = 0;
             int height = 0;
-            if (item instanceof ScalarNode scalar) {
-                url = scalar.getValue();
-            } else if (item instanceof MappingNode) {
-                Map<String, Node> m = fields(item, where + "images");
+            if (item instanceof YamlValue.Scalar scalar) {
+                url = scalar.text();
+            } else if (item instanceof YamlValue.Mapping) {
+                Map<String, YamlValue> m = fields(item, where + "images");
                 url = optionalText(m, "url", where + "images.");
                 width = Math.max(0, Optional.ofNullable(integer(m, "width")).orElse(0));
                 height = Math.max(0, Optional.ofNullable(integer(m, "height")).orElse(0));
@@ -148,12 +137,11 @@ final class StoryMapper {
         return images;
     }
 
-    private List<String> topics(Node node) throws CorpusFileException {
+    private List<String> topics(YamlValue node) throws CorpusFileException {
         Set<String> topics = new LinkedHashSet<>();
-        for (Node item : items(node, "topics")) {
-            if (item instanceof ScalarNode scalar) {
-                checkTag(scalar);
-                String topic = TextRepair.text(scalar.getValue());
+        for (YamlValue item : items(node, "topics")) {
+            if (item instanceof YamlValue.Scalar scalar) {
+                String topic = TextRepair.text(scalar.text());
                 if (!topic.isEmpty()) {
                     topics.add(topic);
                 }
@@ -164,8 +152,8 @@ final class StoryMapper {
         return List.copyOf(topics);
     }
 
-    private List<Article> related(Node node) throws CorpusFileException {
-        List<Node> items = items(node, "related");
+    private List<Article> related(YamlValue node) throws CorpusFileException {
+        List<YamlValue> items = items(node, "related");
         List<Article> related = new ArrayList<>(Math.min(items.size(), maxRelated));
         for (int i = 0; i < items.size(); i++) {
             if (related.size() >= maxRelated) {
@@ -173,9 +161,9 @@ final class StoryMapper {
                         + maxRelated + ") were dropped");
                 break;
             }
-            Node item = items.get(i);
+            YamlValue item = items.get(i);
             String where = "related[" + i + "]: ";
-            if (!(item instanceof MappingNode)) {
+            if (!(item instanceof YamlValue.Mapping)) {
                 warn(item, where + "dropped: not a mapping");
                 continue;
             }
@@ -189,77 +177,62 @@ final class StoryMapper {
     }
 
     /** The items of a list; a lone scalar counts as a list of one, a null or absent value as none. */
-    private List<Node> items(Node node, String field) throws CorpusFileException {
+    private List<YamlValue> items(YamlValue node, String field) {
         if (node == null || isNull(node)) {
             return List.of();
         }
-        checkTag(node);
-        if (node instanceof SequenceNode sequence) {
-            List<Node> items = new ArrayList<>(sequence.getValue().size());
-            for (Node item : sequence.getValue()) {
+        if (node instanceof YamlValue.Sequence sequence) {
+            List<YamlValue> items = new ArrayList<>(sequence.items().size());
+            for (YamlValue item : sequence.items()) {
                 if (!isNull(item)) {
-                    checkTag(item);
                     items.add(item);
                 }
             }
             return items;
         }
-        if (node instanceof ScalarNode) {
+        if (node instanceof YamlValue.Scalar) {
             return List.of(node);
         }
         warn(node, field + " must be a list; ignored");
         return List.of();
     }
 
-    private Map<String, Node> fields(Node node, String what) throws CorpusFileException {
-        checkTag(node);
-        if (!(node instanceof MappingNode mapping)) {
-            throw new CorpusFileException(lineOf(node), what + " is not a mapping of keys to values");
+    private static Map<String, YamlValue> fields(YamlValue node, String what) throws CorpusFileException {
+        if (!(node instanceof YamlValue.Mapping mapping)) {
+            throw new CorpusFileException(node.line(), what + " is not a mapping of keys to values");
         }
-        Map<String, Node> fields = new HashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode key) {
-                if (fields.put(key.getValue(), tuple.getValueNode()) != null) {
-                    throw new CorpusFileException(lineOf(key), "duplicate key '" + clip(key.getValue()) + "'");
-                }
-            }
-        }
-        return fields;
+        return mapping.fields();
     }
 
-    /** A required-or-absent text field: null when absent or null; an error when it is not a scalar. */
-    private String text(Map<String, Node> f, String key, String where) throws CorpusFileException {
-        Node node = f.get(key);
+    /** A required-or-absent text field: null when absent or null; an error when it is not text. */
+    private static String text(Map<String, YamlValue> f, String key, String where) throws CorpusFileException {
+        YamlValue node = f.get(key);
         if (node == null || isNull(node)) {
             return null;
         }
-        checkTag(node);
-        if (!(node instanceof ScalarNode scalar)) {
-            throw new CorpusFileException(lineOf(node), where + key + " must be text, was a "
-                    + (node instanceof MappingNode ? "mapping" : "list"));
+        if (!(node instanceof YamlValue.Scalar scalar)) {
+            throw new CorpusFileException(node.line(), where + key + " must be text, was a " + YamlValue.kind(node));
         }
-        return scalar.getValue();
+        return scalar.text();
     }
 
     /** An optional text field: a value of the wrong kind is dropped with a warning. */
-    private String optionalText(Map<String, Node> f, String key, String where) throws CorpusFileException {
-        Node node = f.get(key);
+    private String optionalText(Map<String, YamlValue> f, String key, String where) {
+        YamlValue node = f.get(key);
         if (node == null || isNull(node)) {
             return null;
         }
-        checkTag(node);
-        if (node instanceof ScalarNode scalar) {
-            return scalar.getValue();
+        if (node instanceof YamlValue.Scalar scalar) {
+            return scalar.text();
         }
-        warn(node, where + key + " must be text, was a " + (node instanceof MappingNode ? "mapping" : "list")
-                + "; ignored");
+        warn(node, where + key + " must be text, was a " + YamlValue.kind(node) + "; ignored");
         return null;
     }
 
-    private static Integer integer(Map<String, Node> f, String key) {
-        if (f.get(key) instanceof ScalarNode scalar) {
+    private static Integer integer(Map<String, YamlValue> f, String key) {
+        if (f.get(key) instanceof YamlValue.Scalar scalar && !scalar.isNull()) {
             try {
-                return Integer.valueOf(scalar.getValue().strip());
+                return Integer.valueOf(scalar.text().strip());
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -267,9 +240,9 @@ final class StoryMapper {
         return null;
     }
 
-    private static Boolean bool(Map<String, Node> f, String key) {
-        if (f.get(key) instanceof ScalarNode scalar) {
-            return switch (scalar.getValue().strip().toLowerCase(Locale.ROOT)) {
+    private static Boolean bool(Map<String, YamlValue> f, String key) {
+        if (f.get(key) instanceof YamlValue.Scalar scalar) {
+            return switch (scalar.text().strip().toLowerCase(Locale.ROOT)) {
                 case "true", "yes" -> Boolean.TRUE;
                 case "false", "no" -> Boolean.FALSE;
                 default -> null;
@@ -278,38 +251,30 @@ final class StoryMapper {
         return null;
     }
 
-    private static ArticleType type(Map<String, Node> f) {
-        return f.get("type") instanceof ScalarNode scalar && scalar.getValue().strip().equalsIgnoreCase("video")
+    private static ArticleType type(Map<String, YamlValue> f) {
+        return f.get("type") instanceof YamlValue.Scalar scalar && scalar.text().strip().equalsIgnoreCase("video")
                 ? ArticleType.VIDEO : ArticleType.ARTICLE;
     }
 
-    private String embed(Map<String, Node> f, String where) throws CorpusFileException {
+    private String embed(Map<String, YamlValue> f, String where) throws CorpusFileException {
         String html = optionalText(f, "featuredContent", where);
         return Markup.embedSource(html).map(WebLinks::parse).filter(WebLinks.Result::usable)
                 .map(WebLinks.Result::url).orElse(null);
     }
 
-    /** Refuses explicit tags outside YAML's own set, such as ones naming Java types. */
-    private void checkTag(Node node) throws CorpusFileException {
-        String tag = node.getTag().getValue();
-        if (!tag.startsWith(STANDARD_TAG_PREFIX)) {
-            throw new CorpusFileException(lineOf(node), "YAML tag '" + clip(tag) + "' is not allowed");
-        }
+    private static boolean isNull(YamlValue node) {
+        return node instanceof YamlValue.Scalar scalar && scalar.isNull();
     }
 
-    private static boolean isNull(Node node) {
-        return Tag.NULL.equals(node.getTag());
+    private void warn(YamlValue node, String message) {
+        warnings.add(new Problem(source, node.line(), message));
     }
 
-    private void warn(Node node, String message) {
-        warnings.add(new Problem(source, lineOf(node), message));
+    private static int lineOf(YamlValue node) {
+        return node == null ? 0 : node.line();
     }
 
-    private int lineOf(Node node) {
-        return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + firstLine;
-    }
-
-    private static String clip(String s) {
+    static String clip(String s) {
         String oneLine = s.replaceAll("\\p{Cntrl}", " ");
         return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
     }

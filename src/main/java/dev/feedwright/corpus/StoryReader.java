@@ -1,10 +1,8 @@
 package dev.feedwright.corpus;
 
 import dev.feedwright.config.CorpusConfig;
-import dev.feedwright.config.SafeYaml;
 import dev.feedwright.text.TextRepair;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,10 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -30,11 +24,11 @@ import org.yaml.snakeyaml.reader.StreamReader;
 public final class StoryReader {
 
     private final CorpusConfig config;
-    private final SafeYaml yaml;
+    private final FrontMatterYaml yaml;
 
     public StoryReader(CorpusConfig config) {
         this.config = config;
-        this.yaml = new SafeYaml(config.maxFileBytes());
+        this.yaml = new FrontMatterYaml(config.maxFileBytes());
     }
 
     /**
@@ -73,21 +67,11 @@ public final class StoryReader {
 
     private Story parse(String text, String source, List<Problem> warnings) throws CorpusFileException {
         FrontMatter frontMatter = FrontMatter.split(readable(text));
-        Node root;
-        try {
-            root = yaml.compose(new StringReader(frontMatter.yaml()));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 0 : mark.getLine() + frontMatter.firstLine();
-            throw new CorpusFileException(line, "YAML error: " + oneLine(e.getProblem()));
-        } catch (YAMLException e) {
-            throw new CorpusFileException(frontMatter.firstLine(), "YAML error: " + oneLine(e.getMessage()));
-        }
+        YamlValue root = yaml.read(frontMatter.yaml(), frontMatter.firstLine());
         if (root == null) {
             throw new CorpusFileException(frontMatter.firstLine(), "the front matter is empty");
         }
-        StoryMapper mapper = new StoryMapper(source, frontMatter.firstLine(), config.maxRelated(), warnings);
-        return mapper.story(root, frontMatter.body());
+        return new StoryMapper(source, config.maxRelated(), warnings).story(root, frontMatter.body());
     }
 
     /**

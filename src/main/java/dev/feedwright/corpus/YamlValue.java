@@ -1,0 +1,36 @@
+package dev.feedwright.corpus;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value of a file's front matter: text, a list or a mapping, with the 1-based file line it
+ * starts on. Built by {@link FrontMatterYaml} from SnakeYAML's events; nothing in it was ever
+ * typed or instantiated from the input, so it carries no more than the text the file holds.
+ */
+sealed interface YamlValue {
+
+    /** The 1-based line of the file the value starts on. */
+    int line();
+
+    /**
+     * A scalar: its text as written, with no type resolved.
+     *
+     * @param isNull true for a plain {@code ~}, {@code null} or nothing at all ({@code - })
+     */
+    record Scalar(String text, boolean isNull, int line) implements YamlValue {
+    }
+
+    /** A list. */
+    record Sequence(List<YamlValue> items, int line) implements YamlValue {
+    }
+
+    /** A mapping from text keys to values, without duplicate keys. */
+    record Mapping(Map<String, YamlValue> fields, int line) implements YamlValue {
+    }
+
+    /** What the value is, for messages: "text", "list" or "mapping". */
+    static String kind(YamlValue value) {
+        return value instanceof Mapping ? "mapping" : value instanceof Sequence ? "list" : "text";
+    }
+}

@@ -159,8 +159,9 @@ public final class CorpusGenerator {
     private void amp(StringBuilder out, String indent, String link) {
         if (random.nextInt(5) == 0) {
             field(out, indent, "ampWebUrl", link + "?amp");
-            field(out, indent, "cdnAmpWebUrl", "https://" + link.substring(8).replace('.', '-').replace("/", "-")
-                    + ".cdn.ampproject.org/c/s/" + link.substring(8) + "?amp");
+            String host = link.substring(8, link.indexOf('/', 8));
+            field(out, indent, "cdnAmpWebUrl", "https://" + host.replace('.', '-') + ".cdn.ampproject.org/c/s/"
+                    + link.substring(8) + "?amp");
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.feedwright.corpus;
 
-import java.io.StringReader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,7 +57,7 @@ final class FrontMatterYaml {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxCodePoints);
         options.setProcessComments(false);
-        Parser parser = new ParserImpl(new StreamReader(new StringReader(yaml)), options);
+        Parser parser = new ParserImpl(new StreamReader(yaml), options);
         try {
             return new Builder(firstLine).build(parser);
         } catch (MarkedYAMLException e) {

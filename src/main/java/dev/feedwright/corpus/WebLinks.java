@@ -42,6 +42,14 @@ public final class WebLinks {
 
     /** Parses and normalises a link; never throws. */
     public static Result parse(String raw) {
+        if (raw != null && isNormal(raw)) {
+            return Result.ok(raw);
+        }
+        return parseFully(raw);
+    }
+
+    /** The long way of {@link #parse}, for any string. */
+    static Result parseFully(String raw) {
         String s = TextRepair.link(raw);
         if (s.isEmpty()) {
             return Result.bad("the link is empty");
@@ -87,6 +95,68 @@ public final class WebLinks {
             return Result.bad("the link is not a valid address: " + shorten(s));
         }
         return Result.ok(url);
+    }
+
+    /**
+     * True when a link is already in the form {@link #parse} gives, so that it can be taken as it
+     * is: {@code http://} or {@code https://}, a lower-case ASCII host name with no port, user or
+     * trailing dot, then {@code /} and only characters a URI may hold, with every {@code %} the
+     * start of an escape and at most one {@code #}. Most links in a corpus are; the rest go the long
+     * way, which gives the same result for these.
+     */
+    static boolean isNormal(String s) {
+        int hostStart = s.startsWith("https://") ? 8 : s.startsWith("http://") ? 7 : -1;
+        if (hostStart < 0 || s.length() > MAX_LENGTH) {
+            return false;
+        }
+        int hostEnd = s.indexOf('/', hostStart);
+        if (hostEnd < 0 || !isPlainHost(s, hostStart, hostEnd)) {
+            return false;
+        }
+        if (s.indexOf('&') >= 0 && s.indexOf(';') >= 0) {
+            return false;
+        }
+        boolean fragment = false;
+        for (int i = hostEnd + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
+                        || Character.digit(s.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+            } else if (c == '#') {
+                if (fragment) {
+                    return false;
+                }
+                fragment = true;
+            } else if (c >= 128 || !isUriChar(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A lower-case ASCII host name: labels of 1 to 63 letters, digits and inner hyphens, no trailing dot. */
+    private static boolean isPlainHost(String s, int start, int end) {
+        if (end == start || end - start > 253) {
+            return false;
+        }
+        int labelStart = start;
+        for (int i = start; i <= end; i++) {
+            if (i < end && s.charAt(i) != '.') {
+                char c = s.charAt(i);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                    return false;
+                }
+                continue;
+            }
+            int length = i - labelStart;
+            if (length < 1 || length > 63 || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+                return false;
+            }
+            labelStart = i + 1;
+        }
+        return true;
     }
 
     /**
@@ -194,10 +264,14 @@ public final class WebLinks {
             return null;
         }
         String ascii;
-        try {
-            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            ascii = host.toLowerCase(Locale.ROOT);
+        } else {
+            try {
+                ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
         if (ascii.isEmpty() || ascii.length() > 253) {
             return null;

@@ -27,10 +27,33 @@ public final class TextRepair {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
+        if (isPlainAscii(raw)) {
+            return raw;
+        }
         String s = Mojibake.repair(raw);
         s = decodeMarkup(s);
         s = Mojibake.repair(s);
         return collapseWhitespace(XmlChars.strip(s));
+    }
+
+    /**
+     * True for the common case that needs no repair: printable ASCII without {@code &} or
+     * {@code <}, without white space at either end or two spaces in a row. One scan.
+     */
+    static boolean isPlainAscii(String s) {
+        int n = s.length();
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '&' || c == '<' || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /**

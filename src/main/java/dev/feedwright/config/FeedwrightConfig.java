@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /** The whole configuration, as read from {@code config/feedwright.yaml} and the command line. */
 public record FeedwrightConfig(
-        SiteConfig site, CorpusConfig corpus, OutputConfig output, FeedsConfig feeds, ExportConfig export) {
+        SiteConfig site, CorpusConfig corpus, OutputConfig output, FeedsConfig feeds, ExportConfig export,
+        LivenessConfig liveness, StateConfig state) {
 
     public FeedwrightConfig {
         Objects.requireNonNull(site, "site");
@@ -13,19 +14,29 @@ public record FeedwrightConfig(
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(export, "export");
+        Objects.requireNonNull(liveness, "liveness");
+        Objects.requireNonNull(state, "state");
     }
 
     /** Every setting at its default: what an empty configuration file gives. */
     public static FeedwrightConfig defaults() {
         return new FeedwrightConfig(SiteConfig.defaults(), CorpusConfig.defaults(), OutputConfig.defaults(),
-                FeedsConfig.defaults(), ExportConfig.defaults());
+                FeedsConfig.defaults(), ExportConfig.defaults(), LivenessConfig.defaults(), StateConfig.defaults());
     }
 
     public FeedwrightConfig withCorpusDir(Path dir) {
-        return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export);
+        return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export, liveness, state);
     }
 
     public FeedwrightConfig withOutputDir(Path dir) {
-        return new FeedwrightConfig(site, corpus, output.withDir(dir), feeds, export);
+        return new FeedwrightConfig(site, corpus, output.withDir(dir), feeds, export, liveness, state);
+    }
+
+    public FeedwrightConfig withLiveness(LivenessConfig newLiveness) {
+        return new FeedwrightConfig(site, corpus, output, feeds, export, newLiveness, state);
+    }
+
+    public FeedwrightConfig withStateDir(Path dir) {
+        return new FeedwrightConfig(site, corpus, output, feeds, export, liveness, new StateConfig(dir));
     }
 }

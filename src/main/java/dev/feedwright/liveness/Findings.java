@@ -28,6 +28,7 @@ final class Findings {
     private final long[] tally = new long[Kind.values().length];
     private long moved;
     private boolean closed;
+    private boolean namesFailed;
     private String networkDown;
 
     /** A result kept back while the breaker is still judging the first sample. */
@@ -53,8 +54,9 @@ final class Findings {
         if (closed) {
             return;
         }
-        boolean networkFailure = outcome.networkFailure()
-                || (outcome.kind() == Kind.NO_HOST && resolvedNames.getAsLong() == 0);
+        boolean nameFailed = outcome.kind() == Kind.NO_HOST && resolvedNames.getAsLong() == 0;
+        namesFailed |= nameFailed;
+        boolean networkFailure = outcome.networkFailure() || nameFailed;
         Decision decision = breaker.record(networkFailure);
         switch (decision) {
             case HOLD -> held.add(new Held(row, outcome));
@@ -137,7 +139,7 @@ final class Findings {
         }
         held.clear();
         boolean sampling = breaker.recorded() <= breaker.sample();
-        String names = resolvedNames.getAsLong() == 0 ? " (no host name resolved)" : "";
+        String names = namesFailed && resolvedNames.getAsLong() == 0 ? " (no host name resolved)" : "";
         networkDown = String.format(Locale.ROOT, "the network looks down: %d of the %s %d checks failed for network"
                         + " reasons%s; stopped checking, %s",
                 breaker.failures(), sampling ? "first" : "latest", Math.min(breaker.recorded(), breaker.sample()),

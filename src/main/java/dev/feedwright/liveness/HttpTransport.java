@@ -14,9 +14,10 @@ import okhttp3.ResponseBody;
 
 /**
  * Sends one request with OkHttp and returns what a link check needs of the answer. Redirects are
- * not followed here (the {@link LinkProbe} follows them hop by hop), OkHttp's own silent retries
- * are off (the probe retries), no proxy is used (the address check must see the real target),
- * and a GET answer's body is read only up to {@code liveness.maxBodyBytes}.
+ * not followed here (the {@link LinkProbe} follows them hop by hop); OkHttp retries only what its
+ * own connection reuse caused (a pooled connection the server had already closed), every other
+ * retry is the probe's; no proxy is used (the address check must see the real target); a GET
+ * answer's body is read only up to {@code liveness.maxBodyBytes}.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -30,7 +31,7 @@ final class HttpTransport implements AutoCloseable {
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
+                .retryOnConnectionFailure(true)
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())

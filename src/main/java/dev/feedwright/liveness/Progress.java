@@ -65,7 +65,7 @@ public interface Progress extends AutoCloseable {
         public synchronized void update(long done, String counts) {
             if (bar != null) {
                 bar.stepTo(done);
-                bar.setExtraMessage(counts);
+                bar.setExtraMessage(" " + counts);
             }
         }
 

@@ -165,4 +165,18 @@ class RetriesTest {
         assertThat(harness.row(healthy).state()).isEqualTo(LinkState.ALIVE);
         assertThat(harness.recorder().delays()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
     }
+
+    /** Regression: a server that closes every connection after answering made pooled reuse fail as "network". */
+    @Test
+    void aPooledConnectionTheServerClosedIsNotAFailure() throws Exception {
+        harness.config = CheckerHarness.fast().concurrency(1).build();
+        MockResponse closing = new MockResponse.Builder().code(200)
+                .onResponseEnd(new SocketEffect.CloseSocket()).build();
+        server.setDispatcher(new Routes().on("/a", closing).on("/b", closing).on("/c", closing).on("/d", closing));
+
+        LinkCheckReport report = harness.check(link("/a"), link("/b"), link("/c"), link("/d"));
+
+        assertThat(report.alive()).isEqualTo(4);
+        assertThat(harness.recorder().delays()).isEmpty();
+    }
 }

@@ -55,7 +55,7 @@ public final class LivenessPass {
         /** The report, and what it means for the feeds, as lines for people. */
         public List<String> lines() {
             List<String> lines = new ArrayList<>(report.lines());
-            lines.add(1, filesRead + " files read, " + filesSkipped + " skipped");
+            lines.set(0, filesRead + " files read, " + filesSkipped + " skipped; " + lines.get(0));
             lines.add("feeds: " + verdicts.deadLinks() + " confirmed-dead links left out, " + verdicts.movedLinks()
                     + " moved links point to their new address");
             return lines;

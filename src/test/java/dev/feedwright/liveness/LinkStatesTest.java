@@ -1,15 +1,13 @@
 package dev.feedwright.liveness;
 
+import static dev.feedwright.liveness.ServerSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.state.LinkRow;
 import dev.feedwright.state.LinkState;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -39,20 +37,11 @@ class LinkStatesTest {
     }
 
     private String url(String host, String path) {
-        return "http://" + host + ":" + server.getPort() + path;
-    }
-
-    private static MockResponse status(int code) {
-        return new MockResponse.Builder().code(code).build();
+        return ServerSupport.url(server, host, path);
     }
 
     private List<RecordedRequest> requests() throws InterruptedException {
-        List<RecordedRequest> requests = new ArrayList<>();
-        RecordedRequest request;
-        while ((request = server.takeRequest(50, TimeUnit.MILLISECONDS)) != null) {
-            requests.add(request);
-        }
-        return requests;
+        return ServerSupport.requests(server);
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class LinkChecker implements AutoCloseable {
     /** {@code Feedwright/0.1.0 (+https://…)}: who is asking, and where to read about it. */
     public static String userAgent(LivenessConfig config, BuildInfo build) {
         URI contact = config.contactUrl() != null ? config.contactUrl() : URI.create(build.url());
-        return build.name() + "/" + build.version() + " (+" + contact + ")";
+        return build.name() + "/" + build.version() + " (+" + contact.toASCIIString() + ")";
     }
 
     /** The host of a link, lower case, as per-host limits and the report group links; empty when there is none. */

@@ -119,9 +119,11 @@ final class LinkProbe {
                     previous.lastModified(), previous.validatorUrl(), true, false));
         }
         if (code >= 200 && code < 300) {
-            boolean validators = exchange.etag() != null || exchange.lastModified() != null;
-            return new Step.Done(new Outcome(Kind.ALIVE, code, "HTTP " + code, moved(), exchange.etag(),
-                    exchange.lastModified(), validators ? current.toString() : null, false, false));
+            String etag = sendable(exchange.etag());
+            String lastModified = sendable(exchange.lastModified());
+            boolean validators = etag != null || lastModified != null;
+            return new Step.Done(new Outcome(Kind.ALIVE, code, "HTTP " + code, moved(), etag, lastModified,
+                    validators ? current.toString() : null, false, false));
         }
         if (!get && code >= 400 && code != 429) {
             // Many servers answer HEAD wrongly (405, 403, 404, 501...): ask again with GET.
@@ -216,6 +218,23 @@ final class LinkProbe {
 
     private String moved() {
         return movedTo == null ? null : movedTo.toString();
+    }
+
+    /**
+     * A validator that can go back in a request header (printable ASCII, not too long), or null:
+     * servers may send bytes a request header must not carry.
+     */
+    static String sendable(String value) {
+        if (value == null || value.isEmpty() || value.length() > 1024) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return null;
+            }
+        }
+        return value;
     }
 
     private static boolean isRedirect(int code) {

@@ -79,6 +79,25 @@ class CacheAndConfirmationTest {
         assertThat(row.checkedAt()).isEqualTo(harness.clock.millis());
     }
 
+    /** Regression: an ETag with bytes a request header cannot carry made every later re-check fail. */
+    @Test
+    void keepsOnlyValidatorsThatCanBeSentBack() throws Exception {
+        String link = link("/odd-etag");
+        server.enqueue(new MockResponse.Builder().code(200).addHeaderLenient("ETag", "\"caf\u00e9\"")
+                .setHeader("Last-Modified", LAST_MODIFIED).build());
+        harness.check(link);
+        harness.clock.advance(Duration.ofDays(2));
+        server.enqueue(status(304));
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(harness.row(link).etag()).isNull();
+        RecordedRequest recheck = requests(server).get(1);
+        assertThat(recheck.getHeaders().get("If-None-Match")).isNull();
+        assertThat(recheck.getHeaders().get("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
+    }
+
     @Test
     void aFirstCheckSendsNoConditionalHeaders() throws Exception {
         server.enqueue(status(200));

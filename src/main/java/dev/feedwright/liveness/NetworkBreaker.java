@@ -56,9 +56,8 @@ final class NetworkBreaker {
             }
         }
         if (count < sample) {
-            // Judged once whole: with the default limits the whole sample is in flight at once, so
-            // waiting for it costs no time, and every link of a small corpus gets its check.
-            return Decision.HOLD;
+            // Trip early once no later result could bring the sample back under the limit.
+            return tooMany(failures, sample) ? trip() : Decision.HOLD;
         }
         if (tooMany(windowFailures, sample)) {
             return trip();

@@ -35,15 +35,13 @@ class NetworkBreakerTest {
     }
 
     @Test
-    void tripsWhenMostOfTheFirstSampleFailed() {
+    void tripsAsSoonAsTheSampleCannotEndHealthy() {
         NetworkBreaker breaker = new NetworkBreaker(50, 50);
-        boolean[] sample = new boolean[50];
-        java.util.Arrays.fill(sample, 0, 26, true);
 
-        List<Decision> decisions = record(breaker, sample);
+        List<Decision> decisions = record(breaker, repeat(true, 26));
 
-        assertThat(decisions.subList(0, 49)).containsOnly(Decision.HOLD);
-        assertThat(decisions.get(49)).isEqualTo(Decision.TRIP);
+        assertThat(decisions.subList(0, 25)).containsOnly(Decision.HOLD);
+        assertThat(decisions.get(25)).isEqualTo(Decision.TRIP);
         assertThat(breaker.failures()).isEqualTo(26);
         assertThat(breaker.record(false)).isEqualTo(Decision.TRIP);
     }

@@ -46,7 +46,8 @@ public record LinkCheckReport(
         lines.add(String.format(Locale.ROOT, "%d links: %d due, %d skipped as cached, %d excluded; %.2f s",
                 links, due, cached, excluded, elapsed.toNanos() / 1e9));
         lines.add(String.format(Locale.ROOT, "%d checked: %d alive, %d moved, %d dead, %d unknown, %d refused;"
-                + " %d not checked", checked(), alive, moved, dead, unknown, refused, notChecked));
+                + " %d not checked%s", checked(), alive, moved, dead, unknown, refused, notChecked,
+                notChecked > 0 ? " (left unknown)" : ""));
         if (!worstHosts.isEmpty()) {
             StringBuilder hosts = new StringBuilder("worst hosts:");
             for (HostTally host : worstHosts) {

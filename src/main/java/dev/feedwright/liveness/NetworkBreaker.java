@@ -56,7 +56,8 @@ final class NetworkBreaker {
             }
         }
         if (count < sample) {
-            // Trip early once no later result could bring the sample back under the limit.
+            // Trip once no later result could bring the sample back under the limit: the rest of
+            // the sample may be slow to fail (a resolver that times out takes 5 s a name).
             return tooMany(failures, sample) ? trip() : Decision.HOLD;
         }
         if (tooMany(windowFailures, sample)) {

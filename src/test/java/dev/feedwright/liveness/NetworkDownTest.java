@@ -69,6 +69,8 @@ class NetworkDownTest {
         assertThat(report.unknown()).isEqualTo(26);
         assertThat(report.dead()).isZero();
         assertThat(report.notChecked()).isEqualTo(54);
+        assertThat(report.lines()).contains("26 checked: 0 alive, 0 moved, 0 dead, 26 unknown, 0 refused;"
+                + " 54 not checked (left unknown)");
         assertThat(harness.row(known)).isEqualTo(before);
         for (String link : links) {
             if (!link.equals(known)) {

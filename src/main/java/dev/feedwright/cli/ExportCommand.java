@@ -4,6 +4,7 @@ import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.ConfigException;
 import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.ExportRun;
 import dev.feedwright.pipeline.RunReport;
 import dev.feedwright.publish.OutputLockedException;
@@ -42,6 +43,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only warnings and errors, no summary.")
     private boolean quiet;
 
+    @Option(names = "--check-links",
+            description = "Check the links over HTTP first (as liveness.enabled: true): confirmed-dead links leave the"
+                    + " feeds, permanently moved ones point to their new address.")
+    private boolean checkLinks;
+
     @Override
     public Integer call() {
         Logging.quiet(quiet);
@@ -59,9 +65,13 @@ final class ExportCommand implements Callable<Integer> {
         if (out != null) {
             settings = settings.withOutputDir(out);
         }
+        if (checkLinks) {
+            settings = settings.withLiveness(settings.liveness().toBuilder().enabled(true).build());
+        }
         RunReport report;
-        try {
-            report = new ExportRun(settings, BuildInfo.load(), Clock.systemUTC()).run();
+        try (Progress progress = quiet ? Progress.none()
+                : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
+            report = new ExportRun(settings, BuildInfo.load(), Clock.systemUTC(), progress).run();
         } catch (OutputLockedException e) {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.LOCKED;
@@ -70,7 +80,12 @@ final class ExportCommand implements Callable<Integer> {
             return ExitCodes.FATAL;
         }
         if (!quiet) {
+            if (report.links() != null) {
+                report.links().lines().forEach(line -> spec.commandLine().getOut().println("links: " + line));
+            }
             spec.commandLine().getOut().println("export: " + report.summary());
+        } else if (report.links() != null && report.links().report().networkLooksDown()) {
+            err.println("feedwright: links: " + report.links().report().networkDown());
         }
         if (strict && report.filesSkipped() > 0) {
             err.println("feedwright: --strict: " + report.filesSkipped() + " corpus file(s) were skipped");

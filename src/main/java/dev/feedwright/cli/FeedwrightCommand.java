@@ -10,12 +10,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads a corpus of news-article files and writes a feed for every topic and every provider.",
-        subcommands = {ExportCommand.class, ServeCommand.class, GenerateCorpusCommand.class,
+        subcommands = {ExportCommand.class, CheckLinksCommand.class, ServeCommand.class, GenerateCorpusCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (skipped files are warnings)",
-            "1:fatal error (corpus folder missing, output not writable; for serve: output folder missing, port in use)",
+            "1:fatal error (corpus folder missing, output not writable, state database failing; for serve: output folder missing, port in use)",
             "2:bad usage or bad configuration",
             "3:--strict was given and files were skipped",
             "4:another run holds the output folder's lock"})

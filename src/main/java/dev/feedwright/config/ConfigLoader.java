@@ -64,7 +64,9 @@ public final class ConfigLoader {
                 output(root.section("output"), d.output()),
                 feeds(root.section("feeds"), d.feeds()),
                 export(root.section("export"), d.export()),
-                serve(root.section("serve"), d.serve()));
+                serve(root.section("serve"), d.serve()),
+                liveness(root.section("liveness"), d.liveness()),
+                state(root.section("state"), d.state()));
         root.finish();
         return config;
     }
@@ -118,6 +120,45 @@ public final class ConfigLoader {
                 n.duration("refresh", d.refresh(), FeedsConfig.MIN_REFRESH, FeedsConfig.MAX_REFRESH));
         n.finish();
         return feeds;
+    }
+
+    private static StateConfig state(ConfigNode n, StateConfig d) throws ConfigException {
+        StateConfig state = new StateConfig(n.path("dir", d.dir()));
+        n.finish();
+        return state;
+    }
+
+    private static LivenessConfig liveness(ConfigNode n, LivenessConfig d) throws ConfigException {
+        Duration ms = Duration.ofMillis(1);
+        Duration hour = Duration.ofHours(1);
+        Duration week = Duration.ofDays(7);
+        Duration year = Duration.ofDays(366);
+        LivenessConfig.Builder b = d.toBuilder()
+                .enabled(n.bool("enabled", d.enabled()))
+                .connectTimeout(n.duration("connectTimeout", d.connectTimeout(), ms, hour))
+                .readTimeout(n.duration("readTimeout", d.readTimeout(), ms, hour))
+                .callTimeout(n.duration("callTimeout", d.callTimeout(), ms, hour))
+                .retries(n.integer("retries", d.retries(), 0, 10))
+                .retryBackoff(n.duration("retryBackoff", d.retryBackoff(), Duration.ZERO, hour))
+                .retryAfterCap(n.duration("retryAfterCap", d.retryAfterCap(), Duration.ZERO, hour))
+                .concurrency(n.integer("concurrency", d.concurrency(), 1, 1024))
+                .perHost(n.integer("perHost", d.perHost(), 1, 1024))
+                .hostInterval(n.duration("hostInterval", d.hostInterval(), Duration.ZERO, hour))
+                .maxRedirects(n.integer("maxRedirects", d.maxRedirects(), 0, 50))
+                .headFirst(n.bool("headFirst", d.headFirst()))
+                .maxBodyBytes(n.integer("maxBodyBytes", d.maxBodyBytes(), 0, 1024 * 1024))
+                .confirmAfter(n.duration("confirmAfter", d.confirmAfter(), Duration.ZERO, year))
+                .cacheAlive(n.duration("cacheAlive", d.cacheAlive(), Duration.ZERO, year))
+                .cacheUnknown(n.duration("cacheUnknown", d.cacheUnknown(), Duration.ZERO, year))
+                .cacheDead(n.duration("cacheDead", d.cacheDead(), Duration.ZERO, year))
+                .networkDownSample(n.integer("networkDownSample", d.networkDownSample(), 1, 100_000))
+                .networkDownPercent(n.integer("networkDownPercent", d.networkDownPercent(), 0, 100))
+                .exclude(n.patterns("exclude", d.exclude()))
+                .allowPrivateAddresses(n.bool("allowPrivateAddresses", d.allowPrivateAddresses()))
+                .contactUrl(n.url("contactUrl", d.contactUrl()))
+                .progressInterval(n.duration("progressInterval", d.progressInterval(), Duration.ofSeconds(1), week));
+        n.finish();
+        return b.build();
     }
 
     private static ExportConfig export(ConfigNode n, ExportConfig d) throws ConfigException {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -188,6 +189,24 @@ final class ConfigNode {
             result.add(scalar.getValue());
         }
         return List.copyOf(result);
+    }
+
+    /** A list of regular expressions, each checked where it stands. */
+    List<String> patterns(String key, List<String> fallback) throws ConfigException {
+        Node value = value(key);
+        List<String> patterns = strings(key, fallback);
+        List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : value == null ? List.of()
+                : List.of(value);
+        for (int i = 0; i < patterns.size(); i++) {
+            try {
+                Pattern.compile(patterns.get(i));
+            } catch (PatternSyntaxException e) {
+                Node at = i < items.size() ? items.get(i) : value;
+                throw new ConfigException(source, at == null ? line : lineOf(at), qualified(key) + ": '"
+                        + patterns.get(i) + "' is not a valid regular expression: " + e.getDescription());
+            }
+        }
+        return patterns;
     }
 
     /** Throws for every key that no getter asked for. */

@@ -6,7 +6,7 @@ import java.util.Objects;
 /** The whole configuration, as read from {@code config/feedwright.yaml} and the command line. */
 public record FeedwrightConfig(
         SiteConfig site, CorpusConfig corpus, OutputConfig output, FeedsConfig feeds, ExportConfig export,
-        ServeConfig serve) {
+        ServeConfig serve, LivenessConfig liveness, StateConfig state) {
 
     public FeedwrightConfig {
         Objects.requireNonNull(site, "site");
@@ -15,31 +15,42 @@ public record FeedwrightConfig(
         Objects.requireNonNull(feeds, "feeds");
         Objects.requireNonNull(export, "export");
         Objects.requireNonNull(serve, "serve");
+        Objects.requireNonNull(liveness, "liveness");
+        Objects.requireNonNull(state, "state");
     }
 
     /** Every setting at its default: what an empty configuration file gives. */
     public static FeedwrightConfig defaults() {
         return new FeedwrightConfig(SiteConfig.defaults(), CorpusConfig.defaults(), OutputConfig.defaults(),
-                FeedsConfig.defaults(), ExportConfig.defaults(), ServeConfig.defaults());
+                FeedsConfig.defaults(), ExportConfig.defaults(), ServeConfig.defaults(), LivenessConfig.defaults(),
+                StateConfig.defaults());
     }
 
     public FeedwrightConfig withSite(SiteConfig newSite) {
-        return new FeedwrightConfig(newSite, corpus, output, feeds, export, serve);
+        return new FeedwrightConfig(newSite, corpus, output, feeds, export, serve, liveness, state);
     }
 
     public FeedwrightConfig withFeeds(FeedsConfig newFeeds) {
-        return new FeedwrightConfig(site, corpus, output, newFeeds, export, serve);
+        return new FeedwrightConfig(site, corpus, output, newFeeds, export, serve, liveness, state);
     }
 
     public FeedwrightConfig withCorpusDir(Path dir) {
-        return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export, serve);
+        return new FeedwrightConfig(site, corpus.withDir(dir), output, feeds, export, serve, liveness, state);
     }
 
     public FeedwrightConfig withOutputDir(Path dir) {
-        return new FeedwrightConfig(site, corpus, output.withDir(dir), feeds, export, serve);
+        return new FeedwrightConfig(site, corpus, output.withDir(dir), feeds, export, serve, liveness, state);
     }
 
     public FeedwrightConfig withServe(ServeConfig newServe) {
-        return new FeedwrightConfig(site, corpus, output, feeds, export, newServe);
+        return new FeedwrightConfig(site, corpus, output, feeds, export, newServe, liveness, state);
+    }
+
+    public FeedwrightConfig withLiveness(LivenessConfig newLiveness) {
+        return new FeedwrightConfig(site, corpus, output, feeds, export, serve, newLiveness, state);
+    }
+
+    public FeedwrightConfig withStateDir(Path dir) {
+        return new FeedwrightConfig(site, corpus, output, feeds, export, serve, liveness, new StateConfig(dir));
     }
 }

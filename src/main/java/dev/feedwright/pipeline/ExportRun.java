@@ -8,6 +8,7 @@ import dev.feedwright.corpus.CorpusScanner;
 import dev.feedwright.corpus.Problem;
 import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.StoryReader;
+import dev.feedwright.liveness.Progress;
 import dev.feedwright.publish.Generator;
 import dev.feedwright.publish.OutputFolder;
 import dev.feedwright.publish.OutputLock;
@@ -19,23 +20,20 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One export: corpus in, feeds out. Files are read in parallel with a bounded window, in the order
- * they are found, and sorted into the catalog as they arrive, so that neither the corpus nor the
- * list of its files is ever held in memory. Then every feed is rendered and written under the
- * output folder's lock.
+ * One export: corpus in, feeds out. With link checks on, the links are checked first (a first
+ * pass over the corpus). Files are read in parallel with a bounded window, in the order they are
+ * found, and sorted into the catalog as they arrive, so that neither the corpus nor the list of
+ * its files is ever held in memory. Then every feed is rendered and written under the output
+ * folder's lock.
  */
 public final class ExportRun {
 
@@ -45,20 +43,34 @@ public final class ExportRun {
     private static final Logger LOG = LoggerFactory.getLogger(ExportRun.class);
 
     private final FeedwrightConfig config;
+    private final BuildInfo build;
     private final Generator generator;
     private final Clock clock;
+    private final Progress progress;
 
+    /** An export that shows no link-check progress. */
     public ExportRun(FeedwrightConfig config, BuildInfo build, Clock clock) {
+        this(config, build, clock, Progress.none());
+    }
+
+    /** @param progress shows how far the link check has come, when {@code liveness.enabled} */
+    public ExportRun(FeedwrightConfig config, BuildInfo build, Clock clock, Progress progress) {
         this.config = config;
+        this.build = build;
         this.generator = new Generator(build.name(), build.version(), build.url());
         this.clock = clock;
+        this.progress = progress;
     }
 
     /**
      * Runs the export.
      *
+     * With {@code liveness.enabled}, the links are checked first (see {@link LivenessPass}) and the
+     * feeds leave out confirmed-dead links and link moved ones to their new address; otherwise no
+     * network call is made and no state is read.
+     *
      * @throws IOException for what stops the whole run: the corpus folder missing, the output
-     *                     folder not writable or locked by another run
+     *                     folder not writable or locked by another run, the state database failing
      */
     public RunReport run() throws IOException {
         long started = System.nanoTime();
@@ -66,9 +78,15 @@ public final class ExportRun {
         if (!Files.isDirectory(corpus)) {
             throw new NoSuchFileException(corpus.toString(), null, "the corpus folder does not exist");
         }
+        LivenessPass.Result links = null;
+        LinkVerdicts verdicts = LinkVerdicts.NONE;
+        if (config.liveness().enabled()) {
+            links = new LivenessPass(config, build).run(clock, progress);
+            verdicts = links.verdicts();
+        }
         CorpusScanner scanner = new CorpusScanner(corpus, config.corpus().include());
         StoryReader reader = new StoryReader(config.corpus());
-        Catalog catalog = new Catalog(config.feeds().limit(), clock.instant(), LinkVerdicts.NONE);
+        Catalog catalog = new Catalog(config.feeds().limit(), clock.instant(), verdicts);
         Tally tally = new Tally();
         int threads = config.export().effectiveThreads();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
@@ -77,11 +95,11 @@ public final class ExportRun {
             return thread;
         });
         try (OutputLock lock = OutputLock.acquire(config.output().dir(), config.output().lockWait(), clock)) {
-            readCorpus(scanner, reader, corpus, pool, threads * 4, result -> accept(result, catalog, tally));
+            CorpusReading.read(scanner, reader, corpus, pool, threads * 4, result -> accept(result, catalog, tally));
             OutputFolder folder = OutputFolder.open(config.output().dir(), true);
-            PublishReport published = new Publisher(config, generator).publish(catalog.feeds(), folder, pool);
+            PublishReport published = new Publisher(config, generator, verdicts).publish(catalog.feeds(), folder, pool);
             return new RunReport(tally.read, tally.skipped, tally.skippedCount, tally.warnings, catalog.stories(),
-                    catalog.articles(), published, Duration.ofNanos(System.nanoTime() - started));
+                    catalog.articles(), published, links, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             pool.shutdownNow();
             awaitQuietly(pool);
@@ -120,32 +138,6 @@ public final class ExportRun {
             line.append("; and ").append(warnings.size() - shown).append(" more");
         }
         return line.toString();
-    }
-
-    /** Reads every file on {@code pool}, at most {@code window} at a time, handing results over in scan order. */
-    private static void readCorpus(CorpusScanner scanner, StoryReader reader, Path root, ExecutorService pool,
-            int window, java.util.function.Consumer<ReadResult> sink) throws IOException {
-        Deque<Future<ReadResult>> pending = new ArrayDeque<>(window + 1);
-        scanner.scan(file -> {
-            pending.add(pool.submit(() -> reader.read(root, file)));
-            if (pending.size() >= window) {
-                sink.accept(take(pending.poll()));
-            }
-        });
-        while (!pending.isEmpty()) {
-            sink.accept(take(pending.poll()));
-        }
-    }
-
-    private static ReadResult take(Future<ReadResult> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the corpus", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reading a file failed unexpectedly", e.getCause());
-        }
     }
 
     private static void awaitQuietly(ExecutorService pool) {

@@ -17,11 +17,12 @@ import java.util.Locale;
  * @param stories      stories read
  * @param articles     articles read, primary and related
  * @param publish      what happened in the output folder
+ * @param links        what the link check found, or null when links were not checked
  * @param elapsed      wall time of the whole run
  */
 public record RunReport(
         long filesRead, List<Problem> skipped, long filesSkipped, long warnings, long stories, long articles,
-        PublishReport publish, Duration elapsed) {
+        PublishReport publish, LivenessPass.Result links, Duration elapsed) {
 
     public RunReport {
         skipped = List.copyOf(skipped);

@@ -30,7 +30,7 @@ class ConfigErrorsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, refresh, relatedLinks)",
-        "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, output, serve, site)",
+        "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, liveness, output, serve, site, state)",
         "limit-string.yaml             | 2 | feeds.limit must be an integer, was 'fifty'",
         "limit-list.yaml               | 2 | feeds.limit must be an integer, was a list",
         "limit-zero.yaml               | 4 | feeds.limit must be between 1 and 10000, was 0",
@@ -40,6 +40,14 @@ class ConfigErrorsTest {
     })
     void namesFileLineKeyAndRule(String name, int line, String message) {
         assertLoadFails(fixture(name)).hasMessage(fixture(name) + ":" + line + ": " + message);
+    }
+
+    @Test
+    void namesTheExclusionPatternThatIsNotARegex() {
+        Path file = fixture("exclude-bad-regex.yaml");
+
+        assertLoadFails(file).hasMessageStartingWith(file + ":4: liveness.exclude: '(unclosed' is not a valid regular"
+                + " expression: ");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,26 @@ class ConfigLoaderTest {
         assertThat(d.export().threads()).isZero();
         assertThat(d.serve().bind()).isEqualTo("127.0.0.1");
         assertThat(d.serve().port()).isEqualTo(8080);
+        assertThat(d.state().dir()).isEqualTo(Path.of("state"));
+        LivenessConfig l = d.liveness();
+        assertThat(l.enabled()).isFalse();
+        assertThat(List.of(l.connectTimeout(), l.readTimeout(), l.callTimeout()))
+                .containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20));
+        assertThat(l.retries()).isEqualTo(2);
+        assertThat(l.retryAfterCap()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(l.concurrency()).isEqualTo(64);
+        assertThat(l.perHost()).isEqualTo(4);
+        assertThat(l.hostInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(l.maxRedirects()).isEqualTo(10);
+        assertThat(l.headFirst()).isTrue();
+        assertThat(l.confirmAfter()).isEqualTo(Duration.ofHours(24));
+        assertThat(l.cacheAlive()).isEqualTo(Duration.ofDays(1));
+        assertThat(l.cacheUnknown()).isEqualTo(Duration.ofHours(6));
+        assertThat(l.networkDownSample()).isEqualTo(50);
+        assertThat(l.networkDownPercent()).isEqualTo(50);
+        assertThat(l.exclude()).isEmpty();
+        assertThat(l.allowPrivateAddresses()).isFalse();
+        assertThat(l.contactUrl()).isNull();
     }
 
     @Test
@@ -71,6 +92,32 @@ class ConfigLoaderTest {
         assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0, Duration.ofHours(1)));
         assertThat(config.export()).isEqualTo(new ExportConfig(3));
         assertThat(config.serve()).isEqualTo(new ServeConfig("0.0.0.0", 9090));
+        assertThat(config.state()).isEqualTo(new StateConfig(Path.of("var/state")));
+        assertThat(config.liveness()).isEqualTo(LivenessConfig.builder()
+                .enabled(true)
+                .connectTimeout(Duration.ofSeconds(1))
+                .readTimeout(Duration.ofSeconds(2))
+                .callTimeout(Duration.ofSeconds(3))
+                .retries(5)
+                .retryBackoff(Duration.ofMillis(250))
+                .retryAfterCap(Duration.ofSeconds(30))
+                .concurrency(8)
+                .perHost(2)
+                .hostInterval(Duration.ofSeconds(1))
+                .maxRedirects(3)
+                .headFirst(false)
+                .maxBodyBytes(1024)
+                .confirmAfter(Duration.ofHours(48))
+                .cacheAlive(Duration.ofDays(2))
+                .cacheUnknown(Duration.ofHours(1))
+                .cacheDead(Duration.ofDays(30))
+                .networkDownSample(20)
+                .networkDownPercent(80)
+                .exclude(List.of("^https://paywalled\\.example/", "\\.pdf$"))
+                .allowPrivateAddresses(true)
+                .contactUrl(URI.create("https://wire.example.org/about"))
+                .progressInterval(Duration.ofSeconds(30))
+                .build());
     }
 
     @Test
@@ -79,7 +126,8 @@ class ConfigLoaderTest {
 
         assertThat(config).isEqualTo(new FeedwrightConfig(FeedwrightConfig.defaults().site(),
                 FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 10, Duration.ofMinutes(15)),
-                FeedwrightConfig.defaults().export(), FeedwrightConfig.defaults().serve()));
+                FeedwrightConfig.defaults().export(), FeedwrightConfig.defaults().serve(),
+                FeedwrightConfig.defaults().liveness(), FeedwrightConfig.defaults().state()));
     }
 
     /** The ranges the shipped file's comments promise: the edge is accepted, one step beyond is not. */
@@ -98,6 +146,17 @@ class ConfigLoaderTest {
         "output       | lockWait     | 24h     | 86401s",
         "serve        | port         | 1       | 0",
         "serve        | port         | 65535   | 65536",
+        "liveness     | retries      | 0       | -1",
+        "liveness     | retries      | 10      | 11",
+        "liveness     | concurrency  | 1       | 0",
+        "liveness     | concurrency  | 1024    | 1025",
+        "liveness     | perHost      | 1       | 0",
+        "liveness     | maxRedirects | 50      | 51",
+        "liveness     | networkDownPercent | 100 | 101",
+        "liveness     | networkDownSample  | 1   | 0",
+        "liveness     | callTimeout  | 1ms     | 0s",
+        "liveness     | retryAfterCap | 1h     | 61m",
+        "liveness     | progressInterval | 1s  | 999ms",
     })
     void acceptsTheDocumentedRangeAndNothingBeyond(String section, String key, String edge, String beyond)
             throws Exception {

@@ -1,0 +1,73 @@
+package dev.feedwright.cli;
+
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.ConfigException;
+import dev.feedwright.config.ConfigLoader;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.liveness.Progress;
+import dev.feedwright.pipeline.LivenessPass;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code feedwright check-links}: checks every link of the corpus over HTTP, remembers what it
+ * found in the state folder, and reports. A run that finds the network down is not a failure.
+ */
+@Command(name = "check-links",
+        mixinStandardHelpOptions = true,
+        description = {"Check every link of the corpus (primary and related articles) over HTTP and report.",
+            "Results are kept in the state folder; the export uses them when liveness.enabled is true or with"
+                + " --check-links. Exit code 0 also when the network looks down: the run then changes nothing."})
+final class CheckLinksCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file (default: config/feedwright.yaml if it exists, else built-in defaults).")
+    private Path config;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (overrides corpus.dir).")
+    private Path corpus;
+
+    @Option(names = "--quiet", description = "Print only warnings and errors, no report.")
+    private boolean quiet;
+
+    @Override
+    public Integer call() {
+        Logging.quiet(quiet);
+        PrintWriter err = spec.commandLine().getErr();
+        FeedwrightConfig settings;
+        try {
+            settings = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            err.println("feedwright: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (corpus != null) {
+            settings = settings.withCorpusDir(corpus);
+        }
+        LivenessPass.Result result;
+        try (Progress progress = quiet ? Progress.none()
+                : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
+            result = new LivenessPass(settings, BuildInfo.load()).run(Clock.systemUTC(), progress);
+        } catch (IOException e) {
+            err.println("feedwright: check-links failed: " + e.getMessage());
+            return ExitCodes.FATAL;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!quiet) {
+            result.lines().forEach(line -> out.println("check-links: " + line));
+        } else if (result.report().networkLooksDown()) {
+            err.println("feedwright: check-links: " + result.report().networkDown());
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.feedwright.liveness;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.function.Predicate;
+
+/**
+ * Which addresses link checks may connect to. By default only public unicast addresses: a hostile
+ * corpus must not be able to make Feedwright probe the network it runs in (its loopback, a cloud
+ * metadata service, the office printer). Decided on the resolved address, so a public name that
+ * resolves to a private address is refused too.
+ */
+final class AddressGuard {
+
+    private final boolean allowPrivate;
+    private final Predicate<InetAddress> exempt;
+
+    /** @param allowPrivate allow every address (tests against a loopback server) */
+    AddressGuard(boolean allowPrivate) {
+        this(allowPrivate, address -> false);
+    }
+
+    /**
+     * A guard that also allows the {@code exempt} addresses: for tests that reach a loopback
+     * server and still check that every other non-public address is refused.
+     */
+    AddressGuard(boolean allowPrivate, Predicate<InetAddress> exempt) {
+        this.allowPrivate = allowPrivate;
+        this.exempt = exempt;
+    }
+
+    /** Whether a connection to {@code address} is allowed. */
+    boolean allows(InetAddress address) {
+        return allowPrivate || exempt.test(address) || !isNonPublic(address);
+    }
+
+    /** Loopback, unspecified, private, shared (CGNAT), link-local, multicast, broadcast, benchmarking or reserved. */
+    static boolean isNonPublic(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 0                                   // 0.0.0.0/8 "this network"
+                    || (first == 100 && (second & 0xc0) == 64)  // 100.64.0.0/10 shared address space
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
+                    || (first == 198 && (second & 0xfe) == 18)  // 198.18.0.0/15 benchmarking
+                    || first >= 240;                            // 240.0.0.0/4 reserved, and broadcast
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) {                        // fc00::/7 unique local
+                return true;
+            }
+            if (isMapped(b) || isNat64(b)) {                     // an IPv4 address inside IPv6
+                return isNonPublic(embeddedV4(b));
+            }
+        }
+        return false;
+    }
+
+    /** An IP literal's address, or null when {@code host} is a name (parsed without any lookup). */
+    static InetAddress literal(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            if (h.indexOf(':') >= 0) {
+                return InetAddress.getByName(h); // an IPv6 literal: parsed, never looked up
+            }
+            String[] parts = h.split("\\.", -1);
+            if (parts.length != 4) {
+                return null;
+            }
+            byte[] bytes = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
+                    return null;
+                }
+                int value = Integer.parseInt(parts[i]);
+                if (value > 255) {
+                    return null;
+                }
+                bytes[i] = (byte) value;
+            }
+            return InetAddress.getByAddress(h, bytes);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    private static boolean isMapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+    }
+
+    private static boolean isNat64(byte[] b) {
+        return b[0] == 0x00 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b
+                && b[4] == 0 && b[5] == 0 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0 && b[10] == 0 && b[11] == 0;
+    }
+
+    private static InetAddress embeddedV4(byte[] b) {
+        try {
+            return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.feedwright.liveness;
+
+import dev.feedwright.config.LivenessConfig;
+import dev.feedwright.liveness.LinkProbe.Step;
+import dev.feedwright.liveness.Outcome.Kind;
+import dev.feedwright.state.LinkRow;
+import dev.feedwright.state.LinkStore;
+import dev.feedwright.state.LinkStore.Cursor;
+import dev.feedwright.state.LinkStore.Page;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * One pass over the links due in the store. Links are read a page at a time and admitted through
+ * a bounded window; each one's {@link LinkProbe} steps run on a fixed pool of
+ * {@code liveness.concurrency} workers, each step waiting for its host's {@link HostGates} without
+ * holding a worker; outcomes go to the {@link Findings} (network breaker, counts) and from there
+ * to the {@link ResultWriter}. Memory is bounded by the window, never by the corpus.
+ */
+final class LinkCheckRun {
+
+    private static final int PAGE = 500;
+    private static final int WORST_HOSTS = 5;
+
+    private final LivenessConfig config;
+    private final LinkStore store;
+    private final HttpTransport transport;
+    private final GuardedDns dns;
+    private final AddressGuard guard;
+    private final Scheduler scheduler;
+    private final Clock clock;
+    private final String userAgent;
+    private final Progress progress;
+    private final List<Pattern> exclude;
+    private final LinkTransitions transitions;
+    private final HostGates gates;
+    private final int window;
+    private final Semaphore admission;
+    private final Set<Job> active = ConcurrentHashMap.newKeySet();
+    private final AtomicLong excluded = new AtomicLong();
+    private final long resolvedBefore;
+    private final AtomicLong done = new AtomicLong();
+    private volatile boolean stopped;
+    private Findings findings;
+
+    /** A link being checked. */
+    private static final class Job {
+        final LinkRow row;
+        final LinkProbe probe;
+        final AtomicBoolean over = new AtomicBoolean();
+
+        Job(LinkRow row, LinkProbe probe) {
+            this.row = row;
+            this.probe = probe;
+        }
+    }
+
+    LinkCheckRun(LivenessConfig config, LinkStore store, HttpTransport transport, GuardedDns dns, AddressGuard guard,
+            Scheduler scheduler, Clock clock, String userAgent, Progress progress) {
+        this.config = config;
+        this.store = store;
+        this.transport = transport;
+        this.dns = dns;
+        this.guard = guard;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.userAgent = userAgent;
+        this.progress = progress;
+        this.exclude = config.exclude().stream().map(LivenessConfig::compile).toList();
+        this.transitions = new LinkTransitions(config);
+        this.gates = new HostGates(config.perHost(), config.hostInterval().toNanos(), scheduler);
+        this.window = Math.max(16, config.concurrency() * 4);
+        this.admission = new Semaphore(window);
+        this.resolvedBefore = dns.resolvedNames();
+    }
+
+    /** Checks every link that corpus pass {@code stamp} listed and that is due now. */
+    LinkCheckReport run(long stamp) throws IOException {
+        long startedNanos = System.nanoTime();
+        long now = clock.millis();
+        long links = store.countSeen(stamp);
+        long due = store.countDue(stamp, now);
+        progress.start(due);
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 10,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "feedwright-liveness");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        workers.allowCoreThreadTimeOut(true);
+        ResultWriter writer = new ResultWriter(store, window, this::abandon);
+        findings = new Findings(new NetworkBreaker(config.networkDownSample(), config.networkDownPercent()),
+                transitions, writer, clock, () -> dns.resolvedNames() - resolvedBefore, this::stop);
+        try {
+            admitAll(stamp, now, workers);
+            admission.acquire(window); // every admitted link is over
+            findings.endOfRun();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop();
+            throw new InterruptedIOException("interrupted while checking links");
+        } finally {
+            writer.finish();
+            workers.shutdownNow();
+            progress.close();
+        }
+        if (writer.failure() != null) {
+            throw writer.failure();
+        }
+        return new LinkCheckReport(links, due, links - due, excluded.get(), findings.count(Kind.ALIVE),
+                findings.moved(), findings.count(Kind.DEAD), findings.count(Kind.UNKNOWN), findings.count(Kind.REFUSED),
+                Math.max(0, due - excluded.get() - findings.checked()), store.worstHosts(now, WORST_HOSTS),
+                findings.networkDownReason(), Duration.ofNanos(System.nanoTime() - startedNanos));
+    }
+
+    /** Reads due links page by page and starts each, never more than the window at once. */
+    private void admitAll(long stamp, long now, ThreadPoolExecutor workers) throws IOException, InterruptedException {
+        Cursor cursor = Cursor.START;
+        while (!stopped) {
+            Page page = store.due(stamp, now, cursor, PAGE);
+            if (page.rows().isEmpty()) {
+                return;
+            }
+            cursor = page.next();
+            for (LinkRow row : page.rows()) {
+                if (stopped) {
+                    return;
+                }
+                if (isExcluded(row.url())) {
+                    excluded.incrementAndGet();
+                    progress.update(done.incrementAndGet(), findings.summary());
+                    continue;
+                }
+                admission.acquire();
+                if (stopped) {
+                    admission.release();
+                    return;
+                }
+                Job job = new Job(row, new LinkProbe(config, guard, clock, userAgent, row));
+                active.add(job);
+                proceed(job, job.probe.start(), workers);
+            }
+        }
+    }
+
+    private boolean isExcluded(String url) {
+        for (Pattern pattern : exclude) {
+            if (pattern.matcher(url).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void proceed(Job job, Step step, ThreadPoolExecutor workers) {
+        if (step instanceof Step.Done done) {
+            finish(job, done.outcome());
+            return;
+        }
+        Step.Send send = (Step.Send) step;
+        if (stopped) {
+            finish(job, null);
+            return;
+        }
+        Runnable enqueue = () -> gates.enqueue(send.host(), () -> submit(job, send.host(), workers));
+        if (send.pauseHost()) {
+            // The server asked the whole host to wait: the gate holds this and every other request to it.
+            gates.pause(send.host(), scheduler.nanoTime() + send.delayNanos());
+            enqueue.run();
+        } else {
+            scheduler.schedule(enqueue, send.delayNanos());
+        }
+    }
+
+    private void submit(Job job, String host, ThreadPoolExecutor workers) {
+        try {
+            workers.execute(() -> exchange(job, host, workers));
+        } catch (RejectedExecutionException e) {
+            gates.release(host);
+            finish(job, null);
+        }
+    }
+
+    /** One request of a job, on a worker, holding one of its host's places. */
+    private void exchange(Job job, String host, ThreadPoolExecutor workers) {
+        Step next = null;
+        try {
+            if (!job.over.get() && !stopped) {
+                Exchange exchange = transport.execute(job.probe.request(), job.probe.readsBody());
+                next = job.probe.advance(exchange);
+            }
+        } catch (RuntimeException e) {
+            next = new Step.Done(Outcome.of(Kind.UNKNOWN, 0, "cannot be requested: " + e.getMessage()));
+        } finally {
+            gates.release(host);
+        }
+        if (next == null) {
+            finish(job, null);
+        } else {
+            proceed(job, next, workers);
+        }
+    }
+
+    /** Ends a job once; a null outcome means it was called off and says nothing. */
+    private void finish(Job job, Outcome outcome) {
+        if (!job.over.compareAndSet(false, true)) {
+            return;
+        }
+        active.remove(job);
+        try {
+            if (outcome != null) {
+                findings.accept(job.row, outcome);
+                progress.update(done.incrementAndGet(), findings.summary());
+            }
+        } finally {
+            admission.release();
+        }
+    }
+
+    /** Stops admitting links, calls off every request and every waiting step. */
+    private void stop() {
+        abandon();
+        findings.close();
+        for (Job job : active) {
+            finish(job, null);
+        }
+    }
+
+    /** Stops admitting links and calls off the requests in flight; takes no lock (the writer calls it on failure). */
+    private void abandon() {
+        stopped = true;
+        transport.cancelAll();
+    }
+}

@@ -1,0 +1,258 @@
+package dev.feedwright.liveness;
+
+import dev.feedwright.config.LivenessConfig;
+import dev.feedwright.liveness.Outcome.Kind;
+import dev.feedwright.state.LinkRow;
+import dev.feedwright.state.LinkState;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+/**
+ * The check of one link as a sequence of requests, without doing any I/O itself: HEAD first, GET
+ * when HEAD is refused, redirects followed hop by hop (each hop's host gets its own per-host
+ * limit and its own address check), retries with exponential backoff or the server's
+ * {@code Retry-After}. The caller sends {@link #request()}, hands the answer to
+ * {@link #advance}, and goes on until a {@link Step.Done}. Not thread-safe; one step at a time.
+ */
+final class LinkProbe {
+
+    /** What to do next. */
+    sealed interface Step {
+        /** Send {@link #request()} to {@code host} after {@code delayNanos}; pause the host that long too when asked. */
+        record Send(String host, long delayNanos, boolean pauseHost) implements Step {
+        }
+
+        /** The check is over. */
+        record Done(Outcome outcome) implements Step {
+        }
+    }
+
+    private final LivenessConfig config;
+    private final AddressGuard guard;
+    private final Clock clock;
+    private final String userAgent;
+    private final LinkRow previous;
+    private final Set<String> visited = new HashSet<>();
+
+    private HttpUrl current;
+    private boolean get;
+    private int attempt;
+    private int hops;
+    private boolean permanentSoFar = true;
+    private HttpUrl movedTo;
+    private boolean conditional;
+
+    LinkProbe(LivenessConfig config, AddressGuard guard, Clock clock, String userAgent, LinkRow previous) {
+        this.config = config;
+        this.guard = guard;
+        this.clock = clock;
+        this.userAgent = userAgent;
+        this.previous = previous;
+        this.get = !config.headFirst();
+    }
+
+    /** The link being checked, as read from the corpus. */
+    String link() {
+        return previous.url();
+    }
+
+    /** The first step: a request, or at once an outcome when the link must not be requested. */
+    Step start() {
+        HttpUrl url = HttpUrl.parse(previous.url());
+        if (url == null) {
+            return done(Kind.REFUSED, 0, "not an http(s) address");
+        }
+        visited.add(url.toString());
+        return goTo(url);
+    }
+
+    /** Whether the current request reads (some of) the body: only GET does. */
+    boolean readsBody() {
+        return get;
+    }
+
+    /** The request to send now. */
+    Request request() {
+        Request.Builder builder = new Request.Builder()
+                .url(current)
+                .header("User-Agent", userAgent)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        builder.method(get ? "GET" : "HEAD", null);
+        conditional = false;
+        if (previous.state() == LinkState.ALIVE && current.toString().equals(previous.validatorUrl())) {
+            if (previous.etag() != null) {
+                builder.header("If-None-Match", previous.etag());
+                conditional = true;
+            }
+            if (previous.lastModified() != null) {
+                builder.header("If-Modified-Since", previous.lastModified());
+                conditional = true;
+            }
+        }
+        return builder.build();
+    }
+
+    /** Takes the answer to {@link #request()} and says what comes next. */
+    Step advance(Exchange exchange) {
+        if (exchange.failed()) {
+            return failed(exchange.failure());
+        }
+        int code = exchange.status();
+        if (isRedirect(code)) {
+            return redirect(code, exchange.location());
+        }
+        if (code == 304 && conditional) {
+            return new Step.Done(new Outcome(Kind.ALIVE, code, "not modified", moved(), previous.etag(),
+                    previous.lastModified(), previous.validatorUrl(), true, false));
+        }
+        if (code >= 200 && code < 300) {
+            String etag = sendable(exchange.etag());
+            String lastModified = sendable(exchange.lastModified());
+            boolean validators = etag != null || lastModified != null;
+            return new Step.Done(new Outcome(Kind.ALIVE, code, "HTTP " + code, moved(), etag, lastModified,
+                    validators ? current.toString() : null, false, false));
+        }
+        if (!get && code >= 400 && code != 429) {
+            // Many servers answer HEAD wrongly (405, 403, 404, 501...): ask again with GET.
+            get = true;
+            attempt = 0;
+            return send(0, false);
+        }
+        if (code == 404 || code == 410) {
+            return done(Kind.DEAD, code, "HTTP " + code);
+        }
+        if (code == 429 || code >= 500) {
+            return retry(code, "HTTP " + code, false, exchange.retryAfter());
+        }
+        return done(Kind.UNKNOWN, code, "HTTP " + code);
+    }
+
+    private Step failed(IOException failure) {
+        if (failure instanceof RefusedAddressException) {
+            return done(Kind.REFUSED, 0, failure.getMessage());
+        }
+        if (failure instanceof UnknownHostException) {
+            return done(Kind.NO_HOST, 0, "host name does not resolve: " + current.host());
+        }
+        if (failure instanceof SSLException || failure.getCause() instanceof SSLException) {
+            return done(Kind.UNKNOWN, 0, "TLS error: " + describe(failure));
+        }
+        if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
+            return new Step.Done(Outcome.network("cannot connect: " + describe(failure)));
+        }
+        // Timeouts (connect, read, whole call), reset or dropped connections: worth another try.
+        return retry(0, describe(failure), true, null);
+    }
+
+    private Step retry(int code, String detail, boolean network, String retryAfterHeader) {
+        if (attempt >= config.retries()) {
+            return network ? new Step.Done(Outcome.network(detail)) : done(Kind.UNKNOWN, code, detail);
+        }
+        long delay = config.retryBackoff().toNanos() << Math.min(attempt, 20);
+        Duration asked = RetryAfter.parse(retryAfterHeader, clock.instant());
+        if (asked != null) {
+            if (asked.compareTo(config.retryAfterCap()) > 0) {
+                return done(Kind.UNKNOWN, code, detail + ", Retry-After " + asked.toSeconds()
+                        + " s is longer than liveness.retryAfterCap");
+            }
+            delay = asked.toNanos();
+        }
+        attempt++;
+        return send(delay, asked != null);
+    }
+
+    private Step redirect(int code, String location) {
+        if (location == null || location.isBlank()) {
+            return done(Kind.UNKNOWN, code, "HTTP " + code + " without a Location");
+        }
+        HttpUrl next = current.resolve(location.strip());
+        if (next == null) {
+            return isOtherScheme(location)
+                    ? done(Kind.REFUSED, code, "redirect to a non-http(s) address")
+                    : done(Kind.UNKNOWN, code, "HTTP " + code + " to an unusable Location");
+        }
+        if (++hops > config.maxRedirects()) {
+            return done(Kind.UNKNOWN, code, "more than " + config.maxRedirects() + " redirects");
+        }
+        if (!visited.add(next.toString())) {
+            return done(Kind.UNKNOWN, code, "redirect loop");
+        }
+        if (permanentSoFar && (code == 301 || code == 308)) {
+            movedTo = next;
+        } else {
+            permanentSoFar = false;
+        }
+        attempt = 0;
+        return goTo(next);
+    }
+
+    private Step goTo(HttpUrl url) {
+        current = url;
+        InetAddress literal = AddressGuard.literal(url.host());
+        if (literal != null && !guard.allows(literal)) {
+            return done(Kind.REFUSED, 0, "non-public address " + url.host());
+        }
+        return send(0, false);
+    }
+
+    private Step send(long delayNanos, boolean pauseHost) {
+        return new Step.Send(current.host(), delayNanos, pauseHost);
+    }
+
+    private Step done(Kind kind, int status, String detail) {
+        return new Step.Done(Outcome.of(kind, status, detail));
+    }
+
+    private String moved() {
+        return movedTo == null ? null : movedTo.toString();
+    }
+
+    /**
+     * A validator that can go back in a request header (printable ASCII, not too long), or null:
+     * servers may send bytes a request header must not carry.
+     */
+    static String sendable(String value) {
+        if (value == null || value.isEmpty() || value.length() > 1024) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return null;
+            }
+        }
+        return value;
+    }
+
+    private static boolean isRedirect(int code) {
+        return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+    }
+
+    private static boolean isOtherScheme(String location) {
+        try {
+            String scheme = new URI(location.strip()).getScheme();
+            return scheme != null && !scheme.toLowerCase(Locale.ROOT).matches("https?");
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String describe(IOException failure) {
+        String message = failure.getMessage();
+        String name = failure.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+}

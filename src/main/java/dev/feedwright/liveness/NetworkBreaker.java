@@ -1,0 +1,112 @@
+package dev.feedwright.liveness;
+
+/**
+ * Decides whether the network, rather than the links, is failing. The first {@code sample}
+ * results of a run are held back: when more than {@code percent} of them failed for network
+ * reasons the run stops and nothing it found is written, so a machine that lost its connection
+ * never marks the corpus dead. After that, the same rule over the latest {@code sample} results
+ * stops a run whose network goes away half way. Not thread-safe: the caller serialises.
+ */
+final class NetworkBreaker {
+
+    /** What to do with a result just recorded. */
+    enum Decision {
+        /** Still inside the first sample: keep it back. */
+        HOLD,
+        /** The first sample is complete and healthy: write everything held, and this one. */
+        RELEASE,
+        /** Write it. */
+        PASS,
+        /** The network looks down: stop checking, drop what is held. */
+        TRIP
+    }
+
+    private final int sample;
+    private final int percent;
+    private final boolean[] window;
+    private int count;
+    private int failures;
+    private int windowFailures;
+    private boolean tripped;
+
+    NetworkBreaker(int sample, int percent) {
+        if (sample < 1 || percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("sample must be positive and percent 0..100, was " + sample + ", "
+                    + percent);
+        }
+        this.sample = sample;
+        this.percent = percent;
+        this.window = new boolean[sample];
+    }
+
+    Decision record(boolean networkFailure) {
+        if (tripped) {
+            return Decision.TRIP;
+        }
+        int slot = count % sample;
+        if (count >= sample && window[slot]) {
+            windowFailures--;
+        }
+        window[slot] = networkFailure;
+        count++;
+        if (networkFailure) {
+            windowFailures++;
+            if (count <= sample) {
+                failures++;
+            }
+        }
+        if (count < sample) {
+            // Trip once no later result could bring the sample back under the limit: the rest of
+            // the sample may be slow to fail (a resolver that times out takes 5 s a name).
+            return tooMany(failures, sample) ? trip() : Decision.HOLD;
+        }
+        if (tooMany(windowFailures, sample)) {
+            return trip();
+        }
+        return count == sample ? Decision.RELEASE : Decision.PASS;
+    }
+
+    /**
+     * Ends a run: a run with fewer links than the sample is judged on what it has.
+     *
+     * @return true when the network looks down
+     */
+    boolean finish() {
+        if (!tripped && count > 0 && count < sample && tooMany(failures, count)) {
+            tripped = true;
+        }
+        return tripped;
+    }
+
+    boolean tripped() {
+        return tripped;
+    }
+
+    /** Whether results are still being held back. */
+    boolean holding() {
+        return !tripped && count < sample;
+    }
+
+    /** How many results were recorded. */
+    int recorded() {
+        return count;
+    }
+
+    /** Network failures among the first sample, or among the latest window once past it. */
+    int failures() {
+        return count <= sample ? failures : windowFailures;
+    }
+
+    int sample() {
+        return sample;
+    }
+
+    private boolean tooMany(int failed, int of) {
+        return (long) failed * 100 > (long) percent * of;
+    }
+
+    private Decision trip() {
+        tripped = true;
+        return Decision.TRIP;
+    }
+}

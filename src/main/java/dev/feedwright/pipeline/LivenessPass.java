@@ -1,0 +1,143 @@
+package dev.feedwright.pipeline;
+
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.corpus.Article;
+import dev.feedwright.corpus.CorpusScanner;
+import dev.feedwright.corpus.ReadResult;
+import dev.feedwright.corpus.Story;
+import dev.feedwright.corpus.StoryReader;
+import dev.feedwright.liveness.LinkCheckReport;
+import dev.feedwright.liveness.LinkChecker;
+import dev.feedwright.liveness.Progress;
+import dev.feedwright.liveness.StoredVerdicts;
+import dev.feedwright.state.LinkStore;
+import dev.feedwright.state.LinkStore.SeenLink;
+import dev.feedwright.state.StateDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The liveness stage of a run: reads the corpus once to record every distinct link (primary and
+ * related) in the link store, in batches, then checks the links that are due, then reads back the
+ * verdicts that change feeds (confirmed dead, permanently moved). Only those verdicts stay in
+ * memory; the links themselves live in the store.
+ */
+public final class LivenessPass {
+
+    private final FeedwrightConfig config;
+    private final BuildInfo build;
+
+    public LivenessPass(FeedwrightConfig config, BuildInfo build) {
+        this.config = config;
+        this.build = build;
+    }
+
+    /**
+     * What the pass found.
+     *
+     * @param filesRead    corpus files read
+     * @param filesSkipped files that could not become stories (the export reports them)
+     * @param report       what the link check did
+     * @param verdicts     what the export applies
+     */
+    public record Result(long filesRead, long filesSkipped, LinkCheckReport report, StoredVerdicts verdicts) {
+
+        /** The report, and what it means for the feeds, as lines for people. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>(report.lines());
+            lines.set(0, filesRead + " files read, " + filesSkipped + " skipped; " + lines.get(0));
+            lines.add("feeds: " + verdicts.deadLinks() + " confirmed-dead links left out, " + verdicts.movedLinks()
+                    + " moved links point to their new address");
+            return lines;
+        }
+    }
+
+    /**
+     * Runs the pass.
+     *
+     * @throws IOException when the corpus folder is missing or the state database fails; network
+     *                     trouble is a finding, never an exception
+     */
+    public Result run(Clock clock, Progress progress) throws IOException {
+        Path corpus = config.corpus().dir();
+        if (!Files.isDirectory(corpus)) {
+            throw new NoSuchFileException(corpus.toString(), null, "the corpus folder does not exist");
+        }
+        try (StateDb db = StateDb.open(config.state().dir());
+                LinkChecker checker = LinkChecker.create(config.liveness(), build, clock)) {
+            LinkStore store = new LinkStore(db);
+            long stamp = clock.millis();
+            long[] files = recordLinks(store, stamp);
+            LinkCheckReport report = checker.check(store, stamp, progress);
+            StoredVerdicts verdicts = StoredVerdicts.load(store, stamp, config.liveness().confirmAfter());
+            return new Result(files[0], files[1], report, verdicts);
+        }
+    }
+
+    /** Records every link of the corpus under {@code stamp}; returns files read and skipped. */
+    private long[] recordLinks(LinkStore store, long stamp) throws IOException {
+        int threads = config.export().effectiveThreads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "feedwright-links");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long[] files = new long[2];
+        List<SeenLink> batch = new ArrayList<>(LinkStore.BATCH);
+        try {
+            CorpusReading.read(new CorpusScanner(config.corpus().dir(), config.corpus().include()),
+                    new StoryReader(config.corpus()), config.corpus().dir(), pool, threads * 4, result -> {
+                        files[0]++;
+                        if (result instanceof ReadResult.Read read) {
+                            add(read.story(), batch);
+                            if (batch.size() >= LinkStore.BATCH) {
+                                flush(store, batch, stamp);
+                            }
+                        } else {
+                            files[1]++;
+                        }
+                    });
+            flush(store, batch, stamp);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return files;
+    }
+
+    private static void add(Story story, List<SeenLink> batch) {
+        batch.add(seen(story.primary()));
+        for (Article related : story.related()) {
+            batch.add(seen(related));
+        }
+    }
+
+    private static SeenLink seen(Article article) {
+        return new SeenLink(article.link(), LinkChecker.hostOf(article.link()));
+    }
+
+    private static void flush(LinkStore store, List<SeenLink> batch, long stamp) {
+        try {
+            store.markSeen(batch, stamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        batch.clear();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.feedwright.state;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The links of the corpus and what checks found about them, in the state database. Nothing here
+ * holds more than one page of links in memory: links are added in batches as the corpus is read,
+ * the due ones are read back a page at a time, and results are written in batches.
+ */
+public final class LinkStore {
+
+    /** Links written per transaction when recording a corpus pass. */
+    public static final int BATCH = 1000;
+
+    private static final String COLUMNS = "url, host, state, status, detail, moved_to, checked_at, next_check,"
+            + " dead_since, dead_last, dead_checks, etag, last_modified, validator_url, shuffle";
+
+    private final StateDb db;
+
+    public LinkStore(StateDb db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /** A link as read from the corpus, with its host. */
+    public record SeenLink(String url, String host) {
+    }
+
+    /** Where a page of due links ended; the next page starts after it. */
+    public record Cursor(long shuffle, String url) {
+        /** Before the first link. */
+        public static final Cursor START = new Cursor(Long.MIN_VALUE, "");
+    }
+
+    /** A page of due links and the cursor after it. */
+    public record Page(List<LinkRow> rows, Cursor next) {
+        public Page {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * Records that the corpus pass {@code stamp} listed these links: new ones are added unchecked,
+     * known ones keep what checks found. One transaction for the whole batch.
+     */
+    public void markSeen(Collection<SeenLink> links, long stamp) throws StateStoreException {
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO links (url, host, shuffle, seen_at)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET seen_at = excluded.seen_at")) {
+                for (SeenLink link : links) {
+                    s.setString(1, link.url());
+                    s.setString(2, link.host());
+                    s.setLong(3, shuffle(link.url()));
+                    s.setLong(4, stamp);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Links the corpus pass {@code stamp} listed. */
+    public long countSeen(long stamp) throws StateStoreException {
+        return count("SELECT count(*) FROM links WHERE seen_at = ?", stamp);
+    }
+
+    /** Links the corpus pass {@code stamp} listed that are due at {@code now}. */
+    public long countDue(long stamp, long now) throws StateStoreException {
+        return count("SELECT count(*) FROM links WHERE seen_at = ? AND next_check <= ?", stamp, now);
+    }
+
+    /**
+     * The next page of links listed by pass {@code stamp} and due at {@code now}, in a fixed
+     * pseudo-random order (a hash of the address) so that one host's links are spread over the run
+     * rather than checked back to back.
+     */
+    public Page due(long stamp, long now, Cursor after, int limit) throws StateStoreException {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM links"
+                    + " WHERE seen_at = ? AND next_check <= ? AND (shuffle > ? OR (shuffle = ? AND url > ?))"
+                    + " ORDER BY shuffle, url LIMIT ?")) {
+                s.setLong(1, stamp);
+                s.setLong(2, now);
+                s.setLong(3, after.shuffle());
+                s.setLong(4, after.shuffle());
+                s.setString(5, after.url());
+                s.setInt(6, limit);
+                List<LinkRow> rows = new ArrayList<>(limit);
+                Cursor next = after;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                        next = new Cursor(rs.getLong(15), rs.getString(1));
+                    }
+                }
+                return new Page(rows, next);
+            }
+        });
+    }
+
+    /** One link, or null when the store does not know it. */
+    public LinkRow find(String url) throws StateStoreException {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM links WHERE url = ?")) {
+                s.setString(1, url);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? row(rs) : null;
+                }
+            }
+        });
+    }
+
+    /** Writes check results, all in one transaction. Links the store does not know are ignored. */
+    public void save(Collection<LinkRow> rows) throws StateStoreException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE links SET state = ?, status = ?, detail = ?,"
+                    + " moved_to = ?, checked_at = ?, next_check = ?, dead_since = ?, dead_last = ?, dead_checks = ?,"
+                    + " etag = ?, last_modified = ?, validator_url = ? WHERE url = ?")) {
+                for (LinkRow row : rows) {
+                    setNullable(s, 1, row.state() == null ? null : row.state().name());
+                    s.setInt(2, row.status());
+                    setNullable(s, 3, row.detail());
+                    setNullable(s, 4, row.movedTo());
+                    s.setLong(5, row.checkedAt());
+                    s.setLong(6, row.nextCheck());
+                    s.setLong(7, row.deadSince());
+                    s.setLong(8, row.deadLast());
+                    s.setInt(9, row.deadChecks());
+                    setNullable(s, 10, row.etag());
+                    setNullable(s, 11, row.lastModified());
+                    setNullable(s, 12, row.validatorUrl());
+                    s.setString(13, row.url());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Receives the links whose verdict differs from "stands as read". */
+    @FunctionalInterface
+    public interface VerdictSink {
+        /** @param movedTo where the link permanently moved, or null; {@code dead} when confirmed dead */
+        void accept(String url, String movedTo, boolean dead);
+    }
+
+    /**
+     * Streams every link listed by pass {@code stamp} (any pass when {@code stamp} is 0) that is
+     * confirmed dead or has permanently moved: the only links an export needs to know about.
+     */
+    public void forEachVerdict(long stamp, long confirmAfterMillis, VerdictSink sink) throws StateStoreException {
+        db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT url, moved_to, dead_since, dead_last, dead_checks"
+                    + " FROM links WHERE (moved_to IS NOT NULL OR dead_checks >= 2) AND (? = 0 OR seen_at = ?)")) {
+                s.setLong(1, stamp);
+                s.setLong(2, stamp);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        boolean dead = rs.getInt(5) >= 2 && rs.getLong(4) - rs.getLong(3) >= confirmAfterMillis;
+                        String movedTo = rs.getString(2);
+                        if (dead || movedTo != null) {
+                            sink.accept(rs.getString(1), movedTo, dead);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Per-host counts of checks that ended at or after {@code since}. */
+    public record HostTally(String host, int dead, int unknown, int checked) {
+    }
+
+    /** The hosts with the most DEAD and UNKNOWN results among checks since {@code since}, worst first. */
+    public List<HostTally> worstHosts(long since, int limit) throws StateStoreException {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT host,"
+                    + " sum(state = 'DEAD'), sum(state = 'UNKNOWN' OR state = 'REFUSED'), count(*)"
+                    + " FROM links WHERE checked_at >= ? GROUP BY host"
+                    + " HAVING sum(state <> 'ALIVE') > 0"
+                    + " ORDER BY sum(state <> 'ALIVE') DESC, host LIMIT ?")) {
+                s.setLong(1, since);
+                s.setInt(2, limit);
+                List<HostTally> hosts = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        hosts.add(new HostTally(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                    }
+                }
+                return hosts;
+            }
+        });
+    }
+
+    private long count(String sql, long... args) throws StateStoreException {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    s.setLong(i + 1, args[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    private static LinkRow row(ResultSet rs) throws SQLException {
+        String state = rs.getString(3);
+        return new LinkRow(rs.getString(1), rs.getString(2), state == null ? null : LinkState.valueOf(state),
+                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                rs.getLong(10), rs.getInt(11), rs.getString(12), rs.getString(13), rs.getString(14));
+    }
+
+    private static void setNullable(PreparedStatement s, int index, String value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.VARCHAR);
+        } else {
+            s.setString(index, value);
+        }
+    }
+
+    /** A stable 64-bit hash of the address (FNV-1a, then MurmurHash3's finaliser), used only to order checks. */
+    static long shuffle(String url) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < url.length(); i++) {
+            hash ^= url.charAt(i);
+            hash *= 0x100000001b3L;
+        }
+        hash ^= hash >>> 33;
+        hash *= 0xff51afd7ed558ccdL;
+        hash ^= hash >>> 33;
+        hash *= 0xc4ceb9fe1a85ec53L;
+        return hash ^ (hash >>> 33);
+    }
+}

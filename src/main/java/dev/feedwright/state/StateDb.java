@@ -1,0 +1,176 @@
+package dev.feedwright.state;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The state database: one SQLite file, {@code feedwright.db} in the state folder, in WAL mode so
+ * that a crash loses at most the transaction being written and readers never block the writer.
+ * The schema carries a version number ({@code PRAGMA user_version}); opening a database applies
+ * the migrations it has not seen yet, in order, each in its own transaction, so a later feature
+ * adds its tables by appending one migration. Thread-safe: every use of the connection holds
+ * this object's lock.
+ */
+public final class StateDb implements AutoCloseable {
+
+    /** The database file's name inside the state folder. */
+    public static final String FILE_NAME = "feedwright.db";
+
+    /** Schema migrations; entry {@code i} upgrades version {@code i} to {@code i + 1}. Append only. */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of("""
+                    CREATE TABLE links (
+                      url           TEXT PRIMARY KEY,
+                      host          TEXT NOT NULL,
+                      shuffle       INTEGER NOT NULL,
+                      seen_at       INTEGER NOT NULL,
+                      state         TEXT,
+                      status        INTEGER NOT NULL DEFAULT 0,
+                      detail        TEXT,
+                      moved_to      TEXT,
+                      checked_at    INTEGER NOT NULL DEFAULT 0,
+                      next_check    INTEGER NOT NULL DEFAULT 0,
+                      dead_since    INTEGER NOT NULL DEFAULT 0,
+                      dead_last     INTEGER NOT NULL DEFAULT 0,
+                      dead_checks   INTEGER NOT NULL DEFAULT 0,
+                      etag          TEXT,
+                      last_modified TEXT,
+                      validator_url TEXT
+                    )""",
+                    "CREATE INDEX links_order ON links (shuffle, url)",
+                    "CREATE INDEX links_verdicts ON links (url) WHERE moved_to IS NOT NULL OR dead_checks >= 2",
+                    "CREATE INDEX links_checked ON links (checked_at)"));
+
+    /** The schema version this program writes. */
+    public static final int VERSION = MIGRATIONS.size();
+
+    private final Path file;
+    private final Connection connection;
+
+    private StateDb(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating when needed) the database in {@code dir} and brings its schema up to date.
+     *
+     * @throws StateStoreException when the file cannot be opened, or was written by a newer version
+     */
+    public static StateDb open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE_NAME);
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new StateStoreException(file, "cannot open the state database", e);
+        }
+        StateDb db = new StateDb(file, connection);
+        try {
+            db.configure();
+            db.migrate();
+        } catch (SQLException e) {
+            db.close();
+            throw new StateStoreException(file, "cannot prepare the state database", e);
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private void configure() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 30000");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = NORMAL");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    private void migrate() throws SQLException, IOException {
+        int version = version();
+        if (version > VERSION) {
+            throw new StateStoreException(file, "the schema version is " + version + ", newer than this program's "
+                    + VERSION + "; use a newer Feedwright or another state.dir", null);
+        }
+        for (int v = version; v < VERSION; v++) {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    s.execute(sql);
+                }
+                s.execute("PRAGMA user_version = " + (v + 1));
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The schema version of the open database. */
+    public synchronized int version() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** Work with the connection, holding the lock. */
+    synchronized <T> T with(SqlWork<T> work) throws StateStoreException {
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StateStoreException(file, "state database error", e);
+        }
+    }
+
+    /** Work inside one transaction, holding the lock: all of it is written or none. */
+    synchronized <T> T inTransaction(SqlWork<T> work) throws StateStoreException {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException(file, "state database error", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing a connection whose work is committed loses nothing.
+        }
+    }
+
+    /** Database work that may throw {@link SQLException}. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+}

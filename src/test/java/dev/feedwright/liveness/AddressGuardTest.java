@@ -1,0 +1,81 @@
+package dev.feedwright.liveness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class AddressGuardTest {
+
+    private final AddressGuard guard = new AddressGuard(false);
+
+    private static InetAddress address(String literal) {
+        InetAddress address = AddressGuard.literal(literal);
+        assertThat(address).as(literal).isNotNull();
+        return address;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1",
+        "169.254.169.254", "0.0.0.0", "100.64.0.1", "224.0.0.251", "239.255.255.250", "255.255.255.255", "198.18.0.1",
+        "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1",
+        "64:ff9b::a00:1"})
+    void refusesNonPublicAddresses(String literal) {
+        assertThat(guard.allows(address(literal))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
+        "::ffff:8.8.8.8"})
+    void allowsPublicAddresses(String literal) {
+        assertThat(guard.allows(address(literal))).isTrue();
+    }
+
+    @Test
+    void allowsEverythingWhenPrivateAddressesAreAllowed() {
+        assertThat(new AddressGuard(true).allows(address("127.0.0.1"))).isTrue();
+        assertThat(new AddressGuard(true).allows(address("10.1.1.1"))).isTrue();
+    }
+
+    @Test
+    void readsIpLiteralsWithoutLookingNamesUp() {
+        assertThat(AddressGuard.literal("[::1]")).isNotNull();
+        assertThat(AddressGuard.literal("news.example")).isNull();
+        assertThat(AddressGuard.literal("1.2.3")).isNull();
+        assertThat(AddressGuard.literal("1.2.3.256")).isNull();
+        assertThat(AddressGuard.literal("1.2.3.4.5")).isNull();
+    }
+
+    @Test
+    void dnsRefusesANameThatResolvesOnlyToPrivateAddresses() {
+        GuardedDns dns = new GuardedDns(new FakeDns().map("intranet.example", "10.0.0.7", "192.168.0.2"), guard);
+
+        assertThatThrownBy(() -> dns.lookup("intranet.example"))
+                .isInstanceOf(RefusedAddressException.class)
+                .hasMessageContaining("intranet.example resolves only to non-public addresses (10.0.0.7");
+        assertThat(dns.resolvedNames()).isEqualTo(1);
+    }
+
+    @Test
+    void dnsKeepsOnlyThePublicAddressesOfAMixedAnswer() throws UnknownHostException {
+        GuardedDns dns = new GuardedDns(new FakeDns().map("rebind.example", "127.0.0.1", "93.184.215.14"), guard);
+
+        List<InetAddress> addresses = dns.lookup("rebind.example");
+
+        assertThat(addresses).extracting(InetAddress::getHostAddress).containsExactly("93.184.215.14");
+    }
+
+    @Test
+    void dnsCountsOnlyNamesThatResolved() {
+        GuardedDns dns = new GuardedDns(new FakeDns(), guard);
+
+        assertThatThrownBy(() -> dns.lookup("nowhere.example")).isInstanceOf(UnknownHostException.class)
+                .isNotInstanceOf(RefusedAddressException.class);
+        assertThat(dns.resolvedNames()).isZero();
+    }
+}

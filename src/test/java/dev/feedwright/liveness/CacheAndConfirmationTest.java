@@ -1,0 +1,200 @@
+package dev.feedwright.liveness;
+
+import static dev.feedwright.liveness.ServerSupport.redirect;
+import static dev.feedwright.liveness.ServerSupport.requests;
+import static dev.feedwright.liveness.ServerSupport.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.state.LinkRow;
+import dev.feedwright.state.LinkState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Across runs: results cached until they expire, conditional re-checks, and dead only when confirmed. */
+class CacheAndConfirmationTest {
+
+    private static final String LAST_MODIFIED = "Sat, 31 May 2025 08:00:00 GMT";
+
+    @TempDir
+    Path temp;
+
+    private final MockWebServer server = new MockWebServer();
+    private CheckerHarness harness;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+        harness = new CheckerHarness(temp, CheckerHarness.fast().build());
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+        server.close();
+    }
+
+    private String link(String path) {
+        return ServerSupport.url(server, "news.test", path);
+    }
+
+    private StoredVerdicts verdicts() throws IOException {
+        return StoredVerdicts.load(harness.store, harness.clock.millis(), harness.config.confirmAfter());
+    }
+
+    @Test
+    void skipsAnAliveLinkUntilItsResultExpiresThenAsksConditionally() throws Exception {
+        String link = link("/story");
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("ETag", "\"v1\"")
+                .setHeader("Last-Modified", LAST_MODIFIED).build());
+        harness.check(link);
+        requests(server);
+
+        harness.clock.advance(Duration.ofHours(12));
+        LinkCheckReport cached = harness.check(link);
+        harness.clock.advance(Duration.ofHours(13));
+        server.enqueue(status(304));
+        LinkCheckReport due = harness.check(link);
+
+        assertThat(cached.cached()).isEqualTo(1);
+        assertThat(cached.checked()).isZero();
+        assertThat(due.alive()).isEqualTo(1);
+        List<RecordedRequest> requests = requests(server);
+        assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.getHeaders().get("If-None-Match")).isEqualTo("\"v1\"");
+            assertThat(r.getHeaders().get("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
+        });
+        LinkRow row = harness.row(link);
+        assertThat(row.state()).isEqualTo(LinkState.ALIVE);
+        assertThat(row.status()).isEqualTo(304);
+        assertThat(row.etag()).isEqualTo("\"v1\"");
+        assertThat(row.checkedAt()).isEqualTo(harness.clock.millis());
+    }
+
+    /** Regression: an ETag with bytes a request header cannot carry made every later re-check fail. */
+    @Test
+    void keepsOnlyValidatorsThatCanBeSentBack() throws Exception {
+        String link = link("/odd-etag");
+        server.enqueue(new MockResponse.Builder().code(200).addHeaderLenient("ETag", "\"caf\u00e9\"")
+                .setHeader("Last-Modified", LAST_MODIFIED).build());
+        harness.check(link);
+        harness.clock.advance(Duration.ofDays(2));
+        server.enqueue(status(304));
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(harness.row(link).etag()).isNull();
+        RecordedRequest recheck = requests(server).get(1);
+        assertThat(recheck.getHeaders().get("If-None-Match")).isNull();
+        assertThat(recheck.getHeaders().get("If-Modified-Since")).isEqualTo(LAST_MODIFIED);
+    }
+
+    @Test
+    void aFirstCheckSendsNoConditionalHeaders() throws Exception {
+        server.enqueue(status(200));
+
+        harness.check(link("/fresh"));
+
+        assertThat(requests(server)).singleElement().satisfies(r -> {
+            assertThat(r.getHeaders().get("If-None-Match")).isNull();
+            assertThat(r.getHeaders().get("If-Modified-Since")).isNull();
+        });
+    }
+
+    @Test
+    void checksAnUnknownLinkAgainSoonerThanAnAliveOne() throws Exception {
+        String link = link("/blocked");
+        server.setDispatcher(new Routes().on("/blocked", status(403)));
+        harness.check(link);
+
+        harness.clock.advance(Duration.ofHours(5));
+        LinkCheckReport early = harness.check(link);
+        harness.clock.advance(Duration.ofHours(2));
+        LinkCheckReport later = harness.check(link);
+
+        assertThat(early.cached()).isEqualTo(1);
+        assertThat(later.cached()).isZero();
+        assertThat(later.unknown()).isEqualTo(1);
+    }
+
+    @Test
+    void aLinkLeavesTheFeedsOnlyAfterTwoDeadChecksADayApart() throws Exception {
+        String link = link("/gone");
+        server.setDispatcher(new Routes().on("/gone", status(404)));
+
+        harness.check(link);
+        String afterFirst = verdicts().resolve(link);
+        harness.clock.advance(Duration.ofHours(1));
+        LinkCheckReport hourLater = harness.check(link);
+        harness.clock.advance(Duration.ofHours(23));
+        harness.check(link);
+
+        assertThat(afterFirst).isEqualTo(link);
+        assertThat(hourLater.cached()).isEqualTo(1);
+        assertThat(harness.row(link).deadChecks()).isEqualTo(2);
+        assertThat(verdicts().resolve(link)).isNull();
+        assertThat(verdicts().deadLinks()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownBetweenTwoDeadChecksDoesNotSaveTheLinkAndAliveDoes() throws Exception {
+        String flaky = link("/flaky");
+        String back = link("/back");
+        server.setDispatcher(new Routes().on("/flaky", status(404)).on("/back", status(404)));
+        harness.check(flaky, back);
+
+        harness.clock.advance(Duration.ofHours(24));
+        server.setDispatcher(new Routes().on("/flaky", status(403)).on("/back", status(200)));
+        harness.check(flaky, back);
+        harness.clock.advance(Duration.ofHours(24));
+        server.setDispatcher(new Routes().on("/flaky", status(404)).on("/back", status(404)));
+        harness.check(flaky, back);
+
+        assertThat(verdicts().resolve(flaky)).isNull();
+        assertThat(verdicts().resolve(back)).isEqualTo(back);
+        assertThat(harness.row(back).deadChecks()).isEqualTo(1);
+    }
+
+    @Test
+    void aPermanentMoveIsPublishedAndForgottenOnlyWhenTheLinkAnswersInPlace() throws Exception {
+        String link = link("/old");
+        server.setDispatcher(new Routes().on("/old", redirect(301, "/new")).on("/new", status(200)));
+        harness.check(link);
+        String moved = verdicts().resolve(link);
+
+        harness.clock.advance(Duration.ofDays(2));
+        server.setDispatcher(new Routes().on("/old", status(503)));
+        harness.check(link);
+        String afterUnknown = verdicts().resolve(link);
+        harness.clock.advance(Duration.ofDays(2));
+        server.setDispatcher(new Routes().on("/old", status(200)));
+        harness.check(link);
+
+        assertThat(moved).isEqualTo(link("/new"));
+        assertThat(afterUnknown).isEqualTo(link("/new"));
+        assertThat(verdicts().resolve(link)).isEqualTo(link);
+    }
+
+    @Test
+    void excludedLinksAreNeverRequested() throws Exception {
+        harness.config = CheckerHarness.fast().exclude(List.of("/paywall/", "\\.pdf$")).build();
+        server.setDispatcher(new Routes().on("/open", status(200)));
+        String open = link("/open");
+
+        LinkCheckReport report = harness.check(open, link("/paywall/story"), link("/report.pdf"));
+
+        assertThat(report.excluded()).isEqualTo(2);
+        assertThat(report.alive()).isEqualTo(1);
+        assertThat(requests(server)).extracting(r -> r.getUrl().encodedPath()).containsExactly("/open");
+        assertThat(harness.row(link("/report.pdf")).state()).isNull();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.feedwright.liveness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HostGatesTest {
+
+    /** Runs tasks at once and records the delays asked for; time stands still. */
+    private static final class StillTime implements Scheduler {
+        final List<Long> delays = new ArrayList<>();
+
+        @Override
+        public long nanoTime() {
+            return 1_000;
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayNanos) {
+            delays.add(delayNanos);
+            task.run();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void queuesWorkBeyondThePerHostLimitUntilAPlaceIsReleased() {
+        HostGates gates = new HostGates(2, 0, new StillTime());
+        List<String> started = new ArrayList<>();
+
+        for (int i = 0; i < 4; i++) {
+            String name = "a" + i;
+            gates.enqueue("a.example", () -> started.add(name));
+        }
+        gates.enqueue("b.example", () -> started.add("b0"));
+
+        assertThat(started).containsExactly("a0", "a1", "b0");
+        gates.release("a.example");
+        assertThat(started).containsExactly("a0", "a1", "b0", "a2");
+    }
+
+    @Test
+    void spacesStartsByTheIntervalAndByAPause() {
+        StillTime time = new StillTime();
+        HostGates gates = new HostGates(10, 100, time);
+
+        gates.enqueue("a.example", () -> { });
+        gates.enqueue("a.example", () -> { });
+        gates.pause("a.example", 1_000 + 5_000);
+        gates.enqueue("a.example", () -> { });
+
+        assertThat(time.delays).containsExactly(0L, 100L, 5_000L);
+    }
+
+    @Test
+    void forgetsAHostOnceItIsIdle() {
+        HostGates gates = new HostGates(1, 0, new StillTime());
+
+        gates.enqueue("a.example", () -> { });
+        assertThat(gates.size()).isEqualTo(1);
+        gates.release("a.example");
+
+        assertThat(gates.size()).isZero();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.feedwright.liveness;
+
+import static dev.feedwright.liveness.ServerSupport.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.state.LinkRow;
+import dev.feedwright.state.LinkState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each state a link can end in, from what a loopback server answers. */
+class LinkStatesTest {
+
+    @TempDir
+    Path temp;
+
+    private final MockWebServer server = new MockWebServer();
+    private CheckerHarness harness;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+        harness = new CheckerHarness(temp, CheckerHarness.fast().build());
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+        server.close();
+    }
+
+    private String url(String host, String path) {
+        return ServerSupport.url(server, host, path);
+    }
+
+    private List<RecordedRequest> requests() throws InterruptedException {
+        return ServerSupport.requests(server);
+    }
+
+    @Test
+    void aliveOn2xxWithOneHeadRequestThatNamesFeedwright() throws Exception {
+        server.enqueue(status(200));
+        String link = url("news.test", "/story");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.alive()).isEqualTo(1);
+        LinkRow row = harness.row(link);
+        assertThat(row.state()).isEqualTo(LinkState.ALIVE);
+        assertThat(row.status()).isEqualTo(200);
+        assertThat(row.movedTo()).isNull();
+        List<RecordedRequest> requests = requests();
+        assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.getMethod()).isEqualTo("HEAD");
+            assertThat(r.getUrl().encodedPath()).isEqualTo("/story");
+            assertThat(r.getHeaders().get("User-Agent"))
+                    .matches("Feedwright/\\d+\\.\\d+\\.\\d+.* \\(\\+https://github\\.com/feedwright/feedwright\\)");
+        });
+    }
+
+    @Test
+    void deadOn404WhenGetAgreesWithHead() throws Exception {
+        server.enqueue(status(404));
+        server.enqueue(status(404));
+        String link = url("news.test", "/gone");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.dead()).isEqualTo(1);
+        LinkRow row = harness.row(link);
+        assertThat(row.state()).isEqualTo(LinkState.DEAD);
+        assertThat(row.detail()).isEqualTo("HTTP 404");
+        assertThat(row.deadChecks()).isEqualTo(1);
+        assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("HEAD", "GET");
+    }
+
+    @Test
+    void deadOn410() throws Exception {
+        server.enqueue(status(410));
+        server.enqueue(status(410));
+        String link = url("news.test", "/removed");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.DEAD);
+        assertThat(harness.row(link).status()).isEqualTo(410);
+    }
+
+    @Test
+    void unknownOn403FromABotBlocker() throws Exception {
+        server.enqueue(status(403));
+        server.enqueue(status(403));
+        String link = url("news.test", "/blocked");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.unknown()).isEqualTo(1);
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).isEqualTo("HTTP 403");
+    }
+
+    @Test
+    void unknownOn5xxOnceTheRetriesAreSpent() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.enqueue(status(503));
+        }
+        String link = url("news.test", "/busy");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).status()).isEqualTo(503);
+        // HEAD, then GET, then two retries of the GET.
+        assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("HEAD", "GET", "GET", "GET");
+    }
+
+    @Test
+    void deadWhenTheHostNameDoesNotResolveWhileOtherNamesDo() throws Exception {
+        server.enqueue(status(200));
+        String alive = url("news.test", "/ok");
+        String gone = "http://expired-domain.invalid/story";
+
+        LinkCheckReport report = harness.check(alive, gone);
+
+        assertThat(report.networkLooksDown()).isFalse();
+        assertThat(harness.row(gone).state()).isEqualTo(LinkState.DEAD);
+        assertThat(harness.row(gone).detail()).contains("does not resolve");
+        assertThat(harness.row(alive).state()).isEqualTo(LinkState.ALIVE);
+    }
+
+    @Test
+    void unknownOnATlsErrorWhichSaysNothingAboutTheNetwork() throws Exception {
+        // https to a server that speaks plain HTTP: the TLS handshake fails. Were that counted as a
+        // network failure, this single check would make the run "network down" and store nothing.
+        server.enqueue(status(200));
+        String link = "https://secure.test:" + server.getPort() + "/";
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.networkLooksDown()).isFalse();
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).startsWith("TLS error");
+    }
+}

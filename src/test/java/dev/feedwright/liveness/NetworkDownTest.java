@@ -1,0 +1,114 @@
+package dev.feedwright.liveness;
+
+import static dev.feedwright.liveness.ServerSupport.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.state.LinkRow;
+import dev.feedwright.state.LinkState;
+import dev.feedwright.state.LinkStore.SeenLink;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A machine that lost its network must never mark the corpus dead. */
+class NetworkDownTest {
+
+    @TempDir
+    Path temp;
+
+    private final MockWebServer server = new MockWebServer();
+    private CheckerHarness harness;
+    private int closedPort;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(new Routes().on("/ok", status(200)).on("/gone", status(404)));
+        server.start();
+        harness = new CheckerHarness(temp, CheckerHarness.fast().retries(0).build());
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort(); // nothing listens here once closed: connections are refused
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+        server.close();
+    }
+
+    private String[] unreachable(int count) {
+        String[] links = new String[count];
+        for (int i = 0; i < count; i++) {
+            links[i] = "http://127.0.0.1:" + closedPort + "/story-" + i;
+        }
+        return links;
+    }
+
+    @Test
+    void stopsWhenMostOfTheFirstChecksFailAndKeepsEveryPreviousState() throws Exception {
+        String[] links = unreachable(80);
+        String known = links[0];
+        harness.store.markSeen(List.of(new SeenLink(known, "127.0.0.1")), 1);
+        LinkRow before = new LinkRow(known, "127.0.0.1", LinkState.DEAD, 404, "HTTP 404", null, 5, 0, 5, 5, 1,
+                null, null, null);
+        harness.store.save(List.of(before));
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(report.networkLooksDown()).isTrue();
+        assertThat(report.networkDown()).startsWith("the network looks down: 26 of the first 26 checks failed")
+                .contains("every link keeps its previous state")
+                .doesNotContain("no host name resolved"); // addresses, not names, failed here
+        assertThat(report.checked()).isEqualTo(26);
+        assertThat(report.unknown()).isEqualTo(26);
+        assertThat(report.dead()).isZero();
+        assertThat(report.notChecked()).isEqualTo(54);
+        assertThat(report.lines()).contains("26 checked: 0 alive, 0 moved, 0 dead, 26 unknown, 0 refused;"
+                + " 54 not checked (left unknown)");
+        assertThat(harness.row(known)).isEqualTo(before);
+        for (String link : links) {
+            if (!link.equals(known)) {
+                assertThat(harness.row(link).state()).as(link).isNull();
+            }
+        }
+    }
+
+    @Test
+    void namesThatNoLongerResolveAreNotDeadWhenNoNameResolves() throws Exception {
+        String[] links = new String[10];
+        for (int i = 0; i < links.length; i++) {
+            links[i] = "http://outlet-" + i + ".example/story"; // the fake resolver knows none of them
+        }
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(report.networkDown()).contains("(no host name resolved)");
+        assertThat(report.dead()).isZero();
+        assertThat(report.unknown()).isEqualTo(10);
+        assertThat(harness.row(links[3]).state()).isNull();
+    }
+
+    @Test
+    void aFewUnreachableLinksAmongHealthyOnesAreOnlyUnknown() throws Exception {
+        String[] links = new String[20];
+        String[] down = unreachable(8);
+        System.arraycopy(down, 0, links, 0, 8);
+        for (int i = 8; i < 20; i++) {
+            links[i] = ServerSupport.url(server, "site" + i + ".test", "/ok");
+        }
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(report.networkLooksDown()).isFalse();
+        assertThat(report.alive()).isEqualTo(12);
+        assertThat(report.unknown()).isEqualTo(8);
+        assertThat(harness.row(down[0]).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(down[0]).detail()).startsWith("cannot connect");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.feedwright.liveness;
+
+import static dev.feedwright.liveness.ServerSupport.redirect;
+import static dev.feedwright.liveness.ServerSupport.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.state.LinkState;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Arrays;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hostile corpus cannot make Feedwright probe its own network. Every address used here is on
+ * loopback, so a guard that failed would reach the test's own server (and the test would see
+ * it), never another machine.
+ */
+class PrivateAddressRefusalTest {
+
+    @TempDir
+    Path temp;
+
+    private final MockWebServer server = new MockWebServer();
+    private CheckerHarness harness;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0);
+        harness = new CheckerHarness(temp, CheckerHarness.fast().allowPrivateAddresses(false).build());
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+        server.close();
+    }
+
+    @Test
+    void refusesLoopbackLinksByAddressAndByNameWithoutARequest() throws Exception {
+        int port = server.getPort();
+        harness.dns.map("innocent-looking.example", "127.0.0.1");
+        String[] links = {
+            "http://127.0.0.1:" + port + "/literal",
+            "http://[::1]:" + port + "/ipv6",
+            "http://[::ffff:127.0.0.1]:" + port + "/mapped",
+            "http://innocent-looking.example:" + port + "/by-name",
+            "http://localhost.test:" + port + "/test-name",
+        };
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(report.refused()).isEqualTo(links.length);
+        assertThat(report.networkLooksDown()).isFalse();
+        assertThat(server.getRequestCount()).isZero();
+        for (String link : links) {
+            assertThat(harness.row(link).state()).as(link).isEqualTo(LinkState.REFUSED);
+        }
+        assertThat(Arrays.stream(links).map(l -> {
+            try {
+                return harness.row(l).detail();
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        })).anySatisfy(detail -> assertThat(detail).contains("resolves only to non-public addresses"))
+                .anySatisfy(detail -> assertThat(detail).startsWith("non-public address"));
+    }
+
+    @Test
+    void refusesARedirectToAPrivateAddress() throws Exception {
+        // Let the checker reach this one loopback server as if it were public; 127.0.0.2 stays private.
+        harness.guard = new AddressGuard(false, address -> address.getHostAddress().equals("127.0.0.1"));
+        harness.dns.map("public.example", "127.0.0.1").map("metadata.example", "127.0.0.2");
+        int port = server.getPort();
+        server.setDispatcher(new Routes()
+                .on("/to-literal", redirect(302, "http://127.0.0.2:" + port + "/secret"))
+                .on("/to-name", redirect(301, "http://metadata.example:" + port + "/latest"))
+                .on("/fine", status(200)));
+        String toLiteral = "http://public.example:" + port + "/to-literal";
+        String toName = "http://public.example:" + port + "/to-name";
+        String fine = "http://public.example:" + port + "/fine";
+
+        LinkCheckReport report = harness.check(toLiteral, toName, fine);
+
+        assertThat(harness.row(toLiteral).state()).isEqualTo(LinkState.REFUSED);
+        assertThat(harness.row(toName).state()).isEqualTo(LinkState.REFUSED);
+        assertThat(harness.row(toName).movedTo()).isNull();
+        assertThat(harness.row(fine).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(report.refused()).isEqualTo(2);
+        // Only the three first hops reached the server; no redirect was followed to it.
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesSchemesOtherThanHttp() throws Exception {
+        String link = "ftp://files.test/story.txt";
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(harness.row(link).detail()).isEqualTo("not an http(s) address");
+    }
+}

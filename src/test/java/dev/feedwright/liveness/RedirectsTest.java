@@ -1,0 +1,143 @@
+package dev.feedwright.liveness;
+
+import static dev.feedwright.liveness.ServerSupport.redirect;
+import static dev.feedwright.liveness.ServerSupport.requests;
+import static dev.feedwright.liveness.ServerSupport.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.state.LinkRow;
+import dev.feedwright.state.LinkState;
+import java.io.IOException;
+import java.nio.file.Path;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Redirect chains: which ones move a link for good, and which ones end the check. */
+class RedirectsTest {
+
+    @TempDir
+    Path temp;
+
+    private final MockWebServer server = new MockWebServer();
+    private CheckerHarness harness;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.start();
+        harness = new CheckerHarness(temp, CheckerHarness.fast().build());
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+        server.close();
+    }
+
+    private String url(String host, String path) {
+        return ServerSupport.url(server, host, path);
+    }
+
+    @Test
+    void permanentRedirectChainMovesTheLinkToTheFinalAddress() throws Exception {
+        server.enqueue(redirect(301, url("news.test", "/b")));
+        server.enqueue(redirect(308, "/c"));
+        server.enqueue(status(200));
+        String link = url("old.test", "/a");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.moved()).isEqualTo(1);
+        LinkRow row = harness.row(link);
+        assertThat(row.state()).isEqualTo(LinkState.ALIVE);
+        assertThat(row.movedTo()).isEqualTo(url("news.test", "/c"));
+        assertThat(requests(server)).extracting(r -> r.getHeaders().get("Host") + r.getUrl().encodedPath())
+                .containsExactly("old.test:" + server.getPort() + "/a", "news.test:" + server.getPort() + "/b",
+                        "news.test:" + server.getPort() + "/c");
+    }
+
+    @Test
+    void temporaryRedirectKeepsTheLinkAsItIs() throws Exception {
+        server.enqueue(redirect(302, "/login"));
+        server.enqueue(status(200));
+        String link = url("news.test", "/a");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.alive()).isEqualTo(1);
+        assertThat(report.moved()).isZero();
+        assertThat(harness.row(link).movedTo()).isNull();
+    }
+
+    @Test
+    void aTemporaryHopEndsThePermanentMoveAtTheAddressBeforeIt() throws Exception {
+        server.enqueue(redirect(301, "/b"));
+        server.enqueue(redirect(307, "/c"));
+        server.enqueue(redirect(301, "/d"));
+        server.enqueue(status(200));
+        String link = url("news.test", "/a");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).movedTo()).isEqualTo(url("news.test", "/b"));
+    }
+
+    @Test
+    void redirectLoopIsUnknownAndStopsAtTheFirstRepeat() throws Exception {
+        server.enqueue(redirect(301, "/b"));
+        server.enqueue(redirect(301, "/a"));
+        server.enqueue(status(200));
+        String link = url("news.test", "/a");
+
+        harness.check(link);
+
+        LinkRow row = harness.row(link);
+        assertThat(row.state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(row.detail()).isEqualTo("redirect loop");
+        assertThat(row.movedTo()).isNull();
+        assertThat(requests(server)).hasSize(2);
+    }
+
+    @Test
+    void chainLongerThanTheLimitIsUnknown() throws Exception {
+        harness.config = CheckerHarness.fast().maxRedirects(3).build();
+        for (int i = 1; i <= 5; i++) {
+            server.enqueue(redirect(301, "/hop" + i));
+        }
+        String link = url("news.test", "/start");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).isEqualTo("more than 3 redirects");
+        assertThat(requests(server)).hasSize(4);
+    }
+
+    @Test
+    void permanentRedirectToA404IsDeadNotMoved() throws Exception {
+        server.enqueue(redirect(301, "/new"));
+        server.enqueue(status(404));
+        server.enqueue(status(404));
+        String link = url("news.test", "/old");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.DEAD);
+        assertThat(harness.row(link).movedTo()).isNull();
+    }
+
+    @Test
+    void redirectToAnotherSchemeIsRefusedUnrequested() throws Exception {
+        server.enqueue(redirect(302, "ftp://files.test/story.txt"));
+        String link = url("news.test", "/a");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.REFUSED);
+        assertThat(requests(server)).extracting(RecordedRequest::getMethod).containsExactly("HEAD");
+    }
+}

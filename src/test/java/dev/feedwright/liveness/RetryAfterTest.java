@@ -1,0 +1,41 @@
+package dev.feedwright.liveness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RetryAfterTest {
+
+    private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+
+    @Test
+    void readsSeconds() {
+        assertThat(RetryAfter.parse("120", NOW)).isEqualTo(Duration.ofSeconds(120));
+        assertThat(RetryAfter.parse(" 0 ", NOW)).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void readsAnHttpDateRelativeToNow() {
+        assertThat(RetryAfter.parse("Sun, 01 Jun 2025 12:01:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @Test
+    void aDateInThePastMeansNoWait() {
+        assertThat(RetryAfter.parse("Sun, 01 Jun 2025 11:00:00 GMT", NOW)).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void anAbsurdNumberIsLongerThanAnyCap() {
+        assertThat(RetryAfter.parse("99999999999999999999999", NOW)).isGreaterThan(Duration.ofDays(365));
+    }
+
+    @Test
+    void somethingElseIsIgnored() {
+        assertThat(RetryAfter.parse(null, NOW)).isNull();
+        assertThat(RetryAfter.parse("", NOW)).isNull();
+        assertThat(RetryAfter.parse("soon", NOW)).isNull();
+        assertThat(RetryAfter.parse("-5", NOW)).isNull();
+    }
+}

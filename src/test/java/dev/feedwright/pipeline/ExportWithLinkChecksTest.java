@@ -1,0 +1,192 @@
+package dev.feedwright.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
+import dev.feedwright.catalog.CanonicalLinks;
+import dev.feedwright.catalog.ItemIds;
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.config.LivenessConfig;
+import dev.feedwright.liveness.MutableClock;
+import dev.feedwright.testing.Feeds;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Link checks as part of an export, against a loopback server: what readers end up seeing. */
+class ExportWithLinkChecksTest {
+
+    @TempDir
+    Path temp;
+
+    private final MockWebServer server = new MockWebServer();
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
+    private String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return switch (request.getUrl().encodedPath()) {
+                    case "/old" -> new MockResponse.Builder().code(301).setHeader("Location", "/new").build();
+                    case "/new", "/alive", "/related-alive" -> new MockResponse.Builder().code(200).build();
+                    default -> new MockResponse.Builder().code(404).build();
+                };
+            }
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private FeedwrightConfig config(Path corpus, Path out, boolean checkLinks) {
+        LivenessConfig liveness = LivenessConfig.builder()
+                .enabled(checkLinks)
+                .allowPrivateAddresses(true)
+                .hostInterval(Duration.ZERO)
+                .retries(0)
+                .confirmAfter(Duration.ofHours(1))
+                .build();
+        return FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(temp.resolve("state")).withLiveness(liveness);
+    }
+
+    private Path corpus(String... stories) throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Files.createDirectories(corpus);
+        for (int i = 0; i < stories.length; i++) {
+            Files.writeString(corpus.resolve("story-" + i + ".md"), stories[i]);
+        }
+        return corpus;
+    }
+
+    private static String story(String title, String link, String relatedLink) {
+        return """
+                ---
+                title: "%s"
+                publishedDateTime: 2024-01-0%dT03:04:05Z
+                webUrl: "%s"
+                provider:
+                  name: Loop News
+                  domain: loop.example
+                topics:
+                  - Tests
+                related:
+                  - title: "Coverage of %s"
+                    publishedDateTime: 2024-01-01T00:00:00Z
+                    webUrl: "%s"
+                    provider:
+                      name: Other Outlet
+                      domain: other.example
+                ---
+                """.formatted(title, title.length() % 9 + 1, link, title, relatedLink);
+    }
+
+    private RunReport export(Path corpus, Path out, boolean checkLinks) throws IOException {
+        return new ExportRun(config(corpus, out, checkLinks), BuildInfo.load(), clock).run();
+    }
+
+    @Test
+    void aMovedLinkChangesTheItemLinkButNotItsId() throws Exception {
+        Path corpus = corpus(story("Moved story", base + "/old", base + "/related-alive"));
+        Path out = temp.resolve("feeds");
+
+        RunReport report = export(corpus, out, true);
+
+        assertThat(report.links().report().moved()).isEqualTo(1);
+        String expectedId = ItemIds.of(CanonicalLinks.canonical(base + "/old"));
+        Item item = Feeds.rss(out.resolve("all.xml")).getItems().get(0);
+        assertThat(item.getLink()).isEqualTo(base + "/new");
+        assertThat(item.getGuid().getValue()).isEqualTo(expectedId);
+        Feed atom = Feeds.atom(out.resolve("all.atom"));
+        assertThat(atom.getEntries().get(0).getId()).isEqualTo(expectedId);
+        assertThat(atom.getEntries().get(0).getAlternateLinks().get(0).getHref()).isEqualTo(base + "/new");
+    }
+
+    @Test
+    void aConfirmedDeadArticleLeavesTheFeedsAndTheCoverageLists() throws Exception {
+        Path corpus = corpus(story("Dead story", base + "/gone", base + "/related-alive"),
+                story("Living story", base + "/alive", base + "/related-gone"));
+        Path out = temp.resolve("feeds");
+
+        export(corpus, out, true);
+        Channel first = Feeds.rss(out.resolve("all.xml"));
+        clock.advance(Duration.ofHours(2));
+        RunReport second = export(corpus, out, true);
+
+        // One DEAD check is not enough: everything is still there after the first run.
+        assertThat(titles(first)).containsExactlyInAnyOrder("Dead story", "Living story");
+        assertThat(contentOf(first, "Living story")).contains(base + "/related-gone");
+        assertThat(second.links().verdicts().deadLinks()).isEqualTo(2);
+        Channel rss = Feeds.rss(out.resolve("all.xml"));
+        assertThat(titles(rss)).containsExactly("Living story");
+        assertThat(contentOf(rss, "Living story")).isNull();
+        assertThat(Feeds.rss(out.resolve("providers/other.example.xml")).getItems())
+                .extracting(Item::getLink).containsExactly(base + "/related-alive");
+    }
+
+    @Test
+    void withTheNetworkDownTheFeedsAreByteForByteThoseOfAPlainExport() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closed;
+        Path corpus = corpus(story("One", nowhere + "/1", nowhere + "/1r"), story("Two", nowhere + "/2", nowhere + "/2r"),
+                story("Three", nowhere + "/3", nowhere + "/3r"));
+
+        export(corpus, temp.resolve("plain"), false);
+        RunReport checked = export(corpus, temp.resolve("checked"), true);
+
+        assertThat(checked.links().report().networkLooksDown()).isTrue();
+        assertThat(Files.exists(temp.resolve("state"))).isTrue();
+        List<String> files = Feeds.files(temp.resolve("plain")).stream()
+                .filter(f -> !f.equals(".feedwright.lock")).toList();
+        assertThat(Feeds.files(temp.resolve("checked"))).containsAll(files);
+        for (String file : files) {
+            assertThat(Files.readAllBytes(temp.resolve("checked").resolve(file))).as(file)
+                    .isEqualTo(Files.readAllBytes(temp.resolve("plain").resolve(file)));
+        }
+    }
+
+    @Test
+    void aPlainExportMakesNoRequestAndKeepsNoState() throws Exception {
+        Path corpus = corpus(story("Quiet", base + "/gone", base + "/old"));
+
+        RunReport report = export(corpus, temp.resolve("feeds"), false);
+
+        assertThat(report.links()).isNull();
+        assertThat(server.getRequestCount()).isZero();
+        assertThat(temp.resolve("state")).doesNotExist();
+    }
+
+    /** The HTML listing an item's other coverage, or null when it has none. */
+    private static String contentOf(Channel rss, String title) {
+        Item item = rss.getItems().stream().filter(i -> i.getTitle().equals(title)).findFirst().orElseThrow();
+        return item.getContent() == null ? null : item.getContent().getValue();
+    }
+
+    private static List<String> titles(Channel rss) {
+        return rss.getItems().stream().map(Item::getTitle).toList();
+    }
+}

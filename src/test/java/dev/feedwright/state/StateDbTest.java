@@ -1,0 +1,75 @@
+package dev.feedwright.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateDbTest {
+
+    @TempDir
+    Path temp;
+
+    private static String pragma(Path file, String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Test
+    void createsTheFolderAndAVersionedSchemaInWalMode() throws Exception {
+        Path dir = temp.resolve("state/nested");
+
+        try (StateDb db = StateDb.open(dir)) {
+            assertThat(db.version()).isEqualTo(StateDb.VERSION);
+            assertThat(db.file()).isEqualTo(dir.resolve("feedwright.db"));
+        }
+
+        Path file = dir.resolve("feedwright.db");
+        assertThat(pragma(file, "journal_mode")).isEqualTo("wal");
+        assertThat(pragma(file, "user_version")).isEqualTo(String.valueOf(StateDb.VERSION));
+    }
+
+    @Test
+    void keepsWhatWasWrittenAcrossReopening() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            new LinkStore(db).markSeen(List.of(new LinkStore.SeenLink("https://a.example/1", "a.example")), 7);
+        }
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(new LinkStore(db).find("https://a.example/1")).isEqualTo(
+                    LinkRow.unchecked("https://a.example/1", "a.example"));
+            assertThat(new LinkStore(db).countSeen(7)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerVersion() throws Exception {
+        StateDb.open(temp).close(); // created at the current version
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("feedwright.db"));
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = " + (StateDb.VERSION + 1));
+        }
+
+        assertThatThrownBy(() -> StateDb.open(temp)).isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("feedwright.db")
+                .hasMessageContaining("newer than this program's " + StateDb.VERSION);
+    }
+
+    @Test
+    void refusesAFileThatIsNotADatabase() throws Exception {
+        java.nio.file.Files.writeString(temp.resolve("feedwright.db"), "not sqlite at all, just some text\n".repeat(50));
+
+        assertThatThrownBy(() -> StateDb.open(temp)).isInstanceOf(StateStoreException.class)
+                .hasMessageContaining("feedwright.db");
+    }
+}

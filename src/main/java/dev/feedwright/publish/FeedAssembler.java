@@ -115,18 +115,24 @@ public final class FeedAssembler {
         return new ItemImage(image.url(), image.width(), image.height(), ItemImage.mediaTypeOf(image.url()));
     }
 
-    /** An HTML list of the story's other articles, or null when the story has none. */
+    /**
+     * An HTML list of the story's other articles, or null when the story has none. A story's own
+     * item lists up to {@code feeds.relatedLinks} of them; the item of a related article (in its
+     * provider's feed) lists only the story's lead article and counts the rest, so that provider
+     * feeds stay about their provider.
+     */
     private String coverage(Entry entry) {
-        if (feeds.relatedLinks() == 0) {
+        int limit = entry.isPrimary() ? feeds.relatedLinks() : Math.min(1, feeds.relatedLinks());
+        if (limit == 0) {
             return null;
         }
         List<Covered> others = otherArticles(entry);
         if (others.isEmpty()) {
             return null;
         }
-        StringBuilder html = new StringBuilder(256 + 160 * Math.min(others.size(), feeds.relatedLinks()));
+        int shown = Math.min(others.size(), limit);
+        StringBuilder html = new StringBuilder(256 + 160 * shown);
         html.append("<p>More coverage of this story:</p>\n<ul>\n");
-        int shown = Math.min(others.size(), feeds.relatedLinks());
         for (Covered other : others.subList(0, shown)) {
             Article article = other.article();
             html.append("<li><a href=\"").append(Markup.escape(other.link())).append("\">")

@@ -4,35 +4,47 @@ import dev.feedwright.corpus.Article;
 import dev.feedwright.corpus.Story;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
- * Sorts stories into feeds as they are read: every story into the all-stories feed and the feed of
+ * Sorts articles into feeds as they come: every story into the all-stories feed and the feed of
  * each of its topics, every article (primary or related) into the feed of its provider domain.
  * Each feed keeps only its newest {@code limit} distinct articles, so a corpus of any size needs
  * memory for the feeds only. Articles dated after the run's cut-off are held back until their
- * time comes, and articles whose link is confirmed dead leave the feeds. Not thread-safe: one
- * thread adds.
+ * time comes, and articles whose link is confirmed dead leave the feeds.
+ *
+ * <p>Articles come as {@link FileKeys}, with the story when the file was read in this run; a
+ * store can offer the keys it kept of files that did not change, and only the files whose
+ * articles are chosen are read again. Not thread-safe: one thread offers.
  */
 public final class Catalog {
 
     private final int limit;
-    private final Instant notAfter;
+    private final long notAfter;
     private final LinkVerdicts verdicts;
-    private final FeedSelection all;
-    private final Map<String, FeedSelection> topics = new HashMap<>();
-    private final Map<String, FeedSelection> providers = new HashMap<>();
-    private final Map<String, ProviderName> providerNames = new HashMap<>();
+    private final Set<Long> deadLinks = new HashSet<>();
+    private final Predicate<FeedRef> wanted;
+    private final int coverageLinks;
+    private final Map<FeedRef, FeedSelection> selections = new HashMap<>();
+    private final CorpusNames names = new CorpusNames();
     private long stories;
     private long articles;
 
-    /** A catalog without a cut-off date or link verdicts. */
+    /** A catalog of every feed, without a cut-off date or link verdicts. */
     public Catalog(int limit) {
-        this(limit, Instant.MAX, LinkVerdicts.NONE);
+        this(limit, Instant.MAX, LinkVerdicts.NONE, ref -> true, Integer.MAX_VALUE - 1);
+    }
+
+    /** A catalog of every feed, keeping every related article of the stories it holds. */
+    public Catalog(int limit, Instant notAfter, LinkVerdicts verdicts) {
+        this(limit, notAfter, verdicts, ref -> true, Integer.MAX_VALUE - 1);
     }
 
     /**
@@ -40,50 +52,109 @@ public final class Catalog {
      * @param notAfter articles published after this instant are held back (the run's start, so that
      *                 a feed never carries a date in the future)
      * @param verdicts what link checks found out
+     * @param wanted   the feeds to select for; the others are not kept
+     * @param coverageLinks the most other articles an item lists (feeds.relatedLinks): stories are
+     *                 kept cut to what that needs
      */
-    public Catalog(int limit, Instant notAfter, LinkVerdicts verdicts) {
+    public Catalog(int limit, Instant notAfter, LinkVerdicts verdicts, Predicate<FeedRef> wanted,
+            int coverageLinks) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         this.limit = limit;
-        this.notAfter = Objects.requireNonNull(notAfter, "notAfter");
+        this.notAfter = notAfter.equals(Instant.MAX) ? Long.MAX_VALUE : notAfter.getEpochSecond();
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
-        this.all = new FeedSelection(limit);
+        this.wanted = Objects.requireNonNull(wanted, "wanted");
+        this.coverageLinks = coverageLinks;
+        for (String dead : verdicts.dead()) {
+            deadLinks.add(Hash64.of(dead));
+        }
     }
 
+    /** Adds a story read in this run. */
     public void add(Story story) {
+        offer(FileKeys.of(story), story);
+    }
+
+    /** The same candidate with its file's story, read after it was chosen. */
+    public Candidate load(Candidate candidate, Story story) {
+        Loaded loaded = load(candidate.file(), story);
+        return candidate(candidate.file(), candidate.index(), story, loaded);
+    }
+
+    /**
+     * Offers a file's articles.
+     *
+     * @param story the file's story when it was read in this run, else null
+     */
+    public void offer(FileKeys file, Story story) {
         stories++;
-        articles += story.articleCount();
-        Entry primary = entry(story.primary(), story, 0);
-        if (primary != null) {
-            all.offer(primary);
-            for (String topic : story.topics()) {
-                topics.computeIfAbsent(topic, t -> new FeedSelection(limit)).offer(primary);
+        articles += file.articles().size();
+        names.count(file, 1);
+        List<ArticleKey> keys = file.articles();
+        Loaded loaded = story == null ? null : load(file, story);
+        if (eligible(keys.get(0), story, 0)) {
+            Candidate primary = candidate(file, 0, story, loaded);
+            offer(FeedRef.ALL, primary);
+            for (String topic : file.topics()) {
+                offer(FeedRef.topic(topic), primary);
             }
-            offerToProvider(primary);
+            offer(FeedRef.provider(keys.get(0).domain()), primary);
         }
-        List<Article> related = story.related();
-        for (int i = 0; i < related.size(); i++) {
-            Entry entry = entry(related.get(i), story, i + 1);
-            if (entry != null) {
-                offerToProvider(entry);
+        for (int i = 1; i < keys.size(); i++) {
+            if (eligible(keys.get(i), story, i)) {
+                offer(FeedRef.provider(keys.get(i).domain()), candidate(file, i, story, loaded));
             }
         }
     }
 
-    private void offerToProvider(Entry entry) {
-        String domain = entry.article().provider().domain();
-        providers.computeIfAbsent(domain, d -> new FeedSelection(limit)).offer(entry);
-        providerNames.computeIfAbsent(domain, d -> new ProviderName()).see(entry.article().provider().name());
+    /** A story cut to what its items show, with the number of its distinct live articles. */
+    private record Loaded(Story trimmed, int coverage) {
     }
 
-    /** The entry for an article, or null when it is held back or its link is dead. */
-    private Entry entry(Article article, Story story, int index) {
-        if (article.published().isAfter(notAfter)) {
-            return null;
+    private static Candidate candidate(FileKeys file, int index, Story story, Loaded loaded) {
+        return loaded == null ? new Candidate(file, index, null, null, 0)
+                : new Candidate(file, index, loaded.trimmed(), article(story, index), loaded.coverage());
+    }
+
+    /**
+     * Cuts a story to the articles an item's coverage list can show: in story order, as many as
+     * give {@code coverageLinks + 1} distinct live articles (the item itself and the others it
+     * lists). Counts the distinct live articles of the whole story, for "and N more". A chosen
+     * item so holds a few articles of its story, not possibly hundreds, and the rest of the story
+     * is left to the garbage collector.
+     */
+    private Loaded load(FileKeys file, Story story) {
+        List<ArticleKey> keys = file.articles();
+        Set<Long> distinct = new HashSet<>();
+        int keep = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            ArticleKey key = keys.get(i);
+            if (!deadLinks.contains(key.linkHash()) && distinct.add(key.canonicalHash())
+                    && distinct.size() <= coverageLinks + 1) {
+                keep = i + 1;
+            }
         }
-        String link = verdicts.resolve(article.link());
-        return link == null ? null : new Entry(article, story, index, CanonicalLinks.canonical(article.link()), link);
+        Story trimmed = keep >= keys.size() && story.body().isEmpty() ? story
+                : new Story(story.primary(), story.topics(), story.related().subList(0, Math.max(0, keep - 1)),
+                        story.source(), "");
+        return new Loaded(trimmed, distinct.size());
+    }
+
+    private boolean eligible(ArticleKey key, Story story, int index) {
+        if (key.published() > notAfter) {
+            return false;
+        }
+        if (story != null) {
+            return verdicts.resolve(article(story, index).link()) != null;
+        }
+        return !deadLinks.contains(key.linkHash());
+    }
+
+    private void offer(FeedRef ref, Candidate candidate) {
+        if (wanted.test(ref)) {
+            selections.computeIfAbsent(ref, r -> new FeedSelection(limit)).offer(candidate);
+        }
     }
 
     public long stories() {
@@ -94,39 +165,55 @@ public final class Catalog {
         return articles;
     }
 
-    /** The feeds as they stand, with slugs assigned; the catalog can go on taking stories after. */
-    public FeedSet feeds() {
-        List<CatalogFeed> feeds = new ArrayList<>();
-        feeds.add(new CatalogFeed(FeedKey.ALL, "", null, all.entries()));
-        Map<String, String> topicSlugs = Slugger.assign(topics.keySet(), false);
-        topics.forEach((name, selection) -> feeds.add(new CatalogFeed(
-                new FeedKey(FeedKind.TOPIC, topicSlugs.get(name)), name, null, selection.entries())));
-        Map<String, String> providerSlugs = Slugger.assign(providers.keySet(), true);
-        Map<String, FeedKey> providerKeys = new HashMap<>();
-        providers.forEach((domain, selection) -> {
-            FeedKey key = new FeedKey(FeedKind.PROVIDER, providerSlugs.get(domain));
-            providerKeys.put(domain, key);
-            feeds.add(new CatalogFeed(key, providerNames.get(domain).nameOr(domain), domain, selection.entries()));
-        });
-        feeds.sort(Comparator.comparing(CatalogFeed::key));
-        return new FeedSet(feeds, providerKeys);
+    /** The names of what was offered, counted. */
+    public CorpusNames names() {
+        return names;
     }
 
-    /** The name of a provider: the one its articles agree on, if they do. */
-    private static final class ProviderName {
-        private String name;
-        private boolean agreed = true;
+    /** Each wanted feed that received an article, with its chosen candidates in feed order. */
+    public Map<FeedRef, List<Candidate>> selections() {
+        Map<FeedRef, List<Candidate>> chosen = new TreeMap<>();
+        selections.forEach((ref, selection) -> chosen.put(ref, selection.candidates()));
+        return chosen;
+    }
 
-        void see(String candidate) {
-            if (name == null) {
-                name = candidate;
-            } else if (agreed && !name.equals(candidate)) {
-                agreed = false;
+    /** Like {@link #selections()}, with the all-stories feed even when nothing reached it. */
+    private Map<FeedRef, List<Candidate>> selectionsWithAll() {
+        Map<FeedRef, List<Candidate>> chosen = selections();
+        chosen.putIfAbsent(FeedRef.ALL, List.of());
+        return chosen;
+    }
+
+    /**
+     * The feeds as they stand, named from what was offered; every chosen article's story must be
+     * known (the catalog was given stories, not only keys).
+     */
+    public FeedSet feeds() {
+        FeedNames feedNames = names.feedNames();
+        List<CatalogFeed> feeds = new ArrayList<>();
+        for (Map.Entry<FeedRef, List<Candidate>> selection : selectionsWithAll().entrySet()) {
+            feeds.add(feed(selection.getKey(), selection.getValue(), feedNames, verdicts));
+        }
+        feeds.sort(java.util.Comparator.comparing(CatalogFeed::key));
+        return new FeedSet(feeds, feedNames.providerKeys());
+    }
+
+    /** A feed of chosen candidates whose stories are all known. */
+    public static CatalogFeed feed(FeedRef ref, List<Candidate> chosen, FeedNames names, LinkVerdicts verdicts) {
+        List<Entry> entries = new ArrayList<>(chosen.size());
+        for (Candidate candidate : chosen) {
+            if (!candidate.isLoaded()) {
+                throw new IllegalStateException("the story of " + candidate.file().source() + " was not read");
             }
+            Article article = candidate.article();
+            entries.add(new Entry(article, candidate.story(), candidate.index(),
+                    CanonicalLinks.canonical(article.link()), verdicts.resolve(article.link()), candidate.coverage()));
         }
+        return new CatalogFeed(names.key(ref), names.displayName(ref),
+                ref.kind() == FeedKind.PROVIDER ? ref.name() : null, entries);
+    }
 
-        String nameOr(String domain) {
-            return agreed && name != null ? name : domain;
-        }
+    static Article article(Story story, int index) {
+        return index == 0 ? story.primary() : story.related().get(index - 1);
     }
 }

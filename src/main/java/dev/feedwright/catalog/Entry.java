@@ -11,17 +11,24 @@ import java.util.Comparator;
  * @param canonical the canonical form of the article's link as first read, which decides whether two
  *                  entries are the same article and from which the item's id is made
  * @param link      the address to publish: the link as read, or where a link check found it moved
+ * @param coverage  how many distinct articles with live links the whole story has, this one
+ *                  included ({@code story} may hold only the first of them)
  */
-public record Entry(Article article, Story story, int index, String canonical, String link) {
+public record Entry(Article article, Story story, int index, String canonical, String link, int coverage) {
+
+    /** An entry whose story holds all its articles. */
+    public Entry(Article article, Story story, int index, String canonical, String link) {
+        this(article, story, index, canonical, link, -1);
+    }
 
     /**
-     * Feed order, and the preference among entries for the same article: newest first; then by
-     * canonical link, primary before related, source file and position, so that the order is total
+     * Feed order, the same as {@link Candidate#ORDER}: newest first; then by the canonical link's
+     * hash, primary before related, source file and position, so that the order is total
      * and does not depend on the order files were read in.
      */
     public static final Comparator<Entry> ORDER = Comparator
             .comparing((Entry e) -> e.article().published()).reversed()
-            .thenComparing(Entry::canonical)
+            .thenComparingLong(e -> Hash64.of(e.canonical()))
             .thenComparing(Entry::isPrimary, Comparator.reverseOrder())
             .thenComparing(e -> e.story().source())
             .thenComparingInt(Entry::index);

@@ -8,52 +8,53 @@ import java.util.PriorityQueue;
 
 /**
  * The newest {@code limit} distinct articles offered to one feed, whatever order they come in.
- * It holds at most {@code limit} entries: memory grows with the number of feeds, not with the
- * corpus. Two entries with the same canonical link are one article; the one first in
- * {@link Entry#ORDER} is kept, so the result equals "dedupe everything, sort, take the first
+ * It holds at most {@code limit} candidates: memory grows with the number of feeds, not with the
+ * corpus. Two candidates with the same canonical link are one article; the one first in
+ * {@link Candidate#ORDER} is kept, so the result equals "dedupe everything, sort, take the first
  * {@code limit}".
  */
 final class FeedSelection {
 
     private final int limit;
-    /** Worst entry at the head, so that it is the one to evict. */
-    private final PriorityQueue<Entry> heap;
-    private final Map<String, Entry> byCanonical;
+    /** Worst candidate at the head, so that it is the one to evict. */
+    private final PriorityQueue<Candidate> heap;
+    private final Map<Long, Candidate> byCanonical;
 
     FeedSelection(int limit) {
         this.limit = limit;
-        this.heap = new PriorityQueue<>(Math.min(limit, 64) + 1, Entry.ORDER.reversed());
+        this.heap = new PriorityQueue<>(Math.min(limit, 64) + 1, Candidate.ORDER.reversed());
         this.byCanonical = new HashMap<>();
     }
 
-    void offer(Entry entry) {
-        Entry same = byCanonical.get(entry.canonical());
+    void offer(Candidate candidate) {
+        long canonical = candidate.key().canonicalHash();
+        Candidate same = byCanonical.get(canonical);
         if (same != null) {
-            if (Entry.ORDER.compare(entry, same) < 0) {
+            if (Candidate.ORDER.compare(candidate, same) < 0) {
                 heap.remove(same);
-                heap.add(entry);
-                byCanonical.put(entry.canonical(), entry);
+                heap.add(candidate);
+                byCanonical.put(canonical, candidate);
             }
             return;
         }
         if (heap.size() < limit) {
-            heap.add(entry);
-            byCanonical.put(entry.canonical(), entry);
+            heap.add(candidate);
+            byCanonical.put(canonical, candidate);
             return;
         }
-        Entry worst = heap.peek();
-        if (Entry.ORDER.compare(entry, worst) < 0) {
+        Candidate worst = heap.peek();
+        if (Candidate.ORDER.compare(candidate, worst) < 0) {
             heap.poll();
-            byCanonical.remove(worst.canonical());
-            heap.add(entry);
-            byCanonical.put(entry.canonical(), entry);
+            byCanonical.remove(worst.key().canonicalHash());
+            heap.add(candidate);
+            byCanonical.put(canonical, candidate);
         }
     }
 
-    /** The kept entries, in feed order. */
-    List<Entry> entries() {
-        List<Entry> entries = new ArrayList<>(heap);
-        entries.sort(Entry.ORDER);
-        return List.copyOf(entries);
+    /** The kept candidates, in feed order. */
+    List<Candidate> candidates() {
+        List<Candidate> kept = new ArrayList<>(heap);
+        kept.sort(Candidate.ORDER);
+        return kept;
     }
 }

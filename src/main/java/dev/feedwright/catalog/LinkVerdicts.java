@@ -1,5 +1,7 @@
 package dev.feedwright.catalog;
 
+import java.util.Set;
+
 /**
  * What link checks found out about the articles' links: which are gone for good and where moved
  * ones went. The catalog asks it for every article; without link checks every link stands as read.
@@ -17,4 +19,20 @@ public interface LinkVerdicts {
      *         confirmed dead and the article must leave the feeds
      */
     String resolve(String link);
+
+    /**
+     * Every link {@link #resolve} maps to null, so that articles known only by the hash of their
+     * link can be left out too; verdicts that drop links list them here.
+     */
+    default Set<String> dead() {
+        return Set.of();
+    }
+
+    /**
+     * A digest of every verdict that changes a feed: when it differs from the last export's, the
+     * feeds are rendered again.
+     */
+    default String fingerprint() {
+        return "";
+    }
 }

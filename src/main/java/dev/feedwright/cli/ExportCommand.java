@@ -37,6 +37,14 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (overrides output.dir).")
     private Path out;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "State folder: what exports and link checks remember between runs (overrides state.dir).")
+    private Path state;
+
+    @Option(names = "--full",
+            description = "Read every corpus file and render every feed, whatever earlier exports remember.")
+    private boolean full;
+
     @Option(names = "--strict", description = "Exit with code 3 when any corpus file was skipped.")
     private boolean strict;
 
@@ -65,13 +73,16 @@ final class ExportCommand implements Callable<Integer> {
         if (out != null) {
             settings = settings.withOutputDir(out);
         }
+        if (state != null) {
+            settings = settings.withStateDir(state);
+        }
         if (checkLinks) {
             settings = settings.withLiveness(settings.liveness().toBuilder().enabled(true).build());
         }
         RunReport report;
         try (Progress progress = quiet ? Progress.none()
                 : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
-            report = new ExportRun(settings, BuildInfo.load(), Clock.systemUTC(), progress).run();
+            report = new ExportRun(settings, BuildInfo.load(), Clock.systemUTC(), progress, full).run();
         } catch (OutputLockedException e) {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.LOCKED;

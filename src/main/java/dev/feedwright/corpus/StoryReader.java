@@ -39,18 +39,38 @@ public final class StoryReader {
      */
     public ReadResult read(Path root, Path file) {
         String source = CorpusScanner.sourceName(root, file);
+        try {
+            long size = Files.size(file);
+            if (size > config.maxFileBytes()) {
+                return tooLarge(source, size);
+            }
+            return read(source, Files.readAllBytes(file));
+        } catch (IOException e) {
+            return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
+        }
+    }
+
+    /** Reads a file whose bytes are already in hand. */
+    public ReadResult read(String source, byte[] bytes) {
         List<Problem> warnings = new ArrayList<>();
         try {
-            String text = readText(file, source, warnings);
+            if (bytes.length > config.maxFileBytes()) {
+                return tooLarge(source, bytes.length);
+            }
+            String text = decode(bytes, source, warnings);
             Story story = parse(text, source, warnings);
             return new ReadResult.Read(story, warnings);
         } catch (CorpusFileException e) {
             return new ReadResult.Skipped(new Problem(source, e.line(), e.getMessage()));
-        } catch (IOException e) {
-            return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
         } catch (RuntimeException | StackOverflowError e) {
             return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
         }
+    }
+
+    /** The result for a file larger than {@code corpus.maxFileBytes}, which is not read at all. */
+    public ReadResult tooLarge(String source, long size) {
+        return new ReadResult.Skipped(new Problem(source, 0, "the file is " + size
+                + " bytes, larger than corpus.maxFileBytes (" + config.maxFileBytes() + ")"));
     }
 
     /** Parses a file's text; public for tests and tools that hold text rather than files. */
@@ -84,13 +104,7 @@ public final class StoryReader {
         return StreamReader.isPrintable(text) ? text : TextRepair.document(text);
     }
 
-    private String readText(Path file, String source, List<Problem> warnings) throws IOException, CorpusFileException {
-        long size = Files.size(file);
-        if (size > config.maxFileBytes()) {
-            throw new CorpusFileException(0, "the file is " + size + " bytes, larger than corpus.maxFileBytes ("
-                    + config.maxFileBytes() + ")");
-        }
-        byte[] bytes = Files.readAllBytes(file);
+    private static String decode(byte[] bytes, String source, List<Problem> warnings) {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -1,12 +1,16 @@
 package dev.feedwright.pipeline;
 
+import dev.feedwright.catalog.Candidate;
 import dev.feedwright.catalog.Catalog;
+import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.FeedNames;
+import dev.feedwright.catalog.FeedRef;
+import dev.feedwright.catalog.FeedSet;
 import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.corpus.CorpusScanner;
 import dev.feedwright.corpus.Problem;
-import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.StoryReader;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.publish.Generator;
@@ -14,60 +18,75 @@ import dev.feedwright.publish.OutputFolder;
 import dev.feedwright.publish.OutputLock;
 import dev.feedwright.publish.PublishReport;
 import dev.feedwright.publish.Publisher;
+import dev.feedwright.state.ExportStore;
+import dev.feedwright.state.StateDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One export: corpus in, feeds out. With link checks on, the links are checked first (a first
- * pass over the corpus). Files are read in parallel with a bounded window, in the order they are
- * found, and sorted into the catalog as they arrive, so that neither the corpus nor the list of
- * its files is ever held in memory. Then every feed is rendered and written under the output
- * folder's lock.
+ * One export: corpus in, feeds out, remembering in the state store what each corpus file
+ * contributed, so that the next export reads only the files that changed and renders only the
+ * feeds they touch.
+ *
+ * <ul>
+ *   <li>A <em>full</em> export (the first one, after a change of program version or corpus
+ *       settings, after a run cut off mid-way, or when asked) reads every file, in parallel with a
+ *       bounded window, sorting stories into the catalog as they arrive, and renders every feed.</li>
+ *   <li>An <em>incremental</em> export looks at every file's size and modification time, reads the
+ *       new and changed ones, and renders the feeds they made stale (and those whose output was
+ *       damaged, whose slug changed or whose held-back articles came due), choosing each feed's
+ *       articles from the keys the store kept and reading again only the files of the chosen
+ *       ones. Both ways choose with the same code from the same keys, so they write the same
+ *       bytes.</li>
+ * </ul>
+ *
+ * <p>Neither the corpus nor the list of its files is ever held in memory. With link checks on,
+ * the links are checked first (a first pass over the corpus).
  */
 public final class ExportRun {
 
-    /** Skipped files listed in the report, at most; all of them are counted and logged. */
+    /** Skipped files listed in the report, at most; all of them are counted. */
     public static final int MAX_REPORTED_PROBLEMS = 10_000;
-
-    private static final Logger LOG = LoggerFactory.getLogger(ExportRun.class);
 
     private final FeedwrightConfig config;
     private final BuildInfo build;
     private final Generator generator;
     private final Clock clock;
     private final Progress progress;
+    private final boolean forceFull;
 
     /** An export that shows no link-check progress. */
     public ExportRun(FeedwrightConfig config, BuildInfo build, Clock clock) {
-        this(config, build, clock, Progress.none());
+        this(config, build, clock, Progress.none(), false);
     }
 
-    /** @param progress shows how far the link check has come, when {@code liveness.enabled} */
-    public ExportRun(FeedwrightConfig config, BuildInfo build, Clock clock, Progress progress) {
+    /**
+     * @param progress  shows how far the link check has come, when {@code liveness.enabled}
+     * @param forceFull read every file and render every feed, whatever the state store remembers
+     */
+    public ExportRun(FeedwrightConfig config, BuildInfo build, Clock clock, Progress progress, boolean forceFull) {
         this.config = config;
         this.build = build;
         this.generator = new Generator(build.name(), build.version(), build.url());
         this.clock = clock;
         this.progress = progress;
+        this.forceFull = forceFull;
     }
 
     /**
      * Runs the export.
-     *
-     * With {@code liveness.enabled}, the links are checked first (see {@link LivenessPass}) and the
-     * feeds leave out confirmed-dead links and link moved ones to their new address; otherwise no
-     * network call is made and no state is read.
      *
      * @throws IOException for what stops the whole run: the corpus folder missing, the output
      *                     folder not writable or locked by another run, the state database failing
@@ -84,42 +103,122 @@ public final class ExportRun {
             links = new LivenessPass(config, build).run(clock, progress);
             verdicts = links.verdicts();
         }
-        CorpusScanner scanner = new CorpusScanner(corpus, config.corpus().include());
-        StoryReader reader = new StoryReader(config.corpus());
-        Catalog catalog = new Catalog(config.feeds().limit(), clock.instant(), verdicts);
-        Tally tally = new Tally();
         int threads = config.export().effectiveThreads();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "feedwright-export");
             thread.setDaemon(true);
             return thread;
         });
-        try (OutputLock lock = OutputLock.acquire(config.output().dir(), config.output().lockWait(), clock)) {
-            CorpusReading.read(scanner, reader, corpus, pool, threads * 4, result -> accept(result, catalog, tally));
-            OutputFolder folder = OutputFolder.open(config.output().dir(), true);
-            PublishReport published = new Publisher(config, generator, verdicts).publish(catalog.feeds(), folder, pool);
-            return new RunReport(tally.read, tally.skipped, tally.skippedCount, tally.warnings, catalog.stories(),
-                    catalog.articles(), published, links, Duration.ofNanos(System.nanoTime() - started));
+        try (OutputLock lock = OutputLock.acquire(config.output().dir(), config.output().lockWait(), clock);
+                StateDb db = StateDb.open(config.state().dir())) {
+            Run run = new Run(new ExportStore(db), verdicts, pool, threads);
+            PublishReport published = run.export();
+            ExportStore.Totals totals = run.store.totals();
+            List<Problem> skipped = new ArrayList<>();
+            for (ExportStore.FileRow row : run.store.skippedFiles(MAX_REPORTED_PROBLEMS)) {
+                skipped.add(new Problem(row.path(), row.skipLine(), row.skipReason()));
+            }
+            return new RunReport(run.sync.files(), run.sync.read(), skipped, totals.skipped(), run.sync.warnings(),
+                    totals.files() - totals.skipped(), totals.articles(), published, links,
+                    Duration.ofNanos(System.nanoTime() - started));
         } finally {
             pool.shutdownNow();
             awaitQuietly(pool);
         }
     }
 
-    private static void accept(ReadResult result, Catalog catalog, Tally tally) {
-        tally.read++;
-        if (result instanceof ReadResult.Read read) {
-            if (!read.warnings().isEmpty()) {
-                LOG.warn("{}", describe(read.warnings()));
-                tally.warnings += read.warnings().size();
+    /** The state of one run, between its steps. */
+    private final class Run {
+        private final ExportStore store;
+        private final LinkVerdicts verdicts;
+        private final ExecutorService pool;
+        private final int threads;
+        private final Instant cutoff = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        private final StoryReader reader = new StoryReader(config.corpus());
+        private CorpusSync.Result sync;
+
+        Run(ExportStore store, LinkVerdicts verdicts, ExecutorService pool, int threads) {
+            this.store = store;
+            this.verdicts = verdicts;
+            this.pool = pool;
+            this.threads = threads;
+        }
+
+        PublishReport export() throws IOException {
+            String parse = FeedStates.parseFingerprint(config, build);
+            String render = FeedStates.renderFingerprint(config, build, verdicts.fingerprint());
+            boolean full = forceFull || !parse.equals(store.meta(FeedStates.PARSE))
+                    || !"true".equals(store.meta(FeedStates.COMPLETE));
+            boolean renderAll = full || !render.equals(store.meta(FeedStates.RENDER));
+            String lastCutoff = store.meta(FeedStates.CUTOFF);
+            if (full) {
+                store.putMeta(Map.of(FeedStates.COMPLETE, "false", FeedStates.PARSE, parse));
+                store.clearCorpus();
             }
-            catalog.add(read.story());
-        } else if (result instanceof ReadResult.Skipped skipped) {
-            LOG.warn("skipped {}", skipped.problem());
-            tally.skippedCount++;
-            if (tally.skipped.size() < MAX_REPORTED_PROBLEMS) {
-                tally.skipped.add(skipped.problem());
+            Catalog fullCatalog = full ? new Catalog(config.feeds().limit(), cutoff, verdicts, ref -> true,
+                    config.feeds().relatedLinks()) : null;
+            Path root = config.corpus().dir();
+            sync = new CorpusSync(root, new CorpusScanner(root, config.corpus().include()), reader, store,
+                    fullCatalog, config.corpus().maxFileBytes()).run(pool, threads * 4);
+
+            FeedNames names = FeedStates.names(store).feedNames();
+            OutputFolder folder = OutputFolder.open(config.output().dir(), true);
+            Publisher publisher = new Publisher(config, generator, verdicts);
+            FeedPlan plan = new FeedPlan(store, names, publisher, folder.root());
+            Map<FeedRef, List<Candidate>> chosen;
+            if (full) {
+                chosen = fullCatalog.selections();
+                plan.renderAll(chosen.keySet());
+            } else {
+                plan.addStale(renderAll, lastCutoff == null ? null : Long.parseLong(lastCutoff), cutoff);
+                chosen = plan.stale().isEmpty() ? Map.of() : choose(plan.stale(), names);
             }
+            return publish(plan, chosen, names, publisher, folder, Map.of(FeedStates.PARSE, parse,
+                    FeedStates.RENDER, render, FeedStates.COMPLETE, "true",
+                    FeedStates.CUTOFF, Long.toString(cutoff.getEpochSecond())));
+        }
+
+        /** Chooses the articles of the stale feeds from every file's keys, reading the chosen files again. */
+        private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, FeedNames names) throws IOException {
+            Catalog catalog = new Catalog(config.feeds().limit(), cutoff, verdicts, stale::contains,
+                    config.feeds().relatedLinks());
+            store.forEachFile(row -> {
+                if (row.keys() != null) {
+                    catalog.offer(dev.feedwright.catalog.FileKeys.decode(row.path(), row.keys()),
+                            sync.stories().get(row.path()));
+                }
+            });
+            return new StoryResolver(config.corpus().dir(), reader, pool, catalog).resolve(catalog.selections());
+        }
+
+        private PublishReport publish(FeedPlan plan, Map<FeedRef, List<Candidate>> chosen, FeedNames names,
+                Publisher publisher, OutputFolder folder, Map<String, String> meta) throws IOException {
+            List<CatalogFeed> render = new ArrayList<>();
+            List<FeedRef> gone = new ArrayList<>();
+            for (FeedRef ref : plan.stale()) {
+                List<Candidate> candidates = chosen.getOrDefault(ref, List.of());
+                if ((candidates.isEmpty() && !ref.equals(FeedRef.ALL)) || names.key(ref) == null) {
+                    gone.add(ref);
+                } else {
+                    render.add(Catalog.feed(ref, candidates, names, verdicts));
+                }
+            }
+            FeedSet set = new FeedSet(render, names.providerKeys());
+            List<String> paths = new ArrayList<>(plan.keptPaths(gone));
+            for (CatalogFeed feed : render) {
+                paths.addAll(publisher.paths(feed.key()));
+            }
+            paths.addAll(publisher.sitePaths());
+            folder.plan(paths);
+            List<Publisher.Published> published = publisher.render(render, set, folder, pool);
+            int filesWritten = published.stream().mapToInt(Publisher.Published::filesWritten).sum()
+                    + publisher.writeSite(plan.summaries(published, gone), folder);
+            List<String> deleted = folder.finish(paths);
+            plan.record(published, gone, deleted, meta);
+            int feeds = plan.feedCount(published, gone);
+            int written = (int) published.stream().filter(p -> p.filesWritten() > 0).count();
+            return new PublishReport(feeds, written, feeds - written, Publisher.deletedFeeds(deleted), filesWritten,
+                    deleted);
         }
     }
 
@@ -146,13 +245,5 @@ public final class ExportRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Counts kept while files arrive; touched by the reading thread only. */
-    private static final class Tally {
-        long read;
-        long skippedCount;
-        long warnings;
-        final List<Problem> skipped = new ArrayList<>();
     }
 }

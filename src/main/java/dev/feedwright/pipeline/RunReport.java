@@ -9,19 +9,20 @@ import java.util.Locale;
 /**
  * What one export did.
  *
- * @param filesRead    corpus files read
+ * @param files        corpus files found
+ * @param filesRead    of those, the files read in this run: new and changed ones (all of them in a full export)
  * @param skipped      the files that could not become stories, with the reason (the first
  *                     {@link ExportRun#MAX_REPORTED_PROBLEMS} of them)
  * @param filesSkipped how many files were skipped
- * @param warnings     how many problems were repaired or dropped inside files that were kept
- * @param stories      stories read
- * @param articles     articles read, primary and related
+ * @param warnings     how many problems were repaired or dropped inside the files read
+ * @param stories      stories in the corpus
+ * @param articles     articles in the corpus, primary and related
  * @param publish      what happened in the output folder
  * @param links        what the link check found, or null when links were not checked
  * @param elapsed      wall time of the whole run
  */
 public record RunReport(
-        long filesRead, List<Problem> skipped, long filesSkipped, long warnings, long stories, long articles,
+        long files, long filesRead, List<Problem> skipped, long filesSkipped, long warnings, long stories, long articles,
         PublishReport publish, LivenessPass.Result links, Duration elapsed) {
 
     public RunReport {
@@ -31,9 +32,9 @@ public record RunReport(
     /** The one-line summary printed at the end of a run. */
     public String summary() {
         return String.format(Locale.ROOT,
-                "%d files read, %d skipped; %d stories, %d articles; %d feeds: %d written, %d unchanged, %d deleted;"
-                        + " %.2f s",
-                filesRead, filesSkipped, stories, articles, publish.feeds(), publish.feedsWritten(),
+                "%d files, %d read, %d skipped; %d stories, %d articles; %d feeds: %d written, %d unchanged,"
+                        + " %d deleted; %.2f s",
+                files, filesRead, filesSkipped, stories, articles, publish.feeds(), publish.feedsWritten(),
                 publish.feedsUnchanged(), publish.feedsDeleted(), elapsed.toNanos() / 1e9);
     }
 }

@@ -141,8 +141,9 @@ public final class FeedAssembler {
                     .append(DAY.format(article.published())).append("</li>\n");
         }
         html.append("</ul>");
-        if (others.size() > shown) {
-            html.append("\n<p>And ").append(others.size() - shown).append(" more.</p>");
+        int more = (entry.coverage() > 0 ? entry.coverage() - 1 : others.size()) - shown;
+        if (more > 0) {
+            html.append("\n<p>And ").append(more).append(" more.</p>");
         }
         return html.toString();
     }

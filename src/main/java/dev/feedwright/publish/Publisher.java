@@ -1,6 +1,7 @@
 package dev.feedwright.publish;
 
 import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.FeedKey;
 import dev.feedwright.catalog.FeedSet;
 import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.FeedwrightConfig;
@@ -49,47 +50,84 @@ public final class Publisher {
     }
 
     /**
-     * Publishes every feed of {@code set} into {@code folder}, rendering on {@code pool}.
+     * Publishes every feed of {@code set} into {@code folder}, rendering on {@code pool}: a whole
+     * export in one call.
      *
      * @throws IOException when a file cannot be written; files already written stay whole
      */
     public PublishReport publish(FeedSet set, OutputFolder folder, ExecutorService pool) throws IOException {
         List<String> paths = new ArrayList<>();
         for (CatalogFeed feed : set.feeds()) {
-            for (FeedRenderer renderer : renderers) {
-                paths.add(layout.path(feed.key(), renderer.format()));
-            }
+            paths.addAll(paths(feed.key()));
         }
-        for (FeedRenderer renderer : renderers) {
-            paths.add(layout.opmlPath(renderer.format()));
-        }
-        paths.add(FeedLayout.INDEX);
-        paths.add(FeedLayout.STYLESHEET);
+        paths.addAll(sitePaths());
         folder.plan(paths);
-
-        List<Future<Published>> futures = new ArrayList<>(set.feeds().size());
-        for (CatalogFeed feed : set.feeds()) {
-            futures.add(pool.submit(() -> publishFeed(feed, set, folder)));
-        }
-        List<FeedSummary> summaries = new ArrayList<>(futures.size());
-        int feedsWritten = 0;
-        int filesWritten = 0;
-        for (Future<Published> future : futures) {
-            Published published = await(future);
-            summaries.add(published.summary());
-            feedsWritten += published.filesWritten() > 0 ? 1 : 0;
-            filesWritten += published.filesWritten();
-        }
-        for (FeedRenderer renderer : renderers) {
-            Format format = renderer.format();
-            filesWritten += count(folder.write(layout.opmlPath(format), opml.write(summaries, format)));
-        }
-        filesWritten += count(folder.write(FeedLayout.STYLESHEET, stylesheet()));
-        filesWritten += count(folder.write(FeedLayout.INDEX, index.write(summaries)));
-
+        List<Published> published = render(set.feeds(), set, folder, pool);
+        List<FeedSummary> summaries = published.stream().map(Published::summary).toList();
+        int feedsWritten = (int) published.stream().filter(p -> p.filesWritten() > 0).count();
+        int filesWritten = published.stream().mapToInt(Published::filesWritten).sum()
+                + writeSite(summaries, folder);
         List<String> deleted = folder.finish(paths);
         return new PublishReport(set.feeds().size(), feedsWritten, set.feeds().size() - feedsWritten,
                 deletedFeeds(deleted), filesWritten, deleted);
+    }
+
+    /** The output paths of one feed, one per format. */
+    public List<String> paths(FeedKey key) {
+        List<String> paths = new ArrayList<>(renderers.size());
+        for (FeedRenderer renderer : renderers) {
+            paths.add(layout.path(key, renderer.format()));
+        }
+        return paths;
+    }
+
+    /** The paths of the files about all feeds: the subscription lists, the stylesheet and the index page. */
+    public List<String> sitePaths() {
+        List<String> paths = new ArrayList<>();
+        for (FeedRenderer renderer : renderers) {
+            paths.add(layout.opmlPath(renderer.format()));
+        }
+        paths.add(FeedLayout.STYLESHEET);
+        paths.add(FeedLayout.INDEX);
+        return paths;
+    }
+
+    /**
+     * Renders and writes some feeds on {@code pool}, in every format.
+     *
+     * @param set names the provider feeds that items point to
+     * @return what was written for each feed, in the order given
+     */
+    public List<Published> render(List<CatalogFeed> feeds, FeedSet set, OutputFolder folder, ExecutorService pool)
+            throws IOException {
+        List<Future<Published>> futures = new ArrayList<>(feeds.size());
+        for (CatalogFeed feed : feeds) {
+            futures.add(pool.submit(() -> publishFeed(feed, set, folder)));
+        }
+        List<Published> published = new ArrayList<>(futures.size());
+        for (Future<Published> future : futures) {
+            published.add(await(future));
+        }
+        return published;
+    }
+
+    /**
+     * Writes the subscription lists, the stylesheet and the index page for every feed of the
+     * export (each only if its bytes changed).
+     *
+     * @return how many files were written
+     */
+    public int writeSite(List<FeedSummary> feeds, OutputFolder folder) throws IOException {
+        List<FeedSummary> sorted = new ArrayList<>(feeds);
+        sorted.sort(java.util.Comparator.comparing(FeedSummary::key));
+        int written = 0;
+        for (FeedRenderer renderer : renderers) {
+            Format format = renderer.format();
+            written += count(folder.write(layout.opmlPath(format), opml.write(sorted, format)));
+        }
+        written += count(folder.write(FeedLayout.STYLESHEET, stylesheet()));
+        written += count(folder.write(FeedLayout.INDEX, index.write(sorted)));
+        return written;
     }
 
     private Published publishFeed(CatalogFeed feed, FeedSet set, OutputFolder folder) throws IOException {
@@ -98,7 +136,7 @@ public final class Publisher {
         for (FeedRenderer renderer : renderers) {
             written += count(folder.write(layout.path(feed.key(), renderer.format()), renderer.render(document)));
         }
-        return new Published(FeedSummary.of(document, feed.name(), feed.domain()), written);
+        return new Published(feed, FeedSummary.of(document, feed.name(), feed.domain()), written);
     }
 
     /** The browser view of RSS and Atom files, shipped in the jar. */
@@ -111,7 +149,8 @@ public final class Publisher {
         }
     }
 
-    private record Published(FeedSummary summary, int filesWritten) {
+    /** What rendering one feed did: its summary for the index page, and how many of its files changed. */
+    public record Published(CatalogFeed feed, FeedSummary summary, int filesWritten) {
     }
 
     private static int count(OutputFolder.Outcome outcome) {
@@ -119,7 +158,7 @@ public final class Publisher {
     }
 
     /** Deleted feeds, counting a feed once whatever number of its format files went. */
-    private static int deletedFeeds(List<String> deletedFiles) {
+    public static int deletedFeeds(List<String> deletedFiles) {
         Set<String> feeds = new HashSet<>();
         for (String path : deletedFiles) {
             int dot = path.lastIndexOf('.');

@@ -46,7 +46,60 @@ public final class StateDb implements AutoCloseable {
                     )""",
                     "CREATE INDEX links_order ON links (shuffle, url)",
                     "CREATE INDEX links_verdicts ON links (url) WHERE moved_to IS NOT NULL OR dead_checks >= 2",
-                    "CREATE INDEX links_checked ON links (checked_at)"));
+                    "CREATE INDEX links_checked ON links (checked_at)"),
+            List.of("""
+                    CREATE TABLE corpus_files (
+                      path          TEXT PRIMARY KEY,
+                      size          INTEGER NOT NULL,
+                      mtime         INTEGER NOT NULL,
+                      checksum      INTEGER NOT NULL,
+                      max_published INTEGER NOT NULL,
+                      articles      INTEGER NOT NULL,
+                      keys          BLOB,
+                      skip_line     INTEGER NOT NULL DEFAULT 0,
+                      skip_reason   TEXT
+                    )""",
+                    "CREATE INDEX corpus_files_future ON corpus_files (max_published)",
+                    """
+                    CREATE TABLE corpus_topics (
+                      name  TEXT PRIMARY KEY,
+                      count INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE corpus_providers (
+                      domain TEXT NOT NULL,
+                      name   TEXT NOT NULL,
+                      count  INTEGER NOT NULL,
+                      PRIMARY KEY (domain, name)
+                    )""",
+                    """
+                    CREATE TABLE export_feeds (
+                      kind   INTEGER NOT NULL,
+                      name   TEXT NOT NULL,
+                      slug   TEXT NOT NULL,
+                      display TEXT NOT NULL,
+                      title  TEXT NOT NULL,
+                      items  INTEGER NOT NULL,
+                      newest INTEGER,
+                      PRIMARY KEY (kind, name)
+                    )""",
+                    """
+                    CREATE TABLE export_dirty (
+                      kind INTEGER NOT NULL,
+                      name TEXT NOT NULL,
+                      PRIMARY KEY (kind, name)
+                    )""",
+                    """
+                    CREATE TABLE export_files (
+                      path  TEXT PRIMARY KEY,
+                      size  INTEGER NOT NULL,
+                      mtime INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE export_meta (
+                      key   TEXT PRIMARY KEY,
+                      value TEXT NOT NULL
+                    )"""));
 
     /** The schema version this program writes. */
     public static final int VERSION = MIGRATIONS.size();

@@ -177,7 +177,7 @@ class CheckLinksCommandTest {
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString().lines().toList()).first().asString()
                 .startsWith("links: 1 files read, 0 skipped; 2 links: 2 due");
-        assertThat(out.toString()).contains("links: 2 checked: 2 alive").contains("\nexport: 1 files read");
+        assertThat(out.toString()).contains("links: 2 checked: 2 alive").contains("\nexport: 1 files, 1 read");
     }
 
     @Test

@@ -21,7 +21,16 @@ class ExportCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs the command line; an export keeps its state in the test's folder. */
     private int run(String... args) {
+        if (args.length > 0 && args[0].equals("export")) {
+            String[] withState = new String[args.length + 2];
+            withState[0] = "export";
+            withState[1] = "--state";
+            withState[2] = temp.resolve("state").toString();
+            System.arraycopy(args, 1, withState, 3, args.length - 1);
+            args = withState;
+        }
         CommandLine commandLine = FeedwrightCommand.newCommandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -36,7 +45,7 @@ class ExportCommandTest {
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString().lines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("export: 5 files read, 0 skipped; 5 stories, 31 articles; 32 feeds: 32 written, 0 unchanged,"
+                .startsWith("export: 5 files, 5 read, 0 skipped; 5 stories, 31 articles; 32 feeds: 32 written, 0 unchanged,"
                         + " 0 deleted; ")
                 .endsWith(" s"));
         assertThat(err.toString()).isEmpty();
@@ -73,7 +82,7 @@ class ExportCommandTest {
         assertThat(lenient).isEqualTo(ExitCodes.OK);
         assertThat(strict).isEqualTo(ExitCodes.SKIPPED_FILES);
         assertThat(err.toString()).contains("--strict: 1 corpus file(s) were skipped");
-        assertThat(out.toString()).contains("2 files read, 1 skipped");
+        assertThat(out.toString()).contains("2 files, 2 read, 1 skipped").contains("2 files, 0 read, 1 skipped");
     }
 
     @Test

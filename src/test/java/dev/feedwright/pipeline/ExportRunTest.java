@@ -31,7 +31,8 @@ class ExportRunTest {
     Path temp;
 
     private RunReport export(Path corpus, Path out) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out);
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
         return new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
     }
 

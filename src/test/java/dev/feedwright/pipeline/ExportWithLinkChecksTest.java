@@ -11,6 +11,8 @@ import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.LivenessConfig;
 import dev.feedwright.liveness.MutableClock;
+import dev.feedwright.state.LinkStore;
+import dev.feedwright.state.StateDb;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -170,14 +172,16 @@ class ExportWithLinkChecksTest {
     }
 
     @Test
-    void aPlainExportMakesNoRequestAndKeepsNoState() throws Exception {
+    void aPlainExportMakesNoRequestAndRecordsNoLink() throws Exception {
         Path corpus = corpus(story("Quiet", base + "/gone", base + "/old"));
 
         RunReport report = export(corpus, temp.resolve("feeds"), false);
 
         assertThat(report.links()).isNull();
         assertThat(server.getRequestCount()).isZero();
-        assertThat(temp.resolve("state")).doesNotExist();
+        try (StateDb db = StateDb.open(temp.resolve("state"))) {
+            assertThat(new LinkStore(db).find(base + "/gone")).isNull();
+        }
     }
 
     /** The HTML listing an item's other coverage, or null when it has none. */

@@ -29,7 +29,8 @@ class RealCorpusTest {
     void exportsEveryValidFileOfTheRealCorpus() throws IOException {
         assumeTrue(Files.isDirectory(DIABLO4), "../shared/corpus/diablo4 is not here");
         Path out = temp.resolve("feeds");
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(DIABLO4).withOutputDir(out);
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(DIABLO4).withOutputDir(out)
+                .withStateDir(temp.resolve("state"));
 
         RunReport report = new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
 

@@ -163,7 +163,8 @@ class ServingDuringExportsTest {
     }
 
     private static Path export(Path corpus, Path out) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out);
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
         new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
         return out;
     }

@@ -55,7 +55,8 @@ final class Export implements AutoCloseable {
     static Export run(String name, Path temp, FeedwrightConfig config) {
         Path out = temp.resolve("out");
         try {
-            new ExportRun(config.withOutputDir(out), BuildInfo.load(), Clock.systemUTC()).run();
+            new ExportRun(config.withOutputDir(out).withStateDir(out.resolveSibling(out.getFileName() + "-state")),
+                    BuildInfo.load(), Clock.systemUTC()).run();
         } catch (IOException e) {
             throw new UncheckedIOException("export of " + name + " failed", e);
         }

@@ -1,0 +1,66 @@
+package dev.feedwright.catalog;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The names the corpus uses, counted: topics, and for each provider domain the names its articles
+ * give it. Feeds are named from these: a topic feed by its topic, a provider feed by the one name
+ * its articles agree on, else by its domain. Counts let a store add and remove files one by one.
+ */
+public final class CorpusNames {
+
+    private final Map<String, Long> topics = new TreeMap<>();
+    private final Map<String, Map<String, Long>> providers = new TreeMap<>();
+
+    /** Adds ({@code sign} 1) or removes ({@code sign} -1) what one file names. */
+    public void count(FileKeys file, int sign) {
+        for (String topic : file.topics()) {
+            topics.merge(topic, (long) sign, Long::sum);
+        }
+        for (ArticleKey article : file.articles()) {
+            providers.computeIfAbsent(article.domain(), d -> new TreeMap<>())
+                    .merge(article.providerName(), (long) sign, Long::sum);
+        }
+    }
+
+    /** Sets a count directly, as read back from a store. */
+    public void putTopic(String topic, long count) {
+        topics.put(topic, count);
+    }
+
+    /** Sets a count directly, as read back from a store. */
+    public void putProviderName(String domain, String name, long count) {
+        providers.computeIfAbsent(domain, d -> new TreeMap<>()).put(name, count);
+    }
+
+    /** Topic names with their counts, including those that dropped to zero (for a store to delete). */
+    public Map<String, Long> topics() {
+        return topics;
+    }
+
+    /** Domain to provider name to count, including counts that dropped to zero. */
+    public Map<String, Map<String, Long>> providers() {
+        return providers;
+    }
+
+    /** The slugs and display names these names give. */
+    public FeedNames feedNames() {
+        Map<String, String> providerNames = new TreeMap<>();
+        providers.forEach((domain, names) -> {
+            String agreed = null;
+            int used = 0;
+            for (Map.Entry<String, Long> name : names.entrySet()) {
+                if (name.getValue() > 0) {
+                    used++;
+                    agreed = name.getKey();
+                }
+            }
+            if (used > 0) {
+                providerNames.put(domain, used == 1 ? agreed : domain);
+            }
+        });
+        return new FeedNames(topics.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList(),
+                providerNames);
+    }
+}

@@ -1,0 +1,276 @@
+package dev.feedwright.pipeline;
+
+import dev.feedwright.catalog.ArticleKey;
+import dev.feedwright.catalog.Catalog;
+import dev.feedwright.catalog.FeedRef;
+import dev.feedwright.catalog.FileKeys;
+import dev.feedwright.corpus.CorpusScanner;
+import dev.feedwright.corpus.Problem;
+import dev.feedwright.corpus.ReadResult;
+import dev.feedwright.corpus.Story;
+import dev.feedwright.corpus.StoryReader;
+import dev.feedwright.state.ExportStore;
+import dev.feedwright.state.StateStoreException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the state store in line with the corpus. Every file is looked at (its size and
+ * modification time), but only new and changed files are read, in parallel with a bounded window;
+ * a file whose bytes turn out unchanged (touched, not edited) is not parsed. For every file that
+ * changed, was added or removed, the store gets its new keys, the name counts it changes and the
+ * feeds it makes stale, in one transaction per batch. The stories read are handed to the catalog
+ * when one is given (a full export), or kept, up to a bound, for the feeds that will need them.
+ */
+final class CorpusSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusSync.class);
+    private static final int BATCH = 500;
+
+    /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
+    static final int MAX_KEPT_STORIES = 4096;
+
+    private final Path root;
+    private final CorpusScanner scanner;
+    private final StoryReader reader;
+    private final ExportStore store;
+    private final Catalog catalog;
+    private final long maxFileBytes;
+
+    private final Map<String, Story> stories = new HashMap<>();
+    private final List<Problem> newProblems = new ArrayList<>();
+    private ExportStore.Batch batch = new ExportStore.Batch();
+    private long seen;
+    private long read;
+    private long warnings;
+
+    /**
+     * @param catalog gets every story read, for a full export; null for an incremental one
+     */
+    CorpusSync(Path root, CorpusScanner scanner, StoryReader reader, ExportStore store, Catalog catalog,
+            long maxFileBytes) {
+        this.root = root;
+        this.scanner = scanner;
+        this.reader = reader;
+        this.store = store;
+        this.catalog = catalog;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /** What the pass found. */
+    record Result(long files, long read, long warnings, List<Problem> newProblems, Map<String, Story> stories) {
+    }
+
+    Result run(ExecutorService pool, int window) throws IOException {
+        Deque<Future<Outcome>> pending = new ArrayDeque<>(window + 1);
+        try {
+            scanner.scan(file -> {
+                seen++;
+                Task task = task(file);
+                if (task == null) {
+                    return;
+                }
+                pending.add(pool.submit(task::run));
+                if (pending.size() >= window) {
+                    accept(take(pending.poll()));
+                }
+            });
+            while (!pending.isEmpty()) {
+                accept(take(pending.poll()));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        flush();
+        removeDeletedFiles();
+        return new Result(seen, read, warnings, newProblems, stories);
+    }
+
+    /** The work for a file that is new or changed, or null when the store's row is still right. */
+    private Task task(Path file) {
+        String source = CorpusScanner.sourceName(root, file);
+        long size = -1;
+        long mtime = -1;
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            size = attributes.size();
+            mtime = attributes.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            // Read anyway, so that the reader reports why it cannot.
+        }
+        ExportStore.FileRow row;
+        try {
+            row = store.file(source);
+        } catch (StateStoreException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (row != null && row.size() == size && row.mtime() == mtime) {
+            return null;
+        }
+        return new Task(file, source, size, mtime, row);
+    }
+
+    /** Reading one file on the pool. */
+    private final class Task {
+        private final Path file;
+        private final String source;
+        private final long size;
+        private final long mtime;
+        private final ExportStore.FileRow row;
+
+        Task(Path file, String source, long size, long mtime, ExportStore.FileRow row) {
+            this.file = file;
+            this.source = source;
+            this.size = size;
+            this.mtime = mtime;
+            this.row = row;
+        }
+
+        Outcome run() {
+            if (size > maxFileBytes) {
+                return new Outcome(this, 0, reader.tooLarge(source, size), false);
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                return new Outcome(this, 0, new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e)),
+                        false);
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            long checksum = crc.getValue();
+            if (row != null && row.size() == bytes.length && row.checksum() == checksum) {
+                return new Outcome(this, checksum, null, true);
+            }
+            return new Outcome(this, checksum, reader.read(source, bytes), false);
+        }
+    }
+
+    /** What reading a file gave: a result, or the news that its bytes did not change. */
+    private record Outcome(Task task, long checksum, ReadResult result, boolean unchanged) {
+    }
+
+    private void accept(Outcome outcome) {
+        Task task = outcome.task();
+        ExportStore.FileRow old = task.row;
+        if (outcome.unchanged()) {
+            batch.upsert(new ExportStore.FileRow(old.path(), task.size, task.mtime, old.checksum(), old.maxPublished(),
+                    old.articles(), old.keys(), old.skipLine(), old.skipReason()));
+            maybeFlush();
+            return;
+        }
+        read++;
+        FileKeys oldKeys = old == null || old.keys() == null ? null : FileKeys.decode(old.path(), old.keys());
+        if (outcome.result() instanceof ReadResult.Read r) {
+            if (!r.warnings().isEmpty()) {
+                LOG.warn("{}", ExportRun.describe(r.warnings()));
+                warnings += r.warnings().size();
+            }
+            FileKeys keys = FileKeys.of(r.story());
+            batch.upsert(new ExportStore.FileRow(task.source, task.size, task.mtime, outcome.checksum(),
+                    keys.maxPublished(), keys.articles().size(), keys.encode(), 0, null));
+            change(oldKeys, keys);
+            if (catalog != null) {
+                catalog.offer(keys, r.story());
+            } else if (stories.size() < MAX_KEPT_STORIES) {
+                stories.put(task.source, r.story());
+            }
+        } else if (outcome.result() instanceof ReadResult.Skipped s) {
+            LOG.warn("skipped {}", s.problem());
+            if (newProblems.size() < ExportRun.MAX_REPORTED_PROBLEMS) {
+                newProblems.add(s.problem());
+            }
+            batch.upsert(new ExportStore.FileRow(task.source, task.size, task.mtime, outcome.checksum(),
+                    Long.MIN_VALUE, 0, null, s.problem().line(), s.problem().message()));
+            change(oldKeys, null);
+        }
+        maybeFlush();
+    }
+
+    /** Records what a file's change does to the name counts and which feeds it makes stale. */
+    private void change(FileKeys before, FileKeys after) {
+        if (before != null) {
+            count(before, -1);
+        }
+        if (after != null) {
+            count(after, 1);
+        }
+    }
+
+    private void count(FileKeys keys, int sign) {
+        for (String topic : keys.topics()) {
+            batch.topic(topic, sign);
+        }
+        for (ArticleKey article : keys.articles()) {
+            batch.provider(article.domain(), article.providerName(), sign);
+        }
+        if (catalog == null) {
+            for (FeedRef feed : keys.feeds()) {
+                batch.dirty(FeedStates.id(feed));
+            }
+        }
+    }
+
+    private void removeDeletedFiles() throws StateStoreException {
+        if (store.totals().files() <= seen) {
+            return;
+        }
+        List<ExportStore.FileRow> gone = new ArrayList<>();
+        store.forEachFile(row -> {
+            if (!Files.isRegularFile(root.resolve(row.path()), LinkOption.NOFOLLOW_LINKS)) {
+                gone.add(row);
+            }
+        });
+        for (ExportStore.FileRow row : gone) {
+            batch.delete(row.path());
+            if (row.keys() != null) {
+                change(FileKeys.decode(row.path(), row.keys()), null);
+            }
+            maybeFlush();
+        }
+        flush();
+    }
+
+    private void maybeFlush() {
+        if (batch.size() >= BATCH) {
+            try {
+                flush();
+            } catch (StateStoreException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void flush() throws StateStoreException {
+        store.apply(batch);
+        batch = new ExportStore.Batch();
+    }
+
+    private static Outcome take(Future<Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the corpus", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reading a file failed unexpectedly", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.feedwright.pipeline;
+
+import dev.feedwright.catalog.ArticleKey;
+import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.FeedKey;
+import dev.feedwright.catalog.FeedKind;
+import dev.feedwright.catalog.FeedNames;
+import dev.feedwright.catalog.FeedRef;
+import dev.feedwright.catalog.FileKeys;
+import dev.feedwright.publish.FeedSummary;
+import dev.feedwright.publish.Publisher;
+import dev.feedwright.state.ExportStore;
+import dev.feedwright.state.StateStoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Which feeds an export renders, and what it tells the store afterwards. A feed is stale when a
+ * corpus change marked it, when the rendering settings or link verdicts changed (all of them),
+ * when an article held back for its future date came due, when its slug changed, or when one of
+ * its output files is missing or is not what the last export wrote. The other feeds keep their
+ * files, and their index-page rows come from the store.
+ */
+final class FeedPlan {
+
+    private final ExportStore store;
+    private final FeedNames names;
+    private final Publisher publisher;
+    private final Path output;
+    private final Map<FeedRef, ExportStore.FeedRow> previous = new TreeMap<>();
+    private final Set<FeedRef> stale = new TreeSet<>();
+
+    FeedPlan(ExportStore store, FeedNames names, Publisher publisher, Path output) throws StateStoreException {
+        this.store = store;
+        this.names = names;
+        this.publisher = publisher;
+        this.output = output;
+        for (ExportStore.FeedRow row : store.feeds()) {
+            previous.put(FeedStates.ref(row.kind(), row.name()), row);
+        }
+    }
+
+    /** Every feed the last export wrote and every one chosen now: a full export. */
+    void renderAll(Collection<FeedRef> chosen) {
+        stale.addAll(previous.keySet());
+        stale.addAll(chosen);
+        stale.add(FeedRef.ALL);
+    }
+
+    /** Marks the feeds an incremental export renders. */
+    void addStale(boolean renderAll, Long lastCutoff, Instant cutoff) throws IOException {
+        for (ExportStore.FeedId id : store.dirtyFeeds()) {
+            stale.add(FeedStates.ref(id.kind(), id.name()));
+        }
+        if (renderAll) {
+            stale.addAll(previous.keySet());
+            stale.add(FeedRef.ALL);
+            store.topics().keySet().forEach(topic -> stale.add(FeedRef.topic(topic)));
+            store.providers().keySet().forEach(domain -> stale.add(FeedRef.provider(domain)));
+            return;
+        }
+        if (lastCutoff != null) {
+            addDue(lastCutoff, cutoff.getEpochSecond());
+        }
+        for (Map.Entry<FeedRef, ExportStore.FeedRow> feed : previous.entrySet()) {
+            FeedKey key = names.key(feed.getKey());
+            if (key == null || !key.slug().equals(feed.getValue().slug())) {
+                stale.add(feed.getKey());
+            }
+        }
+        addDamaged();
+    }
+
+    /** Feeds holding an article held back by the last export whose date has now come. */
+    private void addDue(long lastCutoff, long cutoff) throws StateStoreException {
+        for (ExportStore.FileRow row : store.filesPublishedAfter(lastCutoff)) {
+            if (row.keys() == null) {
+                continue;
+            }
+            FileKeys keys = FileKeys.decode(row.path(), row.keys());
+            List<ArticleKey> articles = keys.articles();
+            for (int i = 0; i < articles.size(); i++) {
+                long published = articles.get(i).published();
+                if (published > lastCutoff && published <= cutoff) {
+                    stale.add(FeedRef.provider(articles.get(i).domain()));
+                    if (i == 0) {
+                        stale.add(FeedRef.ALL);
+                        keys.topics().forEach(topic -> stale.add(FeedRef.topic(topic)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Feeds with an output file that is missing, or not what the last export wrote. */
+    private void addDamaged() throws StateStoreException {
+        Map<String, FeedRef> byPath = new HashMap<>();
+        for (Map.Entry<FeedRef, ExportStore.FeedRow> feed : previous.entrySet()) {
+            for (String path : publisher.paths(key(feed.getValue()))) {
+                byPath.put(path, feed.getKey());
+            }
+        }
+        Set<String> recorded = new HashSet<>();
+        for (ExportStore.OutputFile file : store.outputFiles()) {
+            recorded.add(file.path());
+            FeedRef ref = byPath.get(file.path());
+            if (ref != null && !matches(file)) {
+                stale.add(ref);
+            }
+        }
+        byPath.forEach((path, ref) -> {
+            if (!recorded.contains(path)) {
+                stale.add(ref);
+            }
+        });
+    }
+
+    private boolean matches(ExportStore.OutputFile file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(output.resolve(file.path()), BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return attributes.isRegularFile() && attributes.size() == file.size()
+                    && attributes.lastModifiedTime().toMillis() == file.mtime();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    Set<FeedRef> stale() {
+        return stale;
+    }
+
+    /** The output paths of the feeds that are neither stale nor gone: their files stay as they are. */
+    List<String> keptPaths(Collection<FeedRef> gone) {
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<FeedRef, ExportStore.FeedRow> feed : previous.entrySet()) {
+            if (!stale.contains(feed.getKey()) && !gone.contains(feed.getKey())) {
+                paths.addAll(publisher.paths(key(feed.getValue())));
+            }
+        }
+        return paths;
+    }
+
+    /** The index page's rows: the feeds just rendered, and the others as the store remembers them. */
+    List<FeedSummary> summaries(List<Publisher.Published> published, Collection<FeedRef> gone) {
+        List<FeedSummary> summaries = new ArrayList<>();
+        for (Map.Entry<FeedRef, ExportStore.FeedRow> feed : previous.entrySet()) {
+            if (!stale.contains(feed.getKey()) && !gone.contains(feed.getKey())) {
+                ExportStore.FeedRow row = feed.getValue();
+                summaries.add(new FeedSummary(key(row), row.display(),
+                        feed.getKey().kind() == FeedKind.PROVIDER ? row.name() : null, row.title(), row.items(),
+                        row.newest() == null ? null : Instant.ofEpochSecond(row.newest())));
+            }
+        }
+        for (Publisher.Published feed : published) {
+            summaries.add(feed.summary());
+        }
+        return summaries;
+    }
+
+    /** How many feeds the output holds after this export. */
+    int feedCount(List<Publisher.Published> published, Collection<FeedRef> gone) {
+        int kept = 0;
+        for (FeedRef ref : previous.keySet()) {
+            if (!stale.contains(ref) && !gone.contains(ref)) {
+                kept++;
+            }
+        }
+        return kept + published.size();
+    }
+
+    /** Tells the store what was written, what is gone, and the run's settings, in one transaction. */
+    void record(List<Publisher.Published> published, Collection<FeedRef> gone, List<String> deleted,
+            Map<String, String> meta) throws IOException {
+        List<ExportStore.FeedRow> rows = new ArrayList<>();
+        List<ExportStore.OutputFile> files = new ArrayList<>();
+        for (Publisher.Published feed : published) {
+            CatalogFeed catalogFeed = feed.feed();
+            FeedSummary summary = feed.summary();
+            String name = switch (catalogFeed.key().kind()) {
+                case ALL -> "";
+                case TOPIC -> catalogFeed.name();
+                case PROVIDER -> catalogFeed.domain();
+            };
+            rows.add(new ExportStore.FeedRow(catalogFeed.key().kind().ordinal(), name, catalogFeed.key().slug(),
+                    summary.name(), summary.title(), summary.items(),
+                    summary.newest() == null ? null : summary.newest().getEpochSecond()));
+            for (String path : publisher.paths(catalogFeed.key())) {
+                BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                files.add(new ExportStore.OutputFile(path, attributes.size(), attributes.lastModifiedTime().toMillis()));
+            }
+        }
+        List<ExportStore.FeedId> goneIds = new ArrayList<>();
+        List<String> goneFiles = new ArrayList<>(deleted);
+        for (FeedRef ref : gone) {
+            goneIds.add(FeedStates.id(ref));
+            ExportStore.FeedRow row = previous.get(ref);
+            if (row != null) {
+                goneFiles.addAll(publisher.paths(key(row)));
+            }
+        }
+        store.feedsWritten(rows, goneIds, files, goneFiles, false, meta);
+    }
+
+    private static FeedKey key(ExportStore.FeedRow row) {
+        return new FeedKey(FeedKind.values()[row.kind()], row.slug());
+    }
+}

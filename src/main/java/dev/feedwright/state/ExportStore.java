@@ -1,0 +1,459 @@
+package dev.feedwright.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * What exports remember between runs, so that a rerun reads only the corpus files that changed
+ * and renders only the feeds they touch:
+ *
+ * <ul>
+ *   <li>every corpus file's size, modification time and what it contributes to the feeds, in
+ *       compact form (an opaque blob the catalog encodes), or why it was skipped;</li>
+ *   <li>the topic and provider names in use, counted, so that feeds are named from the whole
+ *       corpus without reading it;</li>
+ *   <li>every feed with its slug, title, item count and newest date, and the output files as last
+ *       written, so that a damaged output is noticed;</li>
+ *   <li>the feeds still to render: marked in the same transaction as the file changes that make
+ *       them stale, cleared in the same transaction as their files are recorded written, so a run
+ *       killed at any moment leaves them marked for the next one;</li>
+ *   <li>a few settings of the last run (its fingerprint and cut-off date).</li>
+ * </ul>
+ */
+public final class ExportStore {
+
+    private final StateDb db;
+
+    public ExportStore(StateDb db) {
+        this.db = Objects.requireNonNull(db, "db");
+    }
+
+    /**
+     * A corpus file as last read: {@code keys} null when it was skipped, with the reason.
+     *
+     * @param checksum a CRC-32C of its bytes, so that a file touched but not changed is not read again
+     */
+    public record FileRow(String path, long size, long mtime, long checksum, long maxPublished, int articles,
+            byte[] keys, int skipLine, String skipReason) {
+    }
+
+    /**
+     * A feed as last written.
+     *
+     * @param name    the topic name, provider domain, or empty for all stories
+     * @param display the name the feed shows
+     */
+    public record FeedRow(int kind, String name, String slug, String display, String title, int items, Long newest) {
+    }
+
+    /** A feed named by kind and name, as marked to render. */
+    public record FeedId(int kind, String name) {
+    }
+
+    /** An output file as last written. */
+    public record OutputFile(String path, long size, long mtime) {
+    }
+
+    /** The changes of a batch of corpus files, written in one transaction. */
+    public static final class Batch {
+        private final List<FileRow> upserts = new ArrayList<>();
+        private final List<String> deletes = new ArrayList<>();
+        private final Map<String, Long> topicDeltas = new HashMap<>();
+        private final Map<String, Map<String, Long>> providerDeltas = new HashMap<>();
+        private final List<FeedId> dirty = new ArrayList<>();
+
+        public void upsert(FileRow row) {
+            upserts.add(row);
+        }
+
+        public void delete(String path) {
+            deletes.add(path);
+        }
+
+        public void topic(String name, long delta) {
+            topicDeltas.merge(name, delta, Long::sum);
+        }
+
+        public void provider(String domain, String name, long delta) {
+            providerDeltas.computeIfAbsent(domain, d -> new HashMap<>()).merge(name, delta, Long::sum);
+        }
+
+        public void dirty(FeedId feed) {
+            dirty.add(feed);
+        }
+
+        public int size() {
+            return upserts.size() + deletes.size();
+        }
+
+        public boolean isEmpty() {
+            return upserts.isEmpty() && deletes.isEmpty() && dirty.isEmpty() && topicDeltas.isEmpty()
+                    && providerDeltas.isEmpty();
+        }
+    }
+
+    public String meta(String key) throws StateStoreException {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT value FROM export_meta WHERE key = ?")) {
+                s.setString(1, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    public void putMeta(Map<String, String> values) throws StateStoreException {
+        db.inTransaction(c -> {
+            putMeta(c, values);
+            return null;
+        });
+    }
+
+    private static void putMeta(Connection c, Map<String, String> values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO export_meta (key, value) VALUES (?, ?)"
+                + " ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                s.setString(1, value.getKey());
+                s.setString(2, value.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Forgets every corpus file, name and feed, keeping the meta settings: before a full export. */
+    public void clearCorpus() throws StateStoreException {
+        db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM corpus_files");
+                s.execute("DELETE FROM corpus_topics");
+                s.execute("DELETE FROM corpus_providers");
+                s.execute("DELETE FROM export_dirty");
+            }
+            return null;
+        });
+    }
+
+    /** The row of one corpus file, or null. */
+    public FileRow file(String path) throws StateStoreException {
+        return db.with(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published, articles,"
+                    + " keys, skip_line, skip_reason FROM corpus_files WHERE path = ?")) {
+                s.setString(1, path);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? fileRow(rs) : null;
+                }
+            }
+        });
+    }
+
+    /** Every corpus file, one at a time. */
+    public void forEachFile(Consumer<FileRow> sink) throws StateStoreException {
+        db.with(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT path, size, mtime,"
+                    + " checksum, max_published, articles, keys, skip_line, skip_reason FROM corpus_files")) {
+                while (rs.next()) {
+                    sink.accept(fileRow(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The files with an article published after {@code epochSecond}. */
+    public List<FileRow> filesPublishedAfter(long epochSecond) throws StateStoreException {
+        return db.with(c -> {
+            List<FileRow> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published, articles,"
+                    + " keys, skip_line, skip_reason FROM corpus_files WHERE max_published > ?")) {
+                s.setLong(1, epochSecond);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(fileRow(rs));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** How many files the store knows, how many were skipped, and their stories' articles. */
+    public record Totals(long files, long skipped, long articles) {
+    }
+
+    public Totals totals() throws StateStoreException {
+        return db.with(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*),"
+                    + " COALESCE(SUM(keys IS NULL), 0), COALESCE(SUM(articles), 0) FROM corpus_files")) {
+                rs.next();
+                return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+        });
+    }
+
+    /** The skipped files, at most {@code limit} of them, with their line and reason. */
+    public List<FileRow> skippedFiles(int limit) throws StateStoreException {
+        return db.with(c -> {
+            List<FileRow> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published, articles,"
+                    + " keys, skip_line, skip_reason FROM corpus_files WHERE keys IS NULL ORDER BY path LIMIT ?")) {
+                s.setInt(1, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(fileRow(rs));
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static FileRow fileRow(ResultSet rs) throws SQLException {
+        return new FileRow(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getInt(6),
+                rs.getBytes(7), rs.getInt(8), rs.getString(9));
+    }
+
+    /** Writes a batch of corpus changes, the name counts they change and the feeds they make stale. */
+    public void apply(Batch batch) throws StateStoreException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO corpus_files (path, size, mtime, checksum,"
+                    + " max_published, articles, keys, skip_line, skip_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
+                    + " CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,"
+                    + " checksum = excluded.checksum, max_published = excluded.max_published,"
+                    + " articles = excluded.articles, keys = excluded.keys, skip_line = excluded.skip_line,"
+                    + " skip_reason = excluded.skip_reason")) {
+                for (FileRow row : batch.upserts) {
+                    s.setString(1, row.path());
+                    s.setLong(2, row.size());
+                    s.setLong(3, row.mtime());
+                    s.setLong(4, row.checksum());
+                    s.setLong(5, row.maxPublished());
+                    s.setInt(6, row.articles());
+                    if (row.keys() == null) {
+                        s.setNull(7, Types.BLOB);
+                    } else {
+                        s.setBytes(7, row.keys());
+                    }
+                    s.setInt(8, row.skipLine());
+                    s.setString(9, row.skipReason());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM corpus_files WHERE path = ?")) {
+                for (String path : batch.deletes) {
+                    s.setString(1, path);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO corpus_topics (name, count) VALUES (?, ?)"
+                    + " ON CONFLICT (name) DO UPDATE SET count = count + excluded.count")) {
+                for (Map.Entry<String, Long> topic : batch.topicDeltas.entrySet()) {
+                    s.setString(1, topic.getKey());
+                    s.setLong(2, topic.getValue());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO corpus_providers (domain, name, count)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (domain, name) DO UPDATE SET count = count + excluded.count")) {
+                for (Map.Entry<String, Map<String, Long>> domain : batch.providerDeltas.entrySet()) {
+                    for (Map.Entry<String, Long> name : domain.getValue().entrySet()) {
+                        s.setString(1, domain.getKey());
+                        s.setString(2, name.getKey());
+                        s.setLong(3, name.getValue());
+                        s.addBatch();
+                    }
+                }
+                s.executeBatch();
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("DELETE FROM corpus_topics WHERE count <= 0");
+                s.execute("DELETE FROM corpus_providers WHERE count <= 0");
+            }
+            insertDirty(c, batch.dirty);
+            return null;
+        });
+    }
+
+    private static void insertDirty(Connection c, List<FeedId> feeds) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO export_dirty (kind, name) VALUES (?, ?)")) {
+            for (FeedId feed : feeds) {
+                s.setInt(1, feed.kind());
+                s.setString(2, feed.name());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Marks feeds to render, for a reason outside the corpus (a damaged output file, a due date). */
+    public void markDirty(List<FeedId> feeds) throws StateStoreException {
+        if (feeds.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            insertDirty(c, feeds);
+            return null;
+        });
+    }
+
+    /** The feeds still to render. */
+    public List<FeedId> dirtyFeeds() throws StateStoreException {
+        return db.with(c -> {
+            List<FeedId> feeds = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT kind, name FROM export_dirty")) {
+                while (rs.next()) {
+                    feeds.add(new FeedId(rs.getInt(1), rs.getString(2)));
+                }
+            }
+            return feeds;
+        });
+    }
+
+    /** Topic names with their counts. */
+    public Map<String, Long> topics() throws StateStoreException {
+        return db.with(c -> {
+            Map<String, Long> topics = new HashMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name, count FROM corpus_topics")) {
+                while (rs.next()) {
+                    topics.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return topics;
+        });
+    }
+
+    /** Provider domain to name to count. */
+    public Map<String, Map<String, Long>> providers() throws StateStoreException {
+        return db.with(c -> {
+            Map<String, Map<String, Long>> providers = new HashMap<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT domain, name, count FROM corpus_providers")) {
+                while (rs.next()) {
+                    providers.computeIfAbsent(rs.getString(1), d -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
+                }
+            }
+            return providers;
+        });
+    }
+
+    /** Every feed as last written. */
+    public List<FeedRow> feeds() throws StateStoreException {
+        return db.with(c -> {
+            List<FeedRow> feeds = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT kind, name, slug, display, title,"
+                    + " items, newest FROM export_feeds")) {
+                while (rs.next()) {
+                    long newest = rs.getLong(7);
+                    feeds.add(new FeedRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6), rs.wasNull() ? null : newest));
+                }
+            }
+            return feeds;
+        });
+    }
+
+    /** Every output file as last written. */
+    public List<OutputFile> outputFiles() throws StateStoreException {
+        return db.with(c -> {
+            List<OutputFile> files = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT path, size, mtime FROM export_files")) {
+                while (rs.next()) {
+                    files.add(new OutputFile(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+            return files;
+        });
+    }
+
+    /**
+     * Records, in one transaction, the feeds just written (and those that are gone), their output
+     * files, and that they no longer need rendering; and the run's settings.
+     *
+     * @param replaceAll true when {@code written} is every feed: the old rows are dropped first
+     */
+    public void feedsWritten(List<FeedRow> written, List<FeedId> gone, List<OutputFile> files, List<String> goneFiles,
+            boolean replaceAll, Map<String, String> meta) throws StateStoreException {
+        db.inTransaction(c -> {
+            if (replaceAll) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DELETE FROM export_feeds");
+                    s.execute("DELETE FROM export_files");
+                    s.execute("DELETE FROM export_dirty");
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO export_feeds (kind, name, slug, display, title,"
+                    + " items, newest) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, name) DO UPDATE SET"
+                    + " slug = excluded.slug, display = excluded.display, title = excluded.title,"
+                    + " items = excluded.items, newest = excluded.newest");
+                    PreparedStatement clear = c.prepareStatement("DELETE FROM export_dirty WHERE kind = ? AND name = ?")) {
+                for (FeedRow feed : written) {
+                    s.setInt(1, feed.kind());
+                    s.setString(2, feed.name());
+                    s.setString(3, feed.slug());
+                    s.setString(4, feed.display());
+                    s.setString(5, feed.title());
+                    s.setInt(6, feed.items());
+                    if (feed.newest() == null) {
+                        s.setNull(7, Types.INTEGER);
+                    } else {
+                        s.setLong(7, feed.newest());
+                    }
+                    s.addBatch();
+                    clear.setInt(1, feed.kind());
+                    clear.setString(2, feed.name());
+                    clear.addBatch();
+                }
+                s.executeBatch();
+                for (FeedId feed : gone) {
+                    clear.setInt(1, feed.kind());
+                    clear.setString(2, feed.name());
+                    clear.addBatch();
+                }
+                clear.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM export_feeds WHERE kind = ? AND name = ?")) {
+                for (FeedId feed : gone) {
+                    s.setInt(1, feed.kind());
+                    s.setString(2, feed.name());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO export_files (path, size, mtime) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime");
+                    PreparedStatement delete = c.prepareStatement("DELETE FROM export_files WHERE path = ?")) {
+                for (OutputFile file : files) {
+                    s.setString(1, file.path());
+                    s.setLong(2, file.size());
+                    s.setLong(3, file.mtime());
+                    s.addBatch();
+                }
+                s.executeBatch();
+                for (String path : goneFiles) {
+                    delete.setString(1, path);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            putMeta(c, meta);
+            return null;
+        });
+    }
+}

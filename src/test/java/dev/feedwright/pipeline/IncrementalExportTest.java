@@ -1,0 +1,211 @@
+package dev.feedwright.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.FeedsConfig;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.corpus.CorpusGenerator;
+import dev.feedwright.liveness.Progress;
+import dev.feedwright.testing.Feeds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Exports that remember: a rerun reads only what changed and renders only the feeds it touches,
+ * and always writes exactly what a full export of the same corpus writes.
+ */
+class IncrementalExportTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+
+    @TempDir
+    Path temp;
+
+    private Path corpus;
+    private Path out;
+    private Path state;
+
+    @BeforeEach
+    void generate() throws IOException {
+        corpus = temp.resolve("corpus");
+        out = temp.resolve("feeds");
+        state = temp.resolve("state");
+        new CorpusGenerator(11).write(corpus, 120);
+    }
+
+    private RunReport export(Path output, Path stateDir, boolean full, Instant now) throws IOException {
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(output)
+                .withStateDir(stateDir);
+        return new ExportRun(config, BuildInfo.load(), Clock.fixed(now, ZoneOffset.UTC), Progress.none(), full).run();
+    }
+
+    private RunReport export() throws IOException {
+        return export(out, state, false, NOW);
+    }
+
+    @Test
+    void writesWhatAFullExportWritesAfterEditsAdditionsAndDeletions() throws IOException {
+        export();
+        Random random = new Random(7);
+        for (int round = 0; round < 3; round++) {
+            List<Path> files = corpusFiles();
+            Files.delete(files.get(random.nextInt(files.size())));
+            Path edited = files.get(random.nextInt(files.size()));
+            if (Files.exists(edited)) {
+                String text = Files.readString(edited, StandardCharsets.UTF_8);
+                Files.writeString(edited, text.replaceFirst("title: \"", "title: \"Edited " + round + " "),
+                        StandardCharsets.UTF_8);
+                Files.setLastModifiedTime(edited, FileTime.from(NOW.plusSeconds(round + 1)));
+            }
+            new CorpusGenerator(100 + round).write(temp.resolve("more"), 3);
+            for (Path added : Files.list(temp.resolve("more")).toList()) {
+                Files.move(added, corpus.resolve("added-" + round + "-" + added.getFileName()));
+            }
+
+            RunReport incremental = export();
+            Path fresh = temp.resolve("fresh-" + round);
+            export(fresh, temp.resolve("fresh-state-" + round), true, NOW);
+
+            assertThat(incremental.filesRead()).isBetween(3L, 5L);
+            assertThat(contents(out)).as("round %d", round).isEqualTo(contents(fresh));
+        }
+    }
+
+    @Test
+    void aRerunWithNothingChangedReadsAndWritesNothing() throws IOException {
+        RunReport first = export();
+        TreeMap<String, String> before = contents(out);
+
+        RunReport second = export();
+
+        assertThat(first.filesRead()).isEqualTo(120);
+        assertThat(second.files()).isEqualTo(120);
+        assertThat(second.filesRead()).isZero();
+        assertThat(second.publish().feedsWritten()).isZero();
+        assertThat(second.publish().filesWritten()).isZero();
+        assertThat(second.publish().feeds()).isEqualTo(first.publish().feeds());
+        assertThat(second.stories()).isEqualTo(first.stories());
+        assertThat(second.filesSkipped()).isEqualTo(first.filesSkipped()).isPositive();
+        assertThat(second.skipped()).isEqualTo(first.skipped());
+        assertThat(contents(out)).isEqualTo(before);
+    }
+
+    @Test
+    void aTouchedButUnchangedFileIsNotReadAgain() throws IOException {
+        export();
+        Path touched = corpusFiles().get(0);
+        Files.setLastModifiedTime(touched, FileTime.from(NOW.plusSeconds(60)));
+
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isZero();
+        assertThat(rerun.publish().feedsWritten()).isZero();
+    }
+
+    @Test
+    void repairsAnOutputFileThatWasDeletedOrChanged() throws IOException {
+        export();
+        TreeMap<String, String> whole = contents(out);
+        Files.delete(out.resolve("all.atom"));
+        Files.writeString(out.resolve("topics/ai.xml"), "garbage", StandardCharsets.UTF_8);
+
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isZero();
+        assertThat(rerun.publish().feedsWritten()).isEqualTo(2);
+        assertThat(contents(out)).isEqualTo(whole);
+    }
+
+    @Test
+    void aRunCutOffAfterReadingLeavesItsFeedsToTheNextRun() throws IOException {
+        export();
+        Path edited = corpusFiles().get(5);
+        Files.writeString(edited, Files.readString(edited).replaceFirst("title: \"", "title: \"Changed "),
+                StandardCharsets.UTF_8);
+        Path blocker = out.resolve("all.json");
+        Files.delete(blocker);
+        Files.createDirectory(blocker);
+
+        assertThatThrownBy(this::export).isInstanceOf(IOException.class);
+        Files.delete(blocker);
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isZero();
+        assertThat(rerun.publish().feedsWritten()).isPositive();
+        Path fresh = temp.resolve("fresh");
+        export(fresh, temp.resolve("fresh-state"), true, NOW);
+        assertThat(contents(out)).isEqualTo(contents(fresh));
+    }
+
+    @Test
+    void anArticleHeldBackForItsDateAppearsWhenItsTimeComes() throws IOException {
+        Path future = corpus.resolve("future.md");
+        Files.writeString(future, """
+                ---
+                title: "Tomorrow's news"
+                publishedDateTime: 2026-11-22T08:00:00Z
+                webUrl: "https://tomorrow.example/news"
+                provider:
+                  name: Tomorrow
+                  domain: tomorrow.example
+                topics:
+                  - Time Travel
+                ---
+                """, StandardCharsets.UTF_8);
+        export();
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems()).noneMatch(i -> i.getTitle().equals("Tomorrow's news"));
+
+        RunReport later = export(out, state, false, Instant.parse("2026-11-22T09:00:00Z"));
+
+        assertThat(later.filesRead()).isZero();
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).isEqualTo("Tomorrow's news");
+        assertThat(out.resolve("topics/time-travel.xml")).isRegularFile();
+    }
+
+    @Test
+    void aChangedSettingRendersEveryFeedAgainWithoutReadingTheCorpus() throws IOException {
+        export();
+        FeedwrightConfig fewer = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(state).withFeeds(new FeedsConfig(5, 3, Duration.ofMinutes(30)));
+
+        RunReport rerun = new ExportRun(fewer, BuildInfo.load(), Clock.fixed(NOW, ZoneOffset.UTC), Progress.none(),
+                false).run();
+
+        assertThat(rerun.filesRead()).isZero();
+        assertThat(rerun.publish().feedsUnchanged()).isZero();
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems()).hasSize(5);
+    }
+
+    private List<Path> corpusFiles() throws IOException {
+        try (Stream<Path> files = Files.list(corpus)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /** Every file of an output folder but Feedwright's own bookkeeping, with its text. */
+    private static TreeMap<String, String> contents(Path root) throws IOException {
+        TreeMap<String, String> contents = new TreeMap<>();
+        for (String file : Feeds.files(root)) {
+            if (!file.startsWith(".feedwright")) {
+                contents.put(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8));
+            }
+        }
+        return contents;
+    }
+}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,14 @@ public final class CorpusScanner {
      * @throws IOException when the folder itself cannot be read; unreadable sub-folders are skipped
      */
     public void scan(Consumer<Path> sink) throws IOException {
+        scan((file, attributes) -> sink.accept(file));
+    }
+
+    /**
+     * Walks the folder and hands every matching file to {@code sink} with the attributes the walk
+     * read (its size and modification time), or null for a file that could not be looked at.
+     */
+    public void scan(BiConsumer<Path, BasicFileAttributes> sink) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("corpus folder " + root + " does not exist or is not a folder");
         }
@@ -53,7 +62,7 @@ public final class CorpusScanner {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && !isHidden(file) && matches(root.relativize(file))) {
-                    sink.accept(file);
+                    sink.accept(file, attrs);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -64,7 +73,7 @@ public final class CorpusScanner {
                     throw e;
                 }
                 // Handed on, so that the reader reports it as a file it could not read.
-                sink.accept(file);
+                sink.accept(file, null);
                 return FileVisitResult.CONTINUE;
             }
         });

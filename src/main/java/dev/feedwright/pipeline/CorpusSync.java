@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,6 +41,7 @@ final class CorpusSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusSync.class);
     private static final int BATCH = 500;
+    private static final int LOOKUP_BATCH = 500;
 
     /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
     static final int MAX_KEPT_STORIES = 4096;
@@ -79,18 +79,18 @@ final class CorpusSync {
 
     Result run(ExecutorService pool, int window) throws IOException {
         Deque<Future<Outcome>> pending = new ArrayDeque<>(window + 1);
+        List<Looked> looked = new ArrayList<>(LOOKUP_BATCH);
         try {
-            scanner.scan(file -> {
+            scanner.scan((file, attributes) -> {
                 seen++;
-                Task task = task(file);
-                if (task == null) {
-                    return;
-                }
-                pending.add(pool.submit(task::run));
-                if (pending.size() >= window) {
-                    accept(take(pending.poll()));
+                looked.add(new Looked(file, CorpusScanner.sourceName(root, file),
+                        attributes == null ? -1 : attributes.size(),
+                        attributes == null ? -1 : attributes.lastModifiedTime().toMillis()));
+                if (looked.size() >= LOOKUP_BATCH) {
+                    dispatch(looked, pending, pool, window);
                 }
             });
+            dispatch(looked, pending, pool, window);
             while (!pending.isEmpty()) {
                 accept(take(pending.poll()));
             }
@@ -102,28 +102,30 @@ final class CorpusSync {
         return new Result(seen, read, warnings, newProblems, stories);
     }
 
-    /** The work for a file that is new or changed, or null when the store's row is still right. */
-    private Task task(Path file) {
-        String source = CorpusScanner.sourceName(root, file);
-        long size = -1;
-        long mtime = -1;
+    /** A file as the walk saw it. */
+    private record Looked(Path file, String source, long size, long mtime) {
+    }
+
+    /** Looks a batch of files up in the store at once and reads those that are new or changed. */
+    private void dispatch(List<Looked> looked, Deque<Future<Outcome>> pending, ExecutorService pool, int window) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            size = attributes.size();
-            mtime = attributes.lastModifiedTime().toMillis();
-        } catch (IOException e) {
-            // Read anyway, so that the reader reports why it cannot.
-        }
-        ExportStore.FileRow row;
-        try {
-            row = store.file(source);
+            Map<String, long[]> known = store.sizesAndTimes(looked.stream().map(Looked::source).toList());
+            for (Looked file : looked) {
+                long[] row = known.get(file.source());
+                if (row != null && row[0] == file.size() && row[1] == file.mtime()) {
+                    continue;
+                }
+                Task task = new Task(file.file(), file.source(), file.size(), file.mtime(),
+                        row == null ? null : store.file(file.source()));
+                pending.add(pool.submit(task::run));
+                if (pending.size() >= window) {
+                    accept(take(pending.poll()));
+                }
+            }
         } catch (StateStoreException e) {
             throw new UncheckedIOException(e);
         }
-        if (row != null && row.size() == size && row.mtime() == mtime) {
-            return null;
-        }
-        return new Task(file, source, size, mtime, row);
+        looked.clear();
     }
 
     /** Reading one file on the pool. */

@@ -158,6 +158,29 @@ public final class ExportStore {
         });
     }
 
+    /** Size and modification time of the known files among {@code paths}, in one query. */
+    public Map<String, long[]> sizesAndTimes(List<String> paths) throws StateStoreException {
+        Map<String, long[]> known = new HashMap<>();
+        if (paths.isEmpty()) {
+            return known;
+        }
+        return db.with(c -> {
+            String marks = String.join(",", java.util.Collections.nCopies(paths.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime FROM corpus_files WHERE path IN ("
+                    + marks + ")")) {
+                for (int i = 0; i < paths.size(); i++) {
+                    s.setString(i + 1, paths.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    }
+                }
+            }
+            return known;
+        });
+    }
+
     /** Every corpus file, one at a time. */
     public void forEachFile(Consumer<FileRow> sink) throws StateStoreException {
         db.with(c -> {

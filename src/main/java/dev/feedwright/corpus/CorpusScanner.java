@@ -42,14 +42,14 @@ public final class CorpusScanner {
      * @throws IOException when the folder itself cannot be read; unreadable sub-folders are skipped
      */
     public void scan(Consumer<Path> sink) throws IOException {
-        scan((file, attributes) -> sink.accept(file));
+        scanWithAttributes((file, attributes) -> sink.accept(file));
     }
 
     /**
      * Walks the folder and hands every matching file to {@code sink} with the attributes the walk
      * read (its size and modification time), or null for a file that could not be looked at.
      */
-    public void scan(BiConsumer<Path, BasicFileAttributes> sink) throws IOException {
+    public void scanWithAttributes(BiConsumer<Path, BasicFileAttributes> sink) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("corpus folder " + root + " does not exist or is not a folder");
         }

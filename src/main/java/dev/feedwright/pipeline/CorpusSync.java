@@ -81,7 +81,7 @@ final class CorpusSync {
         Deque<Future<Outcome>> pending = new ArrayDeque<>(window + 1);
         List<Looked> looked = new ArrayList<>(LOOKUP_BATCH);
         try {
-            scanner.scan((file, attributes) -> {
+            scanner.scanWithAttributes((file, attributes) -> {
                 seen++;
                 looked.add(new Looked(file, CorpusScanner.sourceName(root, file),
                         attributes == null ? -1 : attributes.size(),

@@ -176,16 +176,16 @@ public final class CorpusGenerator {
 
     private int relatedCount() {
         double u = random.nextDouble();
-        if (u < 0.35) {
+        if (u < 0.30) {
             return 0;
         }
-        if (u < 0.60) {
+        if (u < 0.55) {
             return 1 + random.nextInt(4);
         }
-        if (u < 0.80) {
+        if (u < 0.73) {
             return 5 + random.nextInt(16);
         }
-        if (u < 0.95) {
+        if (u < 0.90) {
             return 21 + random.nextInt(60);
         }
         return 81 + random.nextInt(100);

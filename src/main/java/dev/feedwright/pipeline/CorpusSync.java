@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * modification time), but only new and changed files are read, in parallel with a bounded window;
  * a file whose bytes turn out unchanged (touched, not edited) is not parsed. For every file that
  * changed, was added or removed, the store gets its new keys, the name counts it changes and the
- * feeds it makes stale, in one transaction per batch. The stories read are handed to the catalog
+ * feeds it makes stale, in one transaction per batch. A feed is stale when one of the file's
+ * articles, before or after the change, is recent enough to be one of its items: a full feed's
+ * oldest item sets the bar, so editing an old story leaves the feeds of today alone. The stories read are handed to the catalog
  * when one is given (a full export), or kept, up to a bound, for the feeds that will need them.
  */
 final class CorpusSync {
@@ -52,6 +54,7 @@ final class CorpusSync {
     private final ExportStore store;
     private final Catalog catalog;
     private final long maxFileBytes;
+    private final Map<FeedRef, Long> floors;
 
     private final Map<String, Story> stories = new HashMap<>();
     private final List<Problem> newProblems = new ArrayList<>();
@@ -62,15 +65,19 @@ final class CorpusSync {
 
     /**
      * @param catalog gets every story read, for a full export; null for an incremental one
+     * @param floors  each feed the last export wrote, with the publication second below which an
+     *                article cannot enter it (null for a feed that is not full): a change to
+     *                older articles leaves the feed as it is
      */
     CorpusSync(Path root, CorpusScanner scanner, StoryReader reader, ExportStore store, Catalog catalog,
-            long maxFileBytes) {
+            long maxFileBytes, Map<FeedRef, Long> floors) {
         this.root = root;
         this.scanner = scanner;
         this.reader = reader;
         this.store = store;
         this.catalog = catalog;
         this.maxFileBytes = maxFileBytes;
+        this.floors = floors;
     }
 
     /** What the pass found. */
@@ -224,9 +231,23 @@ final class CorpusSync {
             batch.provider(article.domain(), article.providerName(), sign);
         }
         if (catalog == null) {
-            for (FeedRef feed : keys.feeds()) {
-                batch.dirty(FeedStates.id(feed));
+            List<ArticleKey> articles = keys.articles();
+            ArticleKey primary = articles.get(0);
+            touch(FeedRef.ALL, primary);
+            for (String topic : keys.topics()) {
+                touch(FeedRef.topic(topic), primary);
             }
+            for (ArticleKey article : articles) {
+                touch(FeedRef.provider(article.domain()), article);
+            }
+        }
+    }
+
+    /** Marks a feed stale unless the article is too old to be, or to have been, one of its items. */
+    private void touch(FeedRef feed, ArticleKey article) {
+        Long floor = floors.get(feed);
+        if (floor == null || article.published() >= floor) {
+            batch.dirty(FeedStates.id(feed));
         }
     }
 

@@ -159,12 +159,13 @@ public final class ExportRun {
                     config.feeds().relatedLinks()) : null;
             Path root = config.corpus().dir();
             sync = new CorpusSync(root, new CorpusScanner(root, config.corpus().include()), reader, store,
-                    fullCatalog, config.corpus().maxFileBytes()).run(pool, threads * 4);
+                    fullCatalog, config.corpus().maxFileBytes(), full ? Map.of() : floors(store))
+                    .run(pool, threads * 4);
 
             FeedNames names = FeedStates.names(store).feedNames();
             OutputFolder folder = OutputFolder.open(config.output().dir(), true);
             Publisher publisher = new Publisher(config, generator, verdicts);
-            FeedPlan plan = new FeedPlan(store, names, publisher, folder.root());
+            FeedPlan plan = new FeedPlan(store, names, publisher, folder.root(), config.feeds().limit());
             Map<FeedRef, List<Candidate>> chosen;
             if (full) {
                 chosen = fullCatalog.selections();
@@ -176,6 +177,15 @@ public final class ExportRun {
             return publish(plan, chosen, names, publisher, folder, Map.of(FeedStates.PARSE, parse,
                     FeedStates.RENDER, render, FeedStates.COMPLETE, "true",
                     FeedStates.CUTOFF, Long.toString(cutoff.getEpochSecond())));
+        }
+
+        /** Each feed the last export wrote, with the date below which no article can change it (or null). */
+        private Map<FeedRef, Long> floors(ExportStore store) throws IOException {
+            Map<FeedRef, Long> floors = new java.util.HashMap<>();
+            for (ExportStore.FeedRow row : store.feeds()) {
+                floors.put(FeedStates.ref(row.kind(), row.name()), row.floor());
+            }
+            return floors;
         }
 
         /** Chooses the articles of the stale feeds from every file's keys, reading the chosen files again. */

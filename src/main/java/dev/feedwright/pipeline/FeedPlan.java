@@ -29,7 +29,7 @@ import java.util.TreeSet;
 
 /**
  * Which feeds an export renders, and what it tells the store afterwards. A feed is stale when a
- * corpus change marked it, when the rendering settings or link verdicts changed (all of them),
+ * corpus change marked it (see {@link CorpusSync}), when its name changed, when the rendering settings or link verdicts changed (all of them),
  * when an article held back for its future date came due, when its slug changed, or when one of
  * its output files is missing or is not what the last export wrote. The other feeds keep their
  * files, and their index-page rows come from the store.
@@ -40,14 +40,18 @@ final class FeedPlan {
     private final FeedNames names;
     private final Publisher publisher;
     private final Path output;
+    private final int limit;
     private final Map<FeedRef, ExportStore.FeedRow> previous = new TreeMap<>();
     private final Set<FeedRef> stale = new TreeSet<>();
 
-    FeedPlan(ExportStore store, FeedNames names, Publisher publisher, Path output) throws StateStoreException {
+    /** @param limit the most items a feed holds (feeds.limit) */
+    FeedPlan(ExportStore store, FeedNames names, Publisher publisher, Path output, int limit)
+            throws StateStoreException {
         this.store = store;
         this.names = names;
         this.publisher = publisher;
         this.output = output;
+        this.limit = limit;
         for (ExportStore.FeedRow row : store.feeds()) {
             previous.put(FeedStates.ref(row.kind(), row.name()), row);
         }
@@ -77,7 +81,8 @@ final class FeedPlan {
         }
         for (Map.Entry<FeedRef, ExportStore.FeedRow> feed : previous.entrySet()) {
             FeedKey key = names.key(feed.getKey());
-            if (key == null || !key.slug().equals(feed.getValue().slug())) {
+            if (key == null || !key.slug().equals(feed.getValue().slug())
+                    || !names.displayName(feed.getKey()).equals(feed.getValue().display())) {
                 stale.add(feed.getKey());
             }
         }
@@ -195,9 +200,12 @@ final class FeedPlan {
                 case TOPIC -> catalogFeed.name();
                 case PROVIDER -> catalogFeed.domain();
             };
+            List<dev.feedwright.catalog.Entry> entries = catalogFeed.entries();
+            Long floor = entries.size() >= limit ? entries.get(entries.size() - 1).article().published().getEpochSecond()
+                    : null;
             rows.add(new ExportStore.FeedRow(catalogFeed.key().kind().ordinal(), name, catalogFeed.key().slug(),
                     summary.name(), summary.title(), summary.items(),
-                    summary.newest() == null ? null : summary.newest().getEpochSecond()));
+                    summary.newest() == null ? null : summary.newest().getEpochSecond(), floor));
             for (String path : publisher.paths(catalogFeed.key())) {
                 BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);

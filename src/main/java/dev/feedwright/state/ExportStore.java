@@ -52,8 +52,11 @@ public final class ExportStore {
      *
      * @param name    the topic name, provider domain, or empty for all stories
      * @param display the name the feed shows
+     * @param floor   the publication second of its oldest item when it holds as many items as it
+     *                may, else null: an article published before it cannot change the feed
      */
-    public record FeedRow(int kind, String name, String slug, String display, String title, int items, Long newest) {
+    public record FeedRow(int kind, String name, String slug, String display, String title, int items, Long newest,
+            Long floor) {
     }
 
     /** A feed named by kind and name, as marked to render. */
@@ -381,11 +384,13 @@ public final class ExportStore {
         return db.with(c -> {
             List<FeedRow> feeds = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT kind, name, slug, display, title,"
-                    + " items, newest FROM export_feeds")) {
+                    + " items, newest, floor FROM export_feeds")) {
                 while (rs.next()) {
                     long newest = rs.getLong(7);
+                    Long newestOrNull = rs.wasNull() ? null : newest;
+                    long floor = rs.getLong(8);
                     feeds.add(new FeedRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), rs.wasNull() ? null : newest));
+                            rs.getString(5), rs.getInt(6), newestOrNull, rs.wasNull() ? null : floor));
                 }
             }
             return feeds;
@@ -422,9 +427,9 @@ public final class ExportStore {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO export_feeds (kind, name, slug, display, title,"
-                    + " items, newest) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, name) DO UPDATE SET"
+                    + " items, newest, floor) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, name) DO UPDATE SET"
                     + " slug = excluded.slug, display = excluded.display, title = excluded.title,"
-                    + " items = excluded.items, newest = excluded.newest");
+                    + " items = excluded.items, newest = excluded.newest, floor = excluded.floor");
                     PreparedStatement clear = c.prepareStatement("DELETE FROM export_dirty WHERE kind = ? AND name = ?")) {
                 for (FeedRow feed : written) {
                     s.setInt(1, feed.kind());
@@ -437,6 +442,11 @@ public final class ExportStore {
                         s.setNull(7, Types.INTEGER);
                     } else {
                         s.setLong(7, feed.newest());
+                    }
+                    if (feed.floor() == null) {
+                        s.setNull(8, Types.INTEGER);
+                    } else {
+                        s.setLong(8, feed.floor());
                     }
                     s.addBatch();
                     clear.setInt(1, feed.kind());

@@ -81,6 +81,7 @@ public final class StateDb implements AutoCloseable {
                       title  TEXT NOT NULL,
                       items  INTEGER NOT NULL,
                       newest INTEGER,
+                      floor  INTEGER,
                       PRIMARY KEY (kind, name)
                     )""",
                     """

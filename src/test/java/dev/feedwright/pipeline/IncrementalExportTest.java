@@ -47,6 +47,7 @@ class IncrementalExportTest {
         out = temp.resolve("feeds");
         state = temp.resolve("state");
         new CorpusGenerator(11).write(corpus, 120);
+        Files.writeString(corpus.resolve("broken.md"), "no front matter\n", StandardCharsets.UTF_8);
     }
 
     private RunReport export(Path output, Path stateDir, boolean full, Instant now) throws IOException {
@@ -94,8 +95,8 @@ class IncrementalExportTest {
 
         RunReport second = export();
 
-        assertThat(first.filesRead()).isEqualTo(120);
-        assertThat(second.files()).isEqualTo(120);
+        assertThat(first.filesRead()).isEqualTo(121);
+        assertThat(second.files()).isEqualTo(121);
         assertThat(second.filesRead()).isZero();
         assertThat(second.publish().feedsWritten()).isZero();
         assertThat(second.publish().filesWritten()).isZero();
@@ -116,6 +117,25 @@ class IncrementalExportTest {
 
         assertThat(rerun.filesRead()).isZero();
         assertThat(rerun.publish().feedsWritten()).isZero();
+    }
+
+    @Test
+    void editingAnOldStoryLeavesTheFeedsItIsTooOldForAlone() throws IOException {
+        RunReport first = export();
+        Path oldest = corpusFiles().stream().filter(f -> f.getFileName().toString().startsWith("2016-")).findFirst()
+                .orElseThrow();
+        FileTime allWritten = Files.getLastModifiedTime(out.resolve("all.xml"));
+        Files.writeString(oldest, Files.readString(oldest).replaceFirst("title: \"", "title: \"Old news "),
+                StandardCharsets.UTF_8);
+
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isEqualTo(1);
+        assertThat(rerun.publish().feedsWritten()).isLessThan(first.publish().feeds());
+        assertThat(Files.getLastModifiedTime(out.resolve("all.xml"))).isEqualTo(allWritten);
+        Path fresh = temp.resolve("fresh");
+        export(fresh, temp.resolve("fresh-state"), true, NOW);
+        assertThat(contents(out)).isEqualTo(contents(fresh));
     }
 
     @Test

@@ -156,6 +156,24 @@ class StoryReaderFilesTest {
     }
 
     @Test
+    void cutsTitleExcerptAndProviderNameThatNoFeedReaderWouldTake() throws IOException {
+        // Found with the hostile corpus: a 7 MB excerpt went into every feed of its story, 7 MB each.
+        Path file = write("long.md", "---\ntitle: \"" + "T".repeat(5_000) + "\"\nexcerpt: \"" + "\uD83D\uDE00".repeat(300_000)
+                + "\"\npublishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\nprovider:\n  name: \""
+                + "N".repeat(1_000) + "\"\n---\n");
+
+        ReadResult.Read read = readStory(file);
+
+        Article article = read.story().primary();
+        assertThat(article.title()).hasSize(StoryMapper.MAX_TITLE).endsWith("T\u2026");
+        assertThat(article.excerpt()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_EXCERPT).endsWith("\uD83D\uDE00\u2026");
+        assertThat(article.provider().name()).hasSize(StoryMapper.MAX_NAME);
+        assertThat(read.warnings()).extracting(Problem::message).containsExactly(
+                "title was 5000 characters long; cut to 1000", "excerpt was 600000 characters long; cut to 10000",
+                "provider.name was 1000 characters long; cut to 200");
+    }
+
+    @Test
     void skipsLongTextAliasedOverAndOverQuickly() throws IOException {
         // Found with the hostile corpus: 100 kB aliased 2,000 times took 6 s to repair, 4 MB a million times hours.
         StringBuilder yaml = new StringBuilder("---\n").append(FIELDS)

@@ -27,7 +27,9 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * than SnakeYAML's node or object trees (no marks kept, no type resolved for every plain scalar),
  * and nothing is ever constructed from the input. The limits SnakeYAML's composer would apply are
  * applied here: a bounded size (in the parser), a bounded nesting depth, a bounded number of
- * aliases to collections (so that a billion-laughs document fails at once), and no explicit tag
+ * aliases to collections (so that a billion-laughs document fails at once), aliases that repeat no
+ * more text than the document holds (so that one long text aliased many times cannot take hours to
+ * repair), and no explicit tag
  * but YAML's own types (so that no tag can name a Java type). Only the first document is read.
  */
 final class FrontMatterYaml {
@@ -59,7 +61,7 @@ final class FrontMatterYaml {
         options.setProcessComments(false);
         Parser parser = new ParserImpl(new StreamReader(yaml), options);
         try {
-            return new Builder(firstLine).build(parser);
+            return new Builder(firstLine, yaml.length()).build(parser);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? firstLine : mark.getLine() + firstLine;
@@ -73,14 +75,17 @@ final class FrontMatterYaml {
     private static final class Builder {
 
         private final int firstLine;
+        private final long maxAliasedChars;
         private final Deque<Open> open = new ArrayDeque<>();
         private final Map<String, YamlValue> anchors = new HashMap<>();
         private int collectionAliases;
+        private long aliasedChars;
         private YamlValue root;
         private boolean done;
 
-        Builder(int firstLine) {
+        Builder(int firstLine, long maxAliasedChars) {
             this.firstLine = firstLine;
+            this.maxAliasedChars = maxAliasedChars;
         }
 
         YamlValue build(Parser parser) throws CorpusFileException {
@@ -140,6 +145,13 @@ final class FrontMatterYaml {
             if (!(value instanceof YamlValue.Scalar) && ++collectionAliases > MAX_COLLECTION_ALIASES) {
                 throw new CorpusFileException(line(event), "YAML error: more than " + MAX_COLLECTION_ALIASES
                         + " aliases to lists or mappings");
+            }
+            // Every copy of a text is repaired on its own, so a long text aliased a million times
+            // would take hours: aliases may repeat no more text than the document itself holds.
+            if (value instanceof YamlValue.Scalar scalar
+                    && (aliasedChars += scalar.text().length()) > maxAliasedChars) {
+                throw new CorpusFileException(line(event), "YAML error: aliases repeat more text than the"
+                        + " document holds (" + maxAliasedChars + " characters)");
             }
             add(value, event);
         }

@@ -20,6 +20,15 @@ import java.util.Set;
  */
 final class StoryMapper {
 
+    /**
+     * Longest title, excerpt and provider name kept, in characters. Real ones are a few hundred at
+     * most; a longer one is cut (with a warning), so that one file cannot swell every feed it is in
+     * past what feed readers accept.
+     */
+    static final int MAX_TITLE = 1_000;
+    static final int MAX_EXCERPT = 10_000;
+    static final int MAX_NAME = 200;
+
     private final String source;
     private final int maxRelated;
     private final List<Problem> warnings;
@@ -43,7 +52,9 @@ final class StoryMapper {
         if (title.isEmpty()) {
             throw new CorpusFileException(lineOf(f.getOrDefault("title", at)), where + "no title");
         }
-        String excerpt = TextRepair.text(optionalText(f, "excerpt", where));
+        title = cut(title, MAX_TITLE, f.get("title"), where + "title");
+        String excerpt = cut(TextRepair.text(optionalText(f, "excerpt", where)), MAX_EXCERPT, f.get("excerpt"),
+                where + "excerpt");
         Instant published = date(f, at, where);
         String link = link(f, at, where);
         Provider provider = provider(f.get("provider"), link, where);
@@ -101,7 +112,8 @@ final class StoryMapper {
         String domain = null;
         if (node instanceof YamlValue.Mapping) {
             Map<String, YamlValue> p = fields(node, where + "provider");
-            name = TextRepair.text(optionalText(p, "name", where + "provider."));
+            name = cut(TextRepair.text(optionalText(p, "name", where + "provider.")), MAX_NAME, p.get("name"),
+                    where + "provider.name");
             String rawDomain = optionalText(p, "domain", where + "provider.");
             domain = rawDomain == null ? null : WebLinks.domain(rawDomain);
         } else if (node != null && !isNull(node)) {
@@ -260,6 +272,19 @@ final class StoryMapper {
         String html = optionalText(f, "featuredContent", where);
         return Markup.embedSource(html).map(WebLinks::parse).filter(WebLinks.Result::usable)
                 .map(WebLinks.Result::url).orElse(null);
+    }
+
+    /** The text, or its first {@code max} characters ending in an ellipsis, with a warning. */
+    private String cut(String text, int max, YamlValue node, String field) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        warn(node, field + " was " + text.length() + " characters long; cut to " + max);
+        return text.substring(0, end).strip() + "\u2026";
     }
 
     private static boolean isNull(YamlValue node) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,15 +87,74 @@ public final class OutputFolder {
 
     /**
      * Records, before anything is written, every file this run may write, so that a crash during
-     * the run still leaves them listed as ours.
+     * the run still leaves them listed as ours; first checks that every one of them can be written
+     * (see {@link #checkWritable}).
+     *
+     * @throws IOException naming the first path that cannot be written; nothing was changed
      */
     public void plan(Collection<String> paths) throws IOException {
+        Set<Path> folders = new LinkedHashSet<>();
         for (String path : paths) {
-            resolve(path);
+            folders.add(checkWritable(path, resolve(path)));
+        }
+        for (Path folder : folders) {
+            probe(folder);
         }
         Set<String> union = new TreeSet<>(previous);
         union.addAll(paths);
         writeManifest(union);
+    }
+
+    /**
+     * Checks, before anything is replaced, that {@code target} can be written: every folder on its
+     * way is a folder inside the root or absent, and the target is absent or a regular file this
+     * process may open for writing (an immutable or locked file may not). A run that would fail
+     * half way fails here, with every previous file untouched.
+     *
+     * @return the nearest folder on the way that exists, for {@link #probe}
+     */
+    private Path checkWritable(String path, Path target) throws IOException {
+        Path existing = target.getParent();
+        while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new IOException("cannot write " + target + ": " + existing + " is in the way and is not a folder");
+        }
+        if (!existing.toRealPath().startsWith(realRoot)) {
+            throw new IOException("refusing to write " + path + ": its folder leads outside " + root);
+        }
+        if (!existing.equals(target.getParent()) || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return existing;
+        }
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("cannot write " + target + ": something that is not a regular file is in the way");
+        }
+        try {
+            FileChannel.open(target, StandardOpenOption.WRITE).close();
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
+        }
+        return existing;
+    }
+
+    /** Creates and deletes a temporary file in {@code folder}: what every write there needs. */
+    private void probe(Path folder) throws IOException {
+        Path temp = folder.resolve(".probe." + ProcessHandle.current().pid() + "-" + tempCounter.incrementAndGet()
+                + TEMP_SUFFIX);
+        try {
+            Files.createFile(temp);
+        } catch (IOException e) {
+            throw new IOException("cannot write in " + folder + ": " + reason(e), e);
+        }
+        Files.delete(temp);
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** What {@link #write} did. */

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state database: one SQLite file, {@code feedwright.db} in the state folder, in WAL mode so
@@ -102,6 +104,11 @@ public final class StateDb implements AutoCloseable {
                       value TEXT NOT NULL
                     )"""));
 
+    private static final Logger LOG = LoggerFactory.getLogger(StateDb.class);
+    /** SQLite's primary result codes for a damaged file. */
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_NOTADB = 26;
+
     /** The schema version this program writes. */
     public static final int VERSION = MIGRATIONS.size();
 
@@ -114,31 +121,92 @@ public final class StateDb implements AutoCloseable {
     }
 
     /**
-     * Opens (creating when needed) the database in {@code dir} and brings its schema up to date.
+     * Opens (creating when needed) the database in {@code dir} and brings its schema up to date. A
+     * file that is damaged (not a database, truncated, failing SQLite's quick check) is moved aside
+     * as {@code feedwright.db.damaged-<time>} with a warning, and a new database is started: the
+     * store holds only what checks found, which the next checks find again, and with no history no
+     * link can count as confirmed dead.
      *
      * @throws StateStoreException when the file cannot be opened, or was written by a newer version
      */
     public static StateDb open(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve(FILE_NAME);
+        try {
+            return openFile(file);
+        } catch (Damaged damaged) {
+            Path aside = setAside(file);
+            LOG.warn("{}: the state database is damaged ({}); moved it to {} and started a new one:"
+                    + " earlier link check results are forgotten", file, damaged.getMessage(), aside.getFileName());
+            try {
+                return openFile(file);
+            } catch (Damaged again) {
+                throw new StateStoreException(file, "a new state database is damaged too: " + again.getMessage(), null);
+            }
+        }
+    }
+
+    private static StateDb openFile(Path file) throws IOException, Damaged {
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         } catch (SQLException e) {
-            throw new StateStoreException(file, "cannot open the state database", e);
+            throw damagedOr(file, "cannot open the state database", e);
         }
         StateDb db = new StateDb(file, connection);
         try {
             db.configure();
+            db.check();
             db.migrate();
         } catch (SQLException e) {
             db.close();
-            throw new StateStoreException(file, "cannot prepare the state database", e);
-        } catch (IOException | RuntimeException e) {
+            throw damagedOr(file, "cannot prepare the state database", e);
+        } catch (IOException | RuntimeException | Damaged e) {
             db.close();
             throw e;
         }
         return db;
+    }
+
+    /** SQLite's quick check: every page of every table and index readable and well-formed. */
+    private void check() throws SQLException, Damaged {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check(1)")) {
+            String result = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(result)) {
+                throw new Damaged(result);
+            }
+        }
+    }
+
+    /** {@link Damaged} when SQLite says the file is corrupt or not a database; else a store error. */
+    private static StateStoreException damagedOr(Path file, String message, SQLException e) throws Damaged {
+        int code = e.getErrorCode() & 0xFF;
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+            throw new Damaged(String.valueOf(e.getMessage()));
+        }
+        return new StateStoreException(file, message, e);
+    }
+
+    /** Moves a damaged file (and its write-ahead log) aside; returns where it went. */
+    private static Path setAside(Path file) throws IOException {
+        String suffix = ".damaged-" + System.currentTimeMillis();
+        Path aside = file.resolveSibling(file.getFileName() + suffix);
+        Files.move(file, aside);
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        if (Files.exists(wal)) {
+            Files.move(wal, wal.resolveSibling(wal.getFileName() + suffix));
+        }
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+        return aside;
+    }
+
+    /** The file is no usable database: SQLite says it is corrupt, not a database, or fails its check. */
+    private static final class Damaged extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private void configure() throws SQLException {

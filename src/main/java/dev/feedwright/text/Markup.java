@@ -2,6 +2,7 @@ package dev.feedwright.text;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Tag;
@@ -12,12 +13,21 @@ import org.jsoup.parser.Tag;
  */
 public final class Markup {
 
+    /**
+     * The roots of SVG and MathML content, which jsoup does not count as known tags: markup all the
+     * same, and where browsers parse what follows by other rules (found with the hostile corpus:
+     * {@code <math><mi xlink:href=...>} kept its {@code <math>}).
+     */
+    private static final Set<String> FOREIGN_ROOTS = Set.of("svg", "math");
+
     private Markup() {
     }
 
     /**
      * True when the text holds markup: a known HTML element's start or end tag ({@code <b>},
-     * {@code </p>}, {@code <script}), a comment, a declaration or a processing instruction.
+     * {@code </p>}, {@code <script}), a comment, a declaration or a processing instruction, or a
+     * start tag of any name that carries attributes ({@code <x onmouseover=...>}: unknown elements
+     * take event handlers too).
      * Other uses of {@code <} ({@code a < b}, {@code I <3 you}, {@code x<y}) are text.
      */
     public static boolean looksLikeTag(String s) {
@@ -68,8 +78,52 @@ public final class Markup {
         return out.toString();
     }
 
+    /**
+     * Whether the {@code <} at {@code at} opens a tag with an attribute: a letter, the rest of a
+     * name, white space or {@code /}, then an {@code =} before the next {@code <} or {@code >}.
+     * An unclosed one counts: a reader may put more markup after it. Found with the hostile corpus.
+     */
+    private static boolean opensTagWithAttributes(String s, int at) {
+        int i = at + 1;
+        if (i >= s.length() || !isNameChar(s.charAt(i), true)) {
+            return false;
+        }
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '/' && s.charAt(i) != '>') {
+            i++;
+        }
+        if (i >= s.length() || s.charAt(i) == '>') {
+            return false;
+        }
+        for (; i < s.length() && s.charAt(i) != '>' && s.charAt(i) != '<'; i++) {
+            if (s.charAt(i) == '=') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the {@code <} at {@code at} starts markup. */
     private static boolean isTagAt(String s, int at) {
+        return isKnownTagAt(s, at) || opensTagWithAttributes(s, at) || closesAnyElement(s, at);
+    }
+
+    /**
+     * Whether the {@code <} at {@code at} is an end tag of any name ({@code </x>}): what is left of an
+     * element removed for its attributes, and what the W3C validator reports as HTML in plain text.
+     */
+    private static boolean closesAnyElement(String s, int at) {
+        int i = at + 2;
+        if (i >= s.length() || s.charAt(at + 1) != '/' || !isNameChar(s.charAt(i), true)) {
+            return false;
+        }
+        while (i < s.length() && (isNameChar(s.charAt(i), false) || s.charAt(i) == '-')) {
+            i++;
+        }
+        return i < s.length() && s.charAt(i) == '>';
+    }
+
+    /** Whether the {@code <} at {@code at} starts a known element's tag, a comment, a declaration or an instruction. */
+    private static boolean isKnownTagAt(String s, int at) {
         int i = at + 1;
         if (i >= s.length()) {
             return false;
@@ -90,7 +144,8 @@ public final class Markup {
         }
         boolean ended = i == s.length() || Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '>'
                 || s.charAt(i) == '/';
-        return ended && Tag.isKnownTag(s.substring(start, i).toLowerCase(Locale.ROOT));
+        String name = s.substring(start, i).toLowerCase(Locale.ROOT);
+        return ended && (Tag.isKnownTag(name) || FOREIGN_ROOTS.contains(name));
     }
 
     private static boolean isNameChar(char c, boolean first) {

@@ -33,7 +33,9 @@ public final class TextRepair {
         String s = Mojibake.repair(raw);
         s = decodeMarkup(s);
         s = Mojibake.repair(s);
-        return collapseWhitespace(XmlChars.strip(s));
+        // Tags are defused last: dropping a character XML cannot carry can join '<' to a tag name
+        // ("<\u0001script>" becomes "<script>").
+        return Markup.defuseTags(collapseWhitespace(XmlChars.strip(s)));
     }
 
     /**
@@ -82,7 +84,7 @@ public final class TextRepair {
     }
 
     /**
-     * Decodes entities and removes tags. Text that holds neither {@code &} nor {@code <} is
+     * Decodes entities and removes tags; tags that survive are defused by the caller. Text that holds neither {@code &} nor {@code <} is
      * returned as it is, so that the common case costs one scan.
      */
     private static String decodeMarkup(String s) {
@@ -100,7 +102,7 @@ public final class TextRepair {
             }
             s = decoded;
         }
-        return Markup.defuseTags(s);
+        return s;
     }
 
     /** Collapses every run of white space (including no-break and line/paragraph separators) to one space. */

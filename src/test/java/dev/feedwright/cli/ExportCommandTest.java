@@ -118,6 +118,19 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFolderWhereAFeedMustBeWrittenIsFatalAndNamesIt() throws IOException {
+        Path feeds = temp.resolve("feeds");
+        Files.createDirectories(feeds.resolve("all.xml"));
+
+        int code = run("export", "--corpus", Feeds.seeds().toString(), "--out", feeds.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).contains("export failed: cannot write " + feeds.toRealPath().resolve("all.xml")
+                + ": something that is not a regular file is in the way");
+        assertThat(Feeds.files(feeds)).containsOnly(".feedwright.lock");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         int code = run("export", "--frobnicate");
 

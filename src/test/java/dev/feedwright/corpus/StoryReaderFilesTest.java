@@ -156,6 +156,47 @@ class StoryReaderFilesTest {
     }
 
     @Test
+    void cutsTitleExcerptAndProviderNameThatNoFeedReaderWouldTake() throws IOException {
+        // Found with the hostile corpus: a 7 MB excerpt went into every feed of its story, 7 MB each.
+        Path file = write("long.md", "---\ntitle: \"" + "T".repeat(5_000) + "\"\nexcerpt: \"" + "\uD83D\uDE00".repeat(300_000)
+                + "\"\npublishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\nprovider:\n  name: \""
+                + "N".repeat(1_000) + "\"\n---\n");
+
+        ReadResult.Read read = readStory(file);
+
+        Article article = read.story().primary();
+        assertThat(article.title()).hasSize(StoryMapper.MAX_TITLE).endsWith("T\u2026");
+        assertThat(article.excerpt()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_EXCERPT).endsWith("\uD83D\uDE00\u2026");
+        assertThat(article.provider().name()).hasSize(StoryMapper.MAX_NAME);
+        assertThat(read.warnings()).extracting(Problem::message).containsExactly(
+                "title was 5000 characters long; cut to 1000", "excerpt was 600000 characters long; cut to 10000",
+                "provider.name was 1000 characters long; cut to 200");
+    }
+
+    @Test
+    void skipsLongTextAliasedOverAndOverQuickly() throws IOException {
+        // Found with the hostile corpus: 100 kB aliased 2,000 times took 6 s to repair, 4 MB a million times hours.
+        StringBuilder yaml = new StringBuilder("---\n").append(FIELDS)
+                .append("secured: &long \"").append("\u00e9".repeat(100_000)).append("\"\ntopics: [");
+        for (int i = 0; i < 100_000; i++) {
+            yaml.append("*long, ");
+        }
+        Path file = write("echo.md", yaml.append("AI]\n---\n").toString());
+        Problem problem = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> skipped(file));
+        assertThat(problem.message()).contains("YAML error", "aliases repeat more text than the document holds");
+    }
+
+    @Test
+    void keepsAFileThatAliasesShortTextsOften() throws IOException {
+        StringBuilder yaml = new StringBuilder("---\n").append(FIELDS).append("topics: [&t AI");
+        for (int i = 0; i < 1_000; i++) {
+            yaml.append(", *t");
+        }
+        ReadResult.Read read = readStory(write("aliases.md", yaml.append("]\n---\n").toString()));
+        assertThat(read.story().topics()).containsExactly("AI");
+    }
+
+    @Test
     void skipsDeeplyNestedDocument() throws IOException {
         Path file = write("deep.md", "---\n" + FIELDS + "deep: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n---\n");
         Problem problem = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> skipped(file));

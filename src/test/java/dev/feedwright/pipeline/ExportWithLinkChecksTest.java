@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Link checks as part of an export, against a loopback server: what readers end up seeing. */
 class ExportWithLinkChecksTest {
@@ -145,6 +147,45 @@ class ExportWithLinkChecksTest {
         assertThat(contentOf(rss, "Living story")).isNull();
         assertThat(Feeds.rss(out.resolve("providers/other.example.xml")).getItems())
                 .extracting(Item::getLink).containsExactly(base + "/related-alive");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"garbage", "truncated to half"})
+    void aDamagedStateDatabaseIsSetAsideWithAWarningAndMarksNoLinkDead(String damage) throws Exception {
+        Path corpus = corpus(story("Dead story", base + "/gone", base + "/related-alive"),
+                story("Living story", base + "/alive", base + "/related-gone"));
+        Path out = temp.resolve("feeds");
+        export(corpus, out, true);
+        clock.advance(Duration.ofHours(2));
+        Path db = temp.resolve("state/feedwright.db");
+        if (damage.equals("garbage")) {
+            Files.write(db, new java.util.SplittableRandom(7).ints(64 * 1024, 0, 256)
+                    .collect(java.io.ByteArrayOutputStream::new, (b, i) -> b.write(i), (a, b) -> { }).toByteArray());
+        } else {
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(db,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(channel.size() / 2);
+            }
+        }
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                dev.feedwright.state.StateDb.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        RunReport second;
+        try {
+            second = export(corpus, out, true);
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        // Two DEAD checks two hours apart would confirm /gone; the second run starts over instead.
+        assertThat(second.links().verdicts().deadLinks()).isZero();
+        assertThat(titles(Feeds.rss(out.resolve("all.xml")))).containsExactlyInAnyOrder("Dead story", "Living story");
+        assertThat(log.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+                .contains("feedwright.db: the state database is damaged", "moved it to feedwright.db.damaged-"));
+        assertThat(Feeds.files(temp.resolve("state"))).anyMatch(f -> f.startsWith("feedwright.db.damaged-"));
     }
 
     @Test

@@ -66,10 +66,43 @@ class StateDbTest {
     }
 
     @Test
-    void refusesAFileThatIsNotADatabase() throws Exception {
+    void setsAsideAFileThatIsNotADatabaseAndStartsANewOne() throws Exception {
         java.nio.file.Files.writeString(temp.resolve("feedwright.db"), "not sqlite at all, just some text\n".repeat(50));
 
-        assertThatThrownBy(() -> StateDb.open(temp)).isInstanceOf(StateStoreException.class)
-                .hasMessageContaining("feedwright.db");
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(db.version()).isEqualTo(StateDb.VERSION);
+        }
+
+        assertThat(damagedCopies()).singleElement().satisfies(aside -> assertThat(aside)
+                .hasContent("not sqlite at all, just some text\n".repeat(50).strip()));
+    }
+
+    @Test
+    void setsAsideADatabaseTruncatedToHalfAndStartsANewOne() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            List<LinkStore.SeenLink> links = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                links.add(new LinkStore.SeenLink("https://a.example/" + i, "a.example"));
+            }
+            new LinkStore(db).markSeen(links, 7);
+        }
+        Path file = temp.resolve("feedwright.db");
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(new LinkStore(db).countSeen(7)).isZero();
+            assertThat(db.version()).isEqualTo(StateDb.VERSION);
+        }
+        assertThat(damagedCopies()).hasSize(1);
+    }
+
+    private List<Path> damagedCopies() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(temp)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("feedwright.db.damaged-")
+                    && !f.getFileName().toString().contains("-wal")).toList();
+        }
     }
 }

@@ -60,6 +60,29 @@ class TextRepairTest {
     }
 
     @Test
+    void defusesTagsThatDroppedCharactersWouldJoinTogether() {
+        // Found by TextRepairFuzzTest: a byte that was not UTF-8 between '<' and 'u' left "<u".
+        assertThat(TextRepair.text("<\uFFFDu")).isEqualTo("< u");
+        assertThat(TextRepair.text("<\u0001script>alert(1)<\u0001/script>")).isEqualTo("< script>alert(1)< /script>");
+        assertThat(TextRepair.text("<&#1;iframe src=x>")).doesNotContain("<iframe");
+    }
+
+    @Test
+    void removesStartTagsOfUnknownElementsThatCarryAttributes() {
+        // Found with the hostile corpus: "<x onmouseover=alert(1)>" stayed, and readers that show
+        // RSS titles as HTML would have made an element with an event handler of it.
+        assertThat(TextRepair.text("<x onmouseover=alert(1)>Custom</x>")).isEqualTo("Custom");
+        assertThat(TextRepair.text("Tail <x-y/onclick=alert(1)")).isEqualTo("Tail");
+        assertThat(TextRepair.text("x<y and z>w")).isEqualTo("x<y and z>w");
+    }
+
+    @Test
+    void removesSvgAndMathMarkup() {
+        assertThat(TextRepair.text("<math><mi xlink:href=\"javascript:alert(1)\">Math</mi></math>")).isEqualTo("Math");
+        assertThat(TextRepair.text("<svg><script>alert(1)</script></svg>Vector")).isEqualTo("Vector");
+    }
+
+    @Test
     void repairsMojibakeBeforeAndAfterDecodingEntities() {
         assertThat(TextRepair.text("Chinaâ€™s")).isEqualTo("China’s");
         assertThat(TextRepair.text("caf&#195;&#169;")).isEqualTo("café");

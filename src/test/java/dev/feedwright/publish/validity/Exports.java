@@ -2,6 +2,7 @@ package dev.feedwright.publish.validity;
 
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.SiteConfig;
+import dev.feedwright.hostile.HostileCorpus;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +23,9 @@ import org.junit.jupiter.params.support.ParameterDeclarations;
  * store, deleted when the run ends): the bundled seeds; the real corpus in
  * {@code ../shared/corpus/diablo4} when that folder exists (a user's clone has none; the system
  * property {@code feedwright.realCorpus} names another folder); and the hostile fixtures of
- * {@code src/test/resources/validity/}, published under a base address with a path.
+ * {@code src/test/resources/validity/}, published under a base address with a path; and the
+ * generated corpus of {@code dev.feedwright.hostile.HostileCorpus}, hundreds of hostile files of
+ * every kind mixed with good ones.
  */
 final class Exports implements ArgumentsProvider {
 
@@ -62,6 +65,19 @@ final class Exports implements ArgumentsProvider {
                 SiteConfig site = new SiteConfig("Hostile Wire & <Co>", "Every story that once broke a feed.",
                         URI.create("https://feeds.example.org/news/"), "pt-BR");
                 return Export.run(label, temp, defaults.withSite(site).withCorpusDir(corpus));
+            }
+        },
+        GENERATED("generated hostile corpus") {
+            @Override
+            Export export() {
+                Path temp = newTemp();
+                Path corpus = temp.resolve("corpus");
+                try {
+                    HostileCorpus.write(corpus, 20_260_101L, 100, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return Export.run(label, temp, FeedwrightConfig.defaults().withCorpusDir(corpus));
             }
         };
 

@@ -1,0 +1,174 @@
+package dev.feedwright.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.testing.Feeds;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An output folder that cannot be written, wholly or in part: the export stops with an error that
+ * names the path, and every feed of the previous run keeps its bytes and its time. Each test first
+ * exports three seeds, then breaks the folder and exports all five, so that every feed would
+ * change. Tests run as root here, where permissions do not bite: a folder or file that cannot be
+ * written is made with something in the way, or with the immutable attribute ({@code chattr +i},
+ * which binds root too; those tests are skipped where chattr is missing or not allowed).
+ */
+class OutputFaultsTest {
+
+    @TempDir
+    Path temp;
+
+    private Path out;
+    private Path narrow;
+
+    @BeforeEach
+    void exportThreeSeeds() throws IOException {
+        out = temp.resolve("out");
+        narrow = Files.createDirectories(temp.resolve("narrow"));
+        for (String seed : Feeds.files(Feeds.seeds()).subList(0, 3)) {
+            Files.copy(Feeds.seeds().resolve(seed), narrow.resolve(seed));
+        }
+        export(narrow);
+        assertThat(out.resolve("topics")).isDirectory();
+    }
+
+    @Test
+    void aFolderWhereAFeedMustBeWrittenStopsTheRunBeforeAnythingIsReplaced() throws IOException {
+        String victim = firstFeed("topics/");
+        Files.delete(out.resolve(victim));
+        Files.createDirectories(out.resolve(victim));
+        Map<String, Snapshot> before = snapshot();
+
+        assertFailsNaming(out.resolve(victim).toString(), "not a regular file");
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileWhereAFolderMustBeStopsTheRunBeforeAnythingIsReplaced() throws IOException {
+        for (String file : Feeds.files(out.resolve("providers"))) {
+            Files.delete(out.resolve("providers").resolve(file));
+        }
+        Files.delete(out.resolve("providers"));
+        Files.writeString(out.resolve("providers"), "a file where a folder must be");
+        Map<String, Snapshot> before = snapshot();
+
+        assertFailsNaming(out.resolve("providers").toString(), "not a folder");
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anImmutableFeedStopsTheRunBeforeAnythingIsReplaced() throws Exception {
+        Path victim = out.resolve(firstFeed("providers/"));
+        assumeThat(chattr("+i", victim)).as("chattr +i works here").isTrue();
+        try {
+            Map<String, Snapshot> before = snapshot();
+
+            assertFailsNaming(victim.toString(), "Operation not permitted");
+
+            assertThat(snapshot()).isEqualTo(before);
+        } finally {
+            chattr("-i", victim);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFolderThatCannotBeWrittenStopsTheRunBeforeAnythingIsReplaced() throws Exception {
+        Path topics = out.resolve("topics");
+        assumeThat(chattr("+i", topics)).as("chattr +i works here").isTrue();
+        try {
+            Map<String, Snapshot> before = snapshot();
+
+            assertFailsNaming(topics.toString(), "cannot write in");
+
+            assertThat(snapshot()).isEqualTo(before);
+        } finally {
+            chattr("-i", topics);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFeedLockedByAReaderIsReplacedWhileTheReaderKeepsTheWholeOldVersion() throws IOException {
+        // POSIX locks are advisory: a reader's lock does not stop a rename, and the reader keeps
+        // reading the file it opened, whole.
+        Path feed = out.resolve("all.xml");
+        byte[] old = Files.readAllBytes(feed);
+        try (FileChannel reader = FileChannel.open(feed, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock = reader.lock()) {
+            export(Feeds.seeds());
+
+            assertThat(lock.isValid()).isTrue();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(old.length + 1);
+            reader.read(buffer, 0);
+            assertThat(Arrays.copyOf(buffer.array(), buffer.position())).isEqualTo(old);
+        }
+        assertThat(Files.readAllBytes(feed)).isNotEqualTo(old);
+    }
+
+    private void assertFailsNaming(String path, String reason) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(Feeds.seeds()))
+                .isInstanceOf(IOException.class).hasMessageContaining(path).hasMessageContaining(reason);
+    }
+
+    private void export(Path corpus) throws IOException {
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out);
+        new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
+    }
+
+    private String firstFeed(String folder) {
+        return Feeds.files(out).stream().filter(f -> f.startsWith(folder) && f.endsWith(".xml")).findFirst()
+                .orElseThrow();
+    }
+
+    /** A file's bytes and modification time. */
+    private record Snapshot(List<Byte> bytes, FileTime modified) {
+    }
+
+    /** Every file but the lock (whose holder line each run rewrites), with bytes and time. */
+    private Map<String, Snapshot> snapshot() throws IOException {
+        Map<String, Snapshot> files = new TreeMap<>();
+        for (String file : Feeds.files(out)) {
+            if (!file.equals(".feedwright.lock")) {
+                Path path = out.resolve(file);
+                byte[] bytes = Files.readAllBytes(path);
+                Byte[] boxed = new Byte[bytes.length];
+                Arrays.setAll(boxed, i -> bytes[i]);
+                files.put(file, new Snapshot(List.of(boxed), Files.getLastModifiedTime(path)));
+            }
+        }
+        return files;
+    }
+
+    private static boolean chattr(String flag, Path path) throws IOException, InterruptedException {
+        try {
+            Process process = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

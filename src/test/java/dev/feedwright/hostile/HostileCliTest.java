@@ -48,7 +48,7 @@ class HostileCliTest {
         long read = cases.stream().filter(c -> c.outcome() != Outcome.NOT_READ).count();
         // Every line end a terminal, journald, a log shipper or Python's splitlines() knows.
         List<String> lines = List.of(run.stdout.split("\r\n|[\n\r\u000B\u000C\u001C\u001D\u001E\u0085\u2028\u2029]"));
-        assertThat(lines.get(lines.size() - 1)).startsWith("export: " + read + " files read, " + skipped + " skipped;");
+        assertThat(lines.get(lines.size() - 1)).startsWith("export: " + read + " files, " + read + " read, " + skipped + " skipped;");
         assertThat(lines.subList(0, lines.size() - 1)).hasSizeGreaterThan((int) skipped)
                 .allMatch(line -> LOG_LINE.matcher(line).matches(), "a log line of its own");
         assertThat(lines).noneMatch(line -> line.startsWith(HostileCorpus.FORGED_LOG_LINE.substring(0, 12)));
@@ -70,7 +70,7 @@ class HostileCliTest {
         assertThat(run.code).as(run.stderr).isZero();
         assertThat(run.stdout).contains("title was 20999999 characters long; cut to 1000")
                 .contains("related: 99000 articles past corpus.maxRelated (1000) were dropped")
-                .contains("export: 2 files read, 0 skipped; 2 stories, 1002 articles;");
+                .contains("export: 2 files, 2 read, 0 skipped; 2 stories, 1002 articles;");
         assertThat(run.seconds).as("seconds").isLessThan(60);
         assertThat(Files.size(temp.resolve("huge-out/all.xml"))).as("all.xml bytes").isLessThan(1 << 20);
         System.out.printf("20 MB title and 100,000 related items, CLI with %s: %.1f s%n", HEAP, run.seconds);

@@ -123,7 +123,8 @@ class KilledExportTest {
     private static Process export(Path corpus, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "dev.feedwright.cli.Main", "export", "--quiet", "--corpus", corpus.toString(), "--out", out.toString())
+                "dev.feedwright.cli.Main", "export", "--quiet", "--corpus", corpus.toString(), "--out", out.toString(),
+                "--state", out.resolveSibling(out.getFileName() + "-state").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(temp.resolve("exports.log").toFile()))
                 .start();

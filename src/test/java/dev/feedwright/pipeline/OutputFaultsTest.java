@@ -135,7 +135,8 @@ class OutputFaultsTest {
     }
 
     private void export(Path corpus) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out);
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
         new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
     }
 

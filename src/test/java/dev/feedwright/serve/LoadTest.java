@@ -161,7 +161,8 @@ class LoadTest {
     }
 
     private static Path export(Path corpus, Path out) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out);
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
         new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
         return out;
     }

@@ -92,6 +92,9 @@ public final class Daemon {
         if (scheduler != null) {
             throw new IllegalStateException("the daemon was started already");
         }
+        if (gate.isClosed()) {
+            return; // stopped before it started, by a signal that came early
+        }
         try {
             scheduler = new StdSchedulerFactory(QuartzSettings.inMemory("feedwright-" + UUID.randomUUID()))
                     .getScheduler();
@@ -232,9 +235,12 @@ public final class Daemon {
         }
     }
 
+    /** Takes the status and writes it under one lock, so that an older status never replaces a newer one. */
     private void writeStatus() {
         try {
-            statusFile.write(statusJson());
+            synchronized (statusFile) {
+                statusFile.write(statusJson());
+            }
         } catch (IOException e) {
             LOG.warn("cannot write the status file {}: {}", statusFile.path(), e.toString());
         }

@@ -36,7 +36,7 @@ final class Runner {
     /** A run the watcher asked for has not started yet: more changes need no further run. */
     private final AtomicBoolean watchRunPending = new AtomicBoolean();
 
-    /** @param statusChanged called after every run, to write the status file */
+    /** @param statusChanged called when a run starts and when it ends, to write the status file */
     Runner(DaemonWork work, RunGate gate, StatusBoard board, Clock clock, Runnable statusChanged) {
         this.work = work;
         this.gate = gate;
@@ -81,6 +81,7 @@ final class Runner {
     private void runInside(Task task, String cause) {
         Instant started = clock.instant();
         long number = board.begin(task.id(), cause, started);
+        statusChanged.run();
         RunResult result = null;
         Throwable failure = null;
         try {

@@ -151,6 +151,27 @@ class DaemonScheduleTest {
         assertThat(read(file).get("jobs").get("export").get("nextFireTime").isNull()).isTrue();
     }
 
+    /** Regression: the status written at start, taken before the first run began, replaced the run's status. */
+    @Test
+    void theStatusFileShowsTheRunInProgress() throws Exception {
+        CountDownLatch end = new CountDownLatch(1);
+        RecordingWork work = new RecordingWork((task, number) -> end.await(30, TimeUnit.SECONDS));
+        start(DaemonTests.config(temp, DaemonTests.schedule(YEARLY, YEARLY, true, false, Duration.ofSeconds(1))),
+                work);
+        Path file = temp.resolve("state").resolve("status.json");
+
+        Waits.until(WAIT, "the run to show in the status file", () -> Files.exists(file)
+                && read(file).get("running").isObject());
+        Waits.sleep(Duration.ofMillis(300));
+
+        JsonNode running = read(file).get("running");
+        assertThat(running.get("job").asString()).isEqualTo("export");
+        assertThat(running.get("cause").asString()).isEqualTo("start");
+        end.countDown();
+        Waits.until(WAIT, "the run to end in the status file", () -> read(file).get("running").isNull());
+        assertThat(read(file).get("lastRuns").get(0).get("outcome").asString()).isEqualTo("ok");
+    }
+
     @Test
     void stopWaitsForTheRunInProgressAndStartsNoOther() throws Exception {
         CountDownLatch started = new CountDownLatch(1);

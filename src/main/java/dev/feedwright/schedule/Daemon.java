@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.quartz.CronScheduleBuilder;
@@ -150,8 +151,7 @@ public final class Daemon {
             return;
         }
         try {
-            scheduler.triggerJob(jobKey(Task.EXPORT), new JobDataMap(java.util.Map.of(ScheduledRun.CAUSE,
-                    Runner.WATCH)));
+            scheduler.triggerJob(jobKey(Task.EXPORT), new JobDataMap(Map.of(ScheduledRun.CAUSE, Runner.WATCH)));
             LOG.debug("the corpus changed: export requested");
         } catch (SchedulerException e) {
             runner.releaseWatchRun();
@@ -261,8 +261,9 @@ public final class Daemon {
             parts.add("export now");
         }
         if (schedule.watch()) {
-            parts.add("watching " + config.corpus().dir() + " (quiet period " + schedule.quietPeriod().toMillis()
-                    + " ms)");
+            Duration quiet = schedule.quietPeriod();
+            parts.add("watching " + config.corpus().dir() + " (quiet period " + (quiet.toMillis() % 1000 == 0
+                    ? quiet.toSeconds() + " s" : quiet.toMillis() + " ms") + ")");
         }
         parts.add("status in " + statusFile.path());
         return String.join("; ", parts);

@@ -51,6 +51,9 @@ final class CheckLinksCommand implements Callable<Integer> {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (!Logging.alsoToFile(settings.logging().file(), err)) {
+            return ExitCodes.FATAL;
+        }
         if (corpus != null) {
             settings = settings.withCorpusDir(corpus);
         }

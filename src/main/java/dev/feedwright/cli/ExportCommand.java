@@ -67,6 +67,9 @@ final class ExportCommand implements Callable<Integer> {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (!Logging.alsoToFile(settings.logging().file(), err)) {
+            return ExitCodes.FATAL;
+        }
         if (corpus != null) {
             settings = settings.withCorpusDir(corpus);
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Reads a corpus of news-article files and writes a feed for every topic and every provider.",
-        subcommands = {ExportCommand.class, CheckLinksCommand.class, ServeCommand.class, GenerateCorpusCommand.class,
+        subcommands = {ExportCommand.class, CheckLinksCommand.class, ServeCommand.class, DaemonCommand.class,
+            GenerateCorpusCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -26,7 +27,8 @@ public final class FeedwrightCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command, such as 'export' or 'serve'");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing a command, such as 'export', 'serve' or 'daemon'");
     }
 
     /** A command line ready to execute, with Feedwright's exit codes for usage errors and failures. */

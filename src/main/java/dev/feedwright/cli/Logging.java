@@ -2,17 +2,100 @@ package dev.feedwright.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.FileAppender;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.LoggerFactory;
 
-/** Adjusts logging from command-line options; the rest of the program only speaks SLF4J. */
+/** Adjusts logging from command-line options and settings; the rest of the program only speaks SLF4J. */
 final class Logging {
+
+    /** The name of the appender {@link #alsoToFile} adds. */
+    static final String FILE_APPENDER = "FILE";
+    /**
+     * The console's pattern (logback.xml) with the full date and time in UTC: a file is read days
+     * later, next to the status file's UTC times.
+     */
+    private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC} %-5level"
+            + " %replace(%msg){'\\r?\\n|\\r', '\\\\n'}%n%replace(%ex){'(?m)^', '    '}%nopex";
 
     private Logging() {
     }
 
     /** With {@code --quiet}, only warnings and errors are logged. */
     static void quiet(boolean quiet) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(quiet ? Level.WARN : Level.INFO);
+        root().setLevel(quiet ? Level.WARN : Level.INFO);
+    }
+
+    /**
+     * Appends every log line to {@code file} as well as to standard output ({@code logging.file});
+     * null logs to standard output only. Replaces the file a command before set, if any.
+     *
+     * @throws IOException when the file cannot be created or appended to
+     */
+    static void alsoToFile(Path file) throws IOException {
+        Logger root = root();
+        Appender<ILoggingEvent> previous = root.getAppender(FILE_APPENDER);
+        if (previous != null) {
+            root.detachAppender(previous);
+            previous.stop();
+        }
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        // Opened once here only to learn now, with a clear message, that the file can be written.
+        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+        LoggerContext context = root.getLoggerContext();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.setPattern(FILE_PATTERN);
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName(FILE_APPENDER);
+        appender.setFile(file.toString());
+        appender.setAppend(true);
+        appender.setEncoder(encoder);
+        appender.start();
+        if (!appender.isStarted()) {
+            throw new IOException("cannot log to " + file);
+        }
+        root.addAppender(appender);
+    }
+
+    /**
+     * {@link #alsoToFile} for a command: false, after saying why on {@code err}, when the file
+     * cannot be written (the command then ends with {@link ExitCodes#FATAL}).
+     */
+    static boolean alsoToFile(Path file, PrintWriter err) {
+        try {
+            alsoToFile(file);
+            return true;
+        } catch (IOException e) {
+            err.println("feedwright: logging.file " + file + " cannot be written: " + e);
+            return false;
+        }
+    }
+
+    /** Writes out and closes every appender: the last thing before the process ends. */
+    static void flush() {
+        root().getLoggerContext().stop();
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 }

@@ -62,6 +62,9 @@ final class ServeCommand implements Callable<Integer> {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (!Logging.alsoToFile(settings.logging().file(), err)) {
+            return ExitCodes.FATAL;
+        }
         Path folder = settings.output().dir();
         if (!Files.isDirectory(folder)) {
             err.println("feedwright: serve: the output folder " + folder + " does not exist or is not a folder;"

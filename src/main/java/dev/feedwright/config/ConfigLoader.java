@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -31,14 +35,27 @@ public final class ConfigLoader {
      * no default file present, every setting takes its default.
      */
     public static FeedwrightConfig load(Path file) throws ConfigException {
+        return load(file, CronCheck.NONE);
+    }
+
+    /**
+     * The same, checking the {@code schedule} section's cron expressions with {@code cron}: a bad
+     * one is reported with the file and line it was written on.
+     */
+    public static FeedwrightConfig load(Path file, CronCheck cron) throws ConfigException {
         if (file == null) {
-            return Files.exists(DEFAULT_PATH) ? read(DEFAULT_PATH) : FeedwrightConfig.defaults();
+            return Files.exists(DEFAULT_PATH) ? read(DEFAULT_PATH, cron) : FeedwrightConfig.defaults();
         }
-        return read(file);
+        return read(file, cron);
     }
 
     /** Reads and validates one configuration file. */
     public static FeedwrightConfig read(Path file) throws ConfigException {
+        return read(file, CronCheck.NONE);
+    }
+
+    /** Reads and validates one configuration file, checking its cron expressions with {@code cron}. */
+    public static FeedwrightConfig read(Path file, CronCheck cron) throws ConfigException {
         String source = file.toString();
         Node root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -53,10 +70,10 @@ public final class ConfigLoader {
         } catch (YAMLException e) {
             throw new ConfigException(source, 0, "not valid YAML: " + e.getMessage());
         }
-        return bind(ConfigNode.root(source, root));
+        return bind(ConfigNode.root(source, root), cron);
     }
 
-    private static FeedwrightConfig bind(ConfigNode root) throws ConfigException {
+    private static FeedwrightConfig bind(ConfigNode root, CronCheck cron) throws ConfigException {
         FeedwrightConfig d = FeedwrightConfig.defaults();
         FeedwrightConfig config = new FeedwrightConfig(
                 site(root.section("site"), d.site()),
@@ -66,7 +83,9 @@ public final class ConfigLoader {
                 export(root.section("export"), d.export()),
                 serve(root.section("serve"), d.serve()),
                 liveness(root.section("liveness"), d.liveness()),
-                state(root.section("state"), d.state()));
+                state(root.section("state"), d.state()),
+                schedule(root.section("schedule"), d.schedule(), cron),
+                logging(root.section("logging")));
         root.finish();
         return config;
     }
@@ -126,6 +145,51 @@ public final class ConfigLoader {
         StateConfig state = new StateConfig(n.path("dir", d.dir()));
         n.finish();
         return state;
+    }
+
+    private static ScheduleConfig schedule(ConfigNode n, ScheduleConfig d, CronCheck cron) throws ConfigException {
+        ScheduleConfig schedule = new ScheduleConfig(
+                cron(n, "export", d.export(), cron),
+                cron(n, "checkLinks", d.checkLinks(), cron),
+                zone(n, "timeZone", d.timeZone()),
+                n.bool("runOnStart", d.runOnStart()),
+                n.bool("watch", d.watch()),
+                n.duration("quietPeriod", d.quietPeriod(), ScheduleConfig.MIN_QUIET_PERIOD,
+                        ScheduleConfig.MAX_QUIET_PERIOD),
+                n.duration("shutdownTimeout", d.shutdownTimeout(), Duration.ZERO, ScheduleConfig.MAX_SHUTDOWN_TIMEOUT));
+        n.finish();
+        return schedule;
+    }
+
+    private static String cron(ConfigNode n, String key, String fallback, CronCheck cron) throws ConfigException {
+        String expression = n.string(key, fallback).strip();
+        Optional<String> problem = cron.problem(expression);
+        if (problem.isPresent()) {
+            throw n.error(key, n.qualified(key) + " '" + expression + "' is not a cron expression: " + problem.get());
+        }
+        return expression;
+    }
+
+    private static ZoneId zone(ConfigNode n, String key, ZoneId fallback) throws ConfigException {
+        String name = n.string(key, fallback.getId()).strip();
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            throw n.error(key, n.qualified(key) + " must be a time zone such as UTC, Europe/Berlin or +02:00, was '"
+                    + name + "'");
+        }
+    }
+
+    private static LoggingConfig logging(ConfigNode n) throws ConfigException {
+        String file = n.string("file", "").strip();
+        LoggingConfig logging;
+        try {
+            logging = new LoggingConfig(file.isEmpty() ? null : Path.of(file));
+        } catch (InvalidPathException e) {
+            throw n.error("file", n.qualified("file") + " must be a valid path, was '" + file + "'");
+        }
+        n.finish();
+        return logging;
     }
 
     private static LivenessConfig liveness(ConfigNode n, LivenessConfig d) throws ConfigException {

@@ -31,10 +31,15 @@ public record RunReport(
 
     /** The one-line summary printed at the end of a run. */
     public String summary() {
+        return String.format(Locale.ROOT, "%s; %.2f s", counts(), elapsed.toNanos() / 1e9);
+    }
+
+    /** The summary without the time taken. */
+    public String counts() {
         return String.format(Locale.ROOT,
                 "%d files, %d read, %d skipped; %d stories, %d articles; %d feeds: %d written, %d unchanged,"
-                        + " %d deleted; %.2f s",
+                        + " %d deleted",
                 files, filesRead, filesSkipped, stories, articles, publish.feeds(), publish.feedsWritten(),
-                publish.feedsUnchanged(), publish.feedsDeleted(), elapsed.toNanos() / 1e9);
+                publish.feedsUnchanged(), publish.feedsDeleted());
     }
 }

@@ -86,6 +86,37 @@ class ExportCommandTest {
     }
 
     @Test
+    void logsToTheFileNamedInTheConfigurationAsWell() throws IOException {
+        Path corpus = corpusWithOneBrokenFile();
+        Path log = temp.resolve("logs").resolve("feedwright.log");
+        Path config = Files.writeString(temp.resolve("feedwright.yaml"), "logging:\n  file: " + log + "\n");
+        try {
+            int code = run("export", "--config", config.toString(), "--corpus", corpus.toString(), "--out",
+                    temp.resolve("f").toString());
+
+            assertThat(code).isEqualTo(ExitCodes.OK);
+            assertThat(Files.readString(log)).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z WARN  skipped ");
+        } finally {
+            Logging.alsoToFile(null);
+        }
+    }
+
+    @Test
+    void aLogFileThatCannotBeWrittenIsFatal() throws IOException {
+        Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
+        Path config = Files.writeString(temp.resolve("feedwright.yaml"), "logging:\n  file: " + file.resolve("x.log")
+                + "\n");
+
+        int code = run("export", "--config", config.toString(), "--corpus", Feeds.seeds().toString(), "--out",
+                temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString())
+                .contains("feedwright: logging.file " + file.resolve("x.log") + " cannot be written: ");
+        assertThat(temp.resolve("f")).doesNotExist();
+    }
+
+    @Test
     void badConfigurationIsAUsageErrorNamingFileKeyAndRule() throws IOException {
         Path config = temp.resolve("bad.yaml");
         Files.writeString(config, "feeds:\n  limit: 0\n", StandardCharsets.UTF_8);

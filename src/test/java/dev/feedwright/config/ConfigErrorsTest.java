@@ -30,7 +30,7 @@ class ConfigErrorsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, refresh, relatedLinks)",
-        "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, liveness, output, serve, site, state)",
+        "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, liveness, logging, output, schedule, serve, site, state)",
         "limit-string.yaml             | 2 | feeds.limit must be an integer, was 'fifty'",
         "limit-list.yaml               | 2 | feeds.limit must be an integer, was a list",
         "limit-zero.yaml               | 4 | feeds.limit must be between 1 and 10000, was 0",
@@ -92,6 +92,12 @@ class ConfigErrorsTest {
         "'serve:\n  bind: \"a b\"\n'            | 2 | serve.bind must be an IP address or a host name such as 127.0.0.1, 0.0.0.0, ::1 or localhost, was 'a b'",
         "'serve:\n  bind: http://x/\n'         | 2 | serve.bind must be an IP address or a host name such as 127.0.0.1, 0.0.0.0, ::1 or localhost, was 'http://x/'",
         "'serve:\n  listen: 80\n'              | 2 | unknown key serve.listen (known keys in serve: bind, port)",
+        "'schedule:\n  timeZone: Mars/Olympus\n' | 2 | schedule.timeZone must be a time zone such as UTC, Europe/Berlin or +02:00, was 'Mars/Olympus'",
+        "'schedule:\n  runOnStart: soon\n'     | 2 | schedule.runOnStart must be true or false, was 'soon'",
+        "'schedule:\n  quietPeriod: 5\n'       | 2 | schedule.quietPeriod must be a duration such as 500ms, 30s, 15m, 24h or 7d, was '5'",
+        "'schedule:\n  export: [1]\n'          | 2 | schedule.export must be a string, was a list",
+        "'schedule:\n  every: 5m\n'            | 2 | unknown key schedule.every (known keys in schedule: checkLinks, export, quietPeriod, runOnStart, shutdownTimeout, timeZone, watch)",
+        "'logging:\n  level: debug\n'          | 2 | unknown key logging.level (known keys in logging: file)",
     })
     void refusesAWrongValue(String yaml, int line, String message) throws IOException {
         Path file = Files.writeString(temp.resolve("x.yaml"), yaml);

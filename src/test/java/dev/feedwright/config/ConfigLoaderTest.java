@@ -8,7 +8,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +75,15 @@ class ConfigLoaderTest {
         assertThat(l.exclude()).isEmpty();
         assertThat(l.allowPrivateAddresses()).isFalse();
         assertThat(l.contactUrl()).isNull();
+        ScheduleConfig s = d.schedule();
+        assertThat(s.export()).isEqualTo("*/15 * * * *");
+        assertThat(s.checkLinks()).isEqualTo("0 */6 * * *");
+        assertThat(s.timeZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(s.runOnStart()).isTrue();
+        assertThat(s.watch()).isTrue();
+        assertThat(s.quietPeriod()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.shutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(d.logging().file()).isNull();
     }
 
     @Test
@@ -93,6 +105,9 @@ class ConfigLoaderTest {
         assertThat(config.export()).isEqualTo(new ExportConfig(3));
         assertThat(config.serve()).isEqualTo(new ServeConfig("0.0.0.0", 9090));
         assertThat(config.state()).isEqualTo(new StateConfig(Path.of("var/state")));
+        assertThat(config.schedule()).isEqualTo(new ScheduleConfig("0 0/5 * * * ?", "@daily",
+                ZoneId.of("Europe/Berlin"), false, false, Duration.ofMillis(250), Duration.ofSeconds(90)));
+        assertThat(config.logging()).isEqualTo(new LoggingConfig(Path.of("var/log/feedwright.log")));
         assertThat(config.liveness()).isEqualTo(LivenessConfig.builder()
                 .enabled(true)
                 .connectTimeout(Duration.ofSeconds(1))
@@ -127,7 +142,8 @@ class ConfigLoaderTest {
         assertThat(config).isEqualTo(new FeedwrightConfig(FeedwrightConfig.defaults().site(),
                 FeedwrightConfig.defaults().corpus(), FeedwrightConfig.defaults().output(), new FeedsConfig(7, 10, Duration.ofMinutes(15)),
                 FeedwrightConfig.defaults().export(), FeedwrightConfig.defaults().serve(),
-                FeedwrightConfig.defaults().liveness(), FeedwrightConfig.defaults().state()));
+                FeedwrightConfig.defaults().liveness(), FeedwrightConfig.defaults().state(),
+                FeedwrightConfig.defaults().schedule(), FeedwrightConfig.defaults().logging()));
     }
 
     /** The ranges the shipped file's comments promise: the edge is accepted, one step beyond is not. */
@@ -157,6 +173,10 @@ class ConfigLoaderTest {
         "liveness     | callTimeout  | 1ms     | 0s",
         "liveness     | retryAfterCap | 1h     | 61m",
         "liveness     | progressInterval | 1s  | 999ms",
+        "schedule     | quietPeriod  | 100ms   | 99ms",
+        "schedule     | quietPeriod  | 1h      | 61m",
+        "schedule     | shutdownTimeout | 0s   | 61m",
+        "schedule     | shutdownTimeout | 1h   | 3601s",
     })
     void acceptsTheDocumentedRangeAndNothingBeyond(String section, String key, String edge, String beyond)
             throws Exception {
@@ -178,6 +198,47 @@ class ConfigLoaderTest {
     @CsvSource({"127.0.0.1", "0.0.0.0", "localhost", "feeds.example.org", "'::1'", "'::'", "'fe80::1%eth0'"})
     void acceptsAnIpAddressOrHostNameToBindTo(String bind) throws Exception {
         assertThat(ConfigLoader.read(write("serve:\n  bind: \"" + bind + "\"\n")).serve().bind()).isEqualTo(bind);
+    }
+
+    @Test
+    void checksEveryCronExpressionWithTheCheckItIsGiven() throws Exception {
+        List<String> checked = new ArrayList<>();
+        CronCheck recording = expression -> {
+            checked.add(expression);
+            return Optional.empty();
+        };
+        Path file = write("schedule:\n  export: \" 0 * * * * \"\n");
+
+        ScheduleConfig schedule = ConfigLoader.read(file, recording).schedule();
+
+        assertThat(schedule.export()).isEqualTo("0 * * * *");
+        assertThat(checked).containsExactly("0 * * * *", "0 */6 * * *");
+    }
+
+    @Test
+    void reportsABadCronExpressionAtItsLineWithWhatTheCheckSays() throws Exception {
+        Path file = write("# comment\nschedule:\n  timeZone: UTC\n  export: \"*/15 * * *\"\n");
+        CronCheck fourFields = expression -> expression.split(" ").length == 4 ? Optional.of("it has 4 fields")
+                : Optional.empty();
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, fourFields)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":4: schedule.export '*/15 * * *' is not a cron expression: it has 4 fields");
+        assertThat(ConfigLoader.load(file).schedule().export()).isEqualTo("*/15 * * *");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UTC, UTC", "Europe/Berlin, Europe/Berlin", "'+02:00', '+02:00'", "Z, Z"})
+    void readsATimeZone(String text, String expected) throws Exception {
+        assertThat(ConfigLoader.read(write("schedule:\n  timeZone: \"" + text + "\"\n")).schedule().timeZone())
+                .isEqualTo(ZoneId.of(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'file:\n', ''", "'file: \"\"\n', ''", "'file: logs/fw.log\n', logs/fw.log"})
+    void anEmptyLogFileMeansStandardOutputOnly(String yaml, String expected) throws Exception {
+        Path file = ConfigLoader.read(write("logging:\n  " + yaml)).logging().file();
+
+        assertThat(file).isEqualTo(expected.isEmpty() ? null : Path.of(expected));
     }
 
     @Test

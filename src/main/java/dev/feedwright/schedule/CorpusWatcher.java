@@ -1,0 +1,226 @@
+package dev.feedwright.schedule;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the corpus folder and its sub-folders (registering new ones as they appear) and calls
+ * back once the folder has been quiet for the quiet period after a change: copying 10,000 files
+ * gives one call, not 10,000. Only changes that matter count: an article file (by the corpus's
+ * include glob) added, changed or removed, or a folder added or removed; hidden files and folders
+ * (names starting with a dot) are passed over as the corpus scanner passes them over. When the
+ * operating system drops events (an overflow), that counts as a change too.
+ *
+ * <p>Runs on its own thread until {@link #close()}. A corpus folder that does not exist yet is
+ * waited for; when it appears, that is a change.
+ */
+final class CorpusWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusWatcher.class);
+    private static final long IDLE_POLL_MILLIS = 1000;
+
+    private final Path root;
+    private final PathMatcher include;
+    private final PathMatcher includeAtTop;
+    private final long quietNanos;
+    private final Runnable onChange;
+    private final WatchService service;
+    private final Map<WatchKey, Path> folders = new HashMap<>();
+    private final Set<Path> registered = new HashSet<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private long lastChange;
+    private boolean pending;
+
+    /**
+     * @param root     the corpus folder
+     * @param include  the corpus's include glob, relative to the folder; a leading {@code **}{@code /}
+     *                 also matches files directly in it, as in the scanner
+     * @param quiet    how long the folder must stay unchanged before {@code onChange} is called
+     * @param onChange called on the watcher's thread; should return quickly
+     */
+    CorpusWatcher(Path root, String include, Duration quiet, Runnable onChange) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.include = FileSystems.getDefault().getPathMatcher("glob:" + include);
+        this.includeAtTop = include.startsWith("**/")
+                ? FileSystems.getDefault().getPathMatcher("glob:" + include.substring(3)) : this.include;
+        this.quietNanos = quiet.toNanos();
+        this.onChange = onChange;
+        this.service = this.root.getFileSystem().newWatchService();
+        this.thread = new Thread(this::loop, "feedwright-watch");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            awaitRoot();
+            while (!closed) {
+                WatchKey key = pending ? service.poll(Math.max(1, lastChange + quietNanos - System.nanoTime()),
+                        TimeUnit.NANOSECONDS) : service.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (key != null) {
+                    handle(key);
+                }
+                if (pending && System.nanoTime() - lastChange >= quietNanos && !closed) {
+                    pending = false;
+                    onChange.run();
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed
+        } catch (RuntimeException e) {
+            LOG.error("watching {} stopped: {}", root, e.toString(), e);
+        }
+    }
+
+    /** Registers the folder once it exists; a folder that appears late is a change. */
+    private void awaitRoot() throws InterruptedException {
+        boolean waited = false;
+        while (!closed) {
+            if (Files.isDirectory(root)) {
+                registerTree(root);
+                if (waited) {
+                    changed();
+                }
+                return;
+            }
+            if (!waited) {
+                LOG.warn("the corpus folder {} does not exist; watching for it to appear", root);
+                waited = true;
+            }
+            Thread.sleep(IDLE_POLL_MILLIS);
+        }
+    }
+
+    private void handle(WatchKey key) {
+        Path folder = folders.get(key);
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == OVERFLOW) {
+                registerTree(root);
+                changed();
+                continue;
+            }
+            if (folder == null) {
+                continue;
+            }
+            Path path = folder.resolve((Path) event.context());
+            if (isHidden(path)) {
+                continue;
+            }
+            if (event.kind() == ENTRY_CREATE && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                // Files may have landed in it before it was registered; they are read by the run anyway.
+                registerTree(path);
+                changed();
+            } else if (isArticle(path) || registered.contains(path)) {
+                changed();
+            }
+        }
+        if (!key.reset()) {
+            folders.remove(key);
+            registered.remove(folder);
+            changed();
+            if (folder != null && folder.equals(root)) {
+                LOG.warn("the corpus folder {} is gone; watching for it to come back", root);
+                try {
+                    awaitRoot();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closed = true;
+                }
+            }
+        }
+    }
+
+    private void changed() {
+        pending = true;
+        lastChange = System.nanoTime();
+    }
+
+    private boolean isArticle(Path path) {
+        Path relative = root.relativize(path);
+        return include.matches(relative) || relative.getNameCount() == 1 && includeAtTop.matches(relative);
+    }
+
+    private boolean isHidden(Path path) {
+        for (Path part : root.relativize(path)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void registerTree(Path start) {
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(root) && isHidden(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (registered.add(dir)) {
+                        try {
+                            folders.put(dir.register(service, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), dir);
+                        } catch (NoSuchFileException e) {
+                            registered.remove(dir);
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("cannot watch {} for changes: {}", start, e.toString());
+        }
+    }
+
+    /** Stops watching; a change still in its quiet period is dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            service.close();
+        } catch (IOException e) {
+            LOG.debug("closing the watch service failed: {}", e.toString());
+        }
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

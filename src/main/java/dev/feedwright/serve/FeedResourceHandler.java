@@ -1,5 +1,6 @@
 package dev.feedwright.serve;
 
+import java.io.IOException;
 import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -54,8 +55,22 @@ final class FeedResourceHandler extends ResourceHandler {
         return new NotModifiedWithHeaders();
     }
 
-    /** Sends 304 itself, with the headers a cache needs, instead of through the error handler. */
+    /**
+     * Opens each file before its headers are used and closes it when the response is complete
+     * (see {@link RenameSafeContent}); sends 304 itself, with the headers a cache needs, instead of
+     * through the error handler.
+     */
     private static final class NotModifiedWithHeaders extends ResourceService {
+
+        @Override
+        public HttpContent getContent(String path, Request request) throws IOException {
+            HttpContent content = super.getContent(path, request);
+            if (content instanceof RenameSafeContent file) {
+                file.open();
+                Request.addCompletionListener(request, failure -> file.close());
+            }
+            return content;
+        }
 
         @Override
         protected void putNotModifiedHeaders(Response response, HttpContent content) {

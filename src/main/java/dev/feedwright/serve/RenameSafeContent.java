@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -24,43 +25,75 @@ import org.eclipse.jetty.util.Callback;
  * version into place in between, the response pairs one version's {@code Content-Length} and
  * entity tag with the other version's bytes, and the reader gets a cut-off document, or a whole
  * one under a tag that belongs to another (and later a wrong 304). Here the headers come from one
- * {@link FileVersion}, and the body from a channel that is checked, after it was opened, to be
- * that version; a channel stays on its file however often the name is renamed over. In the rare
- * case that the file was replaced between the two, the response fails instead of sending the
- * wrong bytes, and the reader asks again.
+ * {@link FileVersion}, and the body from a channel opened, before any header is sent, between two
+ * looks at the file that saw that same version; a channel stays on its file however often the
+ * name is renamed over, so even an export that replaces the file while the response is under way
+ * changes nothing in it. {@link #open()} must be called before the headers are used, and
+ * {@link #close()} when the response is complete.
  */
-final class RenameSafeContent extends HttpContent.Wrapper {
+final class RenameSafeContent extends HttpContent.Wrapper implements AutoCloseable {
+
+    private static final int ATTEMPTS = 5;
+
+    // version and channel are guarded by this object's lock.
 
     private final Path file;
-    private final FileVersion version;
     private final ByteBufferPool.Sized buffers;
-    private final HttpField etag;
-    private final HttpField lastModified;
-    private final HttpField contentLength;
+    private FileVersion version;
+    private SeekableByteChannel channel;
 
     RenameSafeContent(HttpContent resource, Path file, FileVersion version, ByteBufferPool.Sized buffers) {
         super(resource);
         this.file = file;
         this.version = version;
         this.buffers = buffers;
-        this.etag = new HttpField(HttpHeader.ETAG, version.etag());
-        this.lastModified = new HttpField(HttpHeader.LAST_MODIFIED, DateGenerator.formatDate(version.lastModified()));
-        this.contentLength = new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, version.size());
+    }
+
+    /**
+     * Opens the file, making sure the channel is the version the headers describe: the file is
+     * looked at before and after the opening, and opened again when an export replaced it in
+     * between.
+     *
+     * @throws IOException when the file is gone, or kept being replaced
+     */
+    synchronized void open() throws IOException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<FileVersion> before = FileVersion.of(file);
+            if (before.isEmpty()) {
+                throw new NoSuchFileException(file.toString());
+            }
+            SeekableByteChannel opened = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            if (before.equals(FileVersion.of(file)) && opened.size() == before.get().size()) {
+                version = before.get();
+                channel = opened;
+                return;
+            }
+            closeQuietly(opened);
+        }
+        throw new IOException(file + " kept being replaced while it was opened");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            closeQuietly(channel);
+            channel = null;
+        }
     }
 
     @Override
     public HttpField getETag() {
-        return etag;
+        return new HttpField(HttpHeader.ETAG, version.etag());
     }
 
     @Override
     public String getETagValue() {
-        return etag.getValue();
+        return version.etag();
     }
 
     @Override
     public HttpField getLastModified() {
-        return lastModified;
+        return new HttpField(HttpHeader.LAST_MODIFIED, DateGenerator.formatDate(version.lastModified()));
     }
 
     @Override
@@ -70,7 +103,7 @@ final class RenameSafeContent extends HttpContent.Wrapper {
 
     @Override
     public HttpField getContentLength() {
-        return contentLength;
+        return new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, version.size());
     }
 
     @Override
@@ -80,26 +113,30 @@ final class RenameSafeContent extends HttpContent.Wrapper {
 
     @Override
     public void writeTo(Content.Sink sink, long offset, long length, Callback callback) {
-        SeekableByteChannel channel;
-        try {
-            channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            callback.failed(e);
-            return;
-        }
-        try {
-            if (!FileVersion.of(file).equals(Optional.of(version)) || channel.size() != version.size()) {
-                closeQuietly(channel);
-                callback.failed(new IOException(file + " was replaced while it was being sent"));
-                return;
+        SeekableByteChannel body;
+        synchronized (this) {
+            if (channel == null) {
+                // Not opened before the headers (a welcome page): open now, and refuse to send
+                // another version than the one the headers described.
+                FileVersion described = version;
+                try {
+                    open();
+                } catch (IOException e) {
+                    callback.failed(e);
+                    return;
+                }
+                if (!version.equals(described)) {
+                    version = described;
+                    close();
+                    callback.failed(new IOException(file + " was replaced while it was being sent"));
+                    return;
+                }
             }
-        } catch (IOException e) {
-            closeQuietly(channel);
-            callback.failed(e);
-            return;
+            body = channel;
+            channel = null;
         }
-        Content.copy(Content.Source.from(buffers, channel, offset, length), sink,
-                Callback.from(callback, () -> closeQuietly(channel)));
+        Content.copy(Content.Source.from(buffers, body, offset, length), sink,
+                Callback.from(callback, () -> closeQuietly(body)));
     }
 
     private static void closeQuietly(SeekableByteChannel channel) {

@@ -73,6 +73,18 @@ class RenameSafeContentFactoryTest {
     }
 
     @Test
+    void sendsTheVersionItOpenedWhenTheFileIsReplacedBeforeTheBodyStarts() throws Exception {
+        RenameSafeContent content = (RenameSafeContent) factory.getContent("/all.xml");
+        content.open();
+        replace("all.xml", NEW);
+
+        byte[] body = send(content, null).get(5, TimeUnit.SECONDS);
+
+        assertThat(new String(body, UTF_8)).isEqualTo(OLD);
+        assertThat(content.getContentLengthValue()).isEqualTo(OLD.length());
+    }
+
+    @Test
     void finishesTheVersionItStartedWhenTheFileIsReplacedMidway() throws Exception {
         HttpContent content = factory.getContent("/all.xml");
 

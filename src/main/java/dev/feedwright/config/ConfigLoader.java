@@ -127,7 +127,8 @@ public final class ConfigLoader {
     private static OutputConfig output(ConfigNode n, OutputConfig d) throws ConfigException {
         OutputConfig output = new OutputConfig(
                 n.path("dir", d.dir()),
-                n.duration("lockWait", d.lockWait(), Duration.ZERO, Duration.ofHours(24)));
+                n.duration("lockWait", d.lockWait(), Duration.ZERO, Duration.ofHours(24)),
+                n.bool("fsync", d.fsync()));
         n.finish();
         return output;
     }

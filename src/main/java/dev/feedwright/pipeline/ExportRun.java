@@ -163,7 +163,7 @@ public final class ExportRun {
                     .run(pool, threads * 4);
 
             FeedNames names = FeedStates.names(store).feedNames();
-            OutputFolder folder = OutputFolder.open(config.output().dir(), true);
+            OutputFolder folder = OutputFolder.open(config.output().dir(), config.output().fsync());
             Publisher publisher = new Publisher(config, generator, verdicts);
             FeedPlan plan = new FeedPlan(store, names, publisher, folder.root(), config.feeds().limit());
             Map<FeedRef, List<Candidate>> chosen;

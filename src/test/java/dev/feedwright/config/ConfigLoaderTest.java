@@ -100,7 +100,7 @@ class ConfigLoaderTest {
         assertThat(config.site()).isEqualTo(new SiteConfig("Test Wire", "Every test story.",
                 URI.create("https://feeds.example.org/news/"), "de-CH"));
         assertThat(config.corpus()).isEqualTo(new CorpusConfig(Path.of("articles"), "**/*.md", 4096, 7));
-        assertThat(config.output()).isEqualTo(new OutputConfig(Path.of("public/feeds"), Duration.ofMillis(500)));
+        assertThat(config.output()).isEqualTo(new OutputConfig(Path.of("public/feeds"), Duration.ofMillis(500), true));
         assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0, Duration.ofHours(1)));
         assertThat(config.export()).isEqualTo(new ExportConfig(3));
         assertThat(config.serve()).isEqualTo(new ServeConfig("0.0.0.0", 9090));

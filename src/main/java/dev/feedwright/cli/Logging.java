@@ -21,7 +21,7 @@ final class Logging {
     /** The name of the appender {@link #alsoToFile} adds. */
     static final String FILE_APPENDER = "FILE";
     /**
-     * The console's pattern (logback.xml) with the full date and time in UTC: a file is read days
+     * The console's pattern ({@link ConsoleLogging}) with the full date and time in UTC: a file is read days
      * later, next to the status file's UTC times.
      */
     private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC} %-5level"

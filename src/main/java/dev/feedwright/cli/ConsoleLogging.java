@@ -1,0 +1,53 @@
+package dev.feedwright.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Logback's configuration, in code rather than XML: logback finds it through
+ * {@code META-INF/services}, and a command starts about a fifth of a second sooner without the
+ * XML configuration machinery. Logs go to standard output, one line per event: fit for a
+ * terminal, cron, systemd and containers. Line breaks inside a message (any that a terminal,
+ * journald or a log shipper may take for one, U+2028 and NEL included) are written as {@code \n}
+ * and other control characters (terminal escapes) as {@code ?}, so that no text from the corpus,
+ * nor a file name, can forge a log line or rewrite the screen.
+ *
+ * <p>An operator who sets {@code -Dlogback.configurationFile} gets that file instead.
+ */
+public final class ConsoleLogging extends ContextAwareBase implements Configurator {
+
+    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level"
+            + " %replace(%replace(%msg){'\\r\\n|[\\n\\r\\x0B\\x0C\\x1C-\\x1E\\x85\\u2028\\u2029]', '\\\\n'})"
+            + "{'[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F]', '?'}%n%replace(%ex){'(?m)^', '    '}%nopex";
+
+    @Override
+    public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("STDOUT");
+        console.setEncoder(encoder);
+        console.start();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.INFO);
+        root.addAppender(console);
+        for (String noisy : new String[] {"com.rometools", "org.eclipse.jetty", "org.quartz"}) {
+            context.getLogger(noisy).setLevel(Level.WARN);
+        }
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+}

@@ -80,7 +80,10 @@ public final class CorpusScanner {
     }
 
     private boolean matches(Path relative) {
-        return include.matches(relative) || (relative.getNameCount() == 1 && includeAtTop.matches(relative));
+        if (relative.getNameCount() == 1 && includeAtTop != include) {
+            return includeAtTop.matches(relative) || include.matches(relative);
+        }
+        return include.matches(relative);
     }
 
     private static boolean isHidden(Path path) {

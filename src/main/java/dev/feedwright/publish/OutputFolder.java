@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,8 @@ public final class OutputFolder {
     private final boolean sync;
     private final Set<String> previous;
     private final AtomicLong tempCounter = new AtomicLong();
+    /** Folders this run created or found inside the root: checked once each, not for every file. */
+    private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
 
     private OutputFolder(Path root, Path realRoot, boolean sync, Set<String> previous) {
         this.root = root;
@@ -172,9 +175,12 @@ public final class OutputFolder {
             throw new IOException("cannot write " + target + ": something that is not a regular file is in the way");
         }
         Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (!parent.toRealPath().startsWith(realRoot)) {
-            throw new IOException("refusing to write " + path + ": its folder leads outside " + root);
+        if (!checkedFolders.contains(parent)) {
+            Files.createDirectories(parent);
+            if (!parent.toRealPath().startsWith(realRoot)) {
+                throw new IOException("refusing to write " + path + ": its folder leads outside " + root);
+            }
+            checkedFolders.add(parent);
         }
         if (sameBytes(target, bytes)) {
             return Outcome.UNCHANGED;

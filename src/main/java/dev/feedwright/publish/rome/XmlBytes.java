@@ -1,10 +1,8 @@
 package dev.feedwright.publish.rome;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,13 +42,14 @@ final class XmlBytes {
                 .setEncoding("UTF-8")
                 .setIndent("  ")
                 .setLineSeparator(LineSeparator.UNIX);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            new XMLOutputter(format, new PlainTextEscaping(holdsHtml)).output(document, writer);
+        // Written as text, then encoded in one pass (an OutputStreamWriter encodes every small write apart).
+        StringWriter text = new StringWriter(64 * 1024);
+        try {
+            new XMLOutputter(format, new PlainTextEscaping(holdsHtml)).output(document, text);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
-        return bytes.toByteArray();
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void pruneUnusedNamespaces(Element root) {

@@ -10,7 +10,9 @@
 # Usage: bench/export.sh [sizes...]          default: 7000 50000 200000
 #        RUNS=5 bench/export.sh 7000
 #        BENCH_DIR=/var/tmp/fw-bench bench/export.sh   (default target/bench; needs ~5 GB for 200000)
-#        BENCH_JAVA_OPTS="-Xmx768m" bench/export.sh     (JVM options for every run; default none)
+#        BENCH_JAVA_OPTS="-Xmx768m" bench/export.sh     (JVM options for every run; default the
+#                                                       launcher's default_java_opts)
+# Every run goes through ./feedwright, as a user runs it (the jar is built first, so no run builds).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,7 +25,10 @@ largest="$(printf '%s\n' "${sizes[@]}" | sort -n | tail -1)"
 
 mvn -B -q -Dstyle.color=never -DskipTests package >&2
 jar="$here/target/feedwright.jar"
+launcher_opts="$(sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$here/feedwright")"
+java_opts="${BENCH_JAVA_OPTS-$launcher_opts}"
 mkdir -p "$dir"
+echo "JVM options: ${java_opts:-none}; $(java -version 2>&1 | head -1); $(nproc) cores"
 
 median() { sort -n | awk '{ v[NR]=$1 } END { print v[int((NR+1)/2)] }'; }
 
@@ -31,7 +36,7 @@ median() { sort -n | awk '{ v[NR]=$1 } END { print v[int((NR+1)/2)] }'; }
 run() {
   local label="$1" opts="$2"; shift 2
   local out
-  out="$( { /usr/bin/time -v java $opts -jar "$jar" export --quiet "$@"; } 2>&1 >/dev/null )" || {
+  out="$( { FEEDWRIGHT_JAVA_OPTS="$opts" /usr/bin/time -v "$here/feedwright" export --quiet "$@"; } 2>&1 >/dev/null )" || {
     echo "$out" | tail -20 >&2; echo "export failed" >&2; exit 1; }
   local wall user sys rss
   wall="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' <<<"$out")"
@@ -60,8 +65,8 @@ for size in "${sizes[@]}"; do
   fi
   bytes="$(du -sb "$corpus" | cut -f1)"
   echo "== $size files, $((bytes / 1024 / 1024)) MiB"
-  option_sets=("${BENCH_JAVA_OPTS:-}")
-  [ "$size" = "$largest" ] && option_sets+=("${BENCH_JAVA_OPTS:-} -Xmx256m")
+  option_sets=("$java_opts")
+  [ "$size" = "$largest" ] && option_sets+=("$java_opts -Xmx256m")
   for opts in "${option_sets[@]}"; do
     full=(); rerun=(); touched=()
     articles=0
@@ -77,7 +82,8 @@ for size in "${sizes[@]}"; do
     done
     articles="$(java -jar "$jar" export --corpus "$corpus" --out "$dir/out-$size" --state "$dir/state-$size" 2>/dev/null \
       | sed -n 's/.* \([0-9]*\) articles;.*/\1/p')"
-    suffix="${opts:+ [$opts]}"
+    suffix=""
+    [ "$opts" != "$java_opts" ] && suffix=" [${opts#"$java_opts "}]"
     report "full export$suffix" "$articles" "${full[@]}"
     report "rerun, nothing changed$suffix" "$articles" "${rerun[@]}"
     report "rerun, one file edited$suffix" "$articles" "${touched[@]}"

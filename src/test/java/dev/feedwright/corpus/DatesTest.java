@@ -15,6 +15,7 @@ class DatesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             2021-08-29T05:09:00Z                      | 2021-08-29T05:09:00Z
+            2024-02-29T23:59:59Z                      | 2024-02-29T23:59:59Z
             2021-08-29T07:09:00+02:00                 | 2021-08-29T05:09:00Z
             2021-08-29T00:09:00-05:00                 | 2021-08-29T05:09:00Z
             2021-08-29T05:09:00.987654Z               | 2021-08-29T05:09:00Z
@@ -53,6 +54,7 @@ class DatesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"yesterday", "29/08/2021", "2021-02-30T00:00:00Z", "2021-08-29T25:00:00Z",
+        "2023-02-29T00:00:00Z", "2021-08-29T05:09:60Z", "2021-13-01T00:00:00Z", "2021-08-29T05:09:0xZ",
         "2021-08-29Tnoon", "1630213740", "Someday, 29 Aug 2021 05:09:00 GMT", "   "})
     void refusesTextThatIsNoDate(String text) {
         assertThat(Dates.parse(text)).isEmpty();

@@ -3,13 +3,11 @@ package dev.feedwright.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -58,17 +56,12 @@ final class Logging {
         // Opened once here only to learn now, with a clear message, that the file can be written.
         Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
         LoggerContext context = root.getLoggerContext();
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setCharset(StandardCharsets.UTF_8);
-        encoder.setPattern(FILE_PATTERN);
-        encoder.start();
         FileAppender<ILoggingEvent> appender = new FileAppender<>();
         appender.setContext(context);
         appender.setName(FILE_APPENDER);
         appender.setFile(file.toString());
         appender.setAppend(true);
-        appender.setEncoder(encoder);
+        appender.setEncoder(ConsoleLogging.encoder(context, FILE_PATTERN));
         appender.start();
         if (!appender.isStarted()) {
             throw new IOException("cannot log to " + file);

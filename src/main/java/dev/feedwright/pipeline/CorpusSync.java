@@ -116,7 +116,7 @@ final class CorpusSync {
     /** Looks a batch of files up in the store at once and reads those that are new or changed. */
     private void dispatch(List<Looked> looked, Deque<Future<Outcome>> pending, ExecutorService pool, int window) {
         try {
-            Map<String, long[]> known = store.sizesAndTimes(looked.stream().map(Looked::source).toList());
+            Map<String, long[]> known = store.stamps(looked.stream().map(Looked::source).toList());
             for (Looked file : looked) {
                 long[] row = known.get(file.source());
                 if (row != null && row[0] == file.size() && row[1] == file.mtime()) {

@@ -3,6 +3,7 @@ package dev.feedwright.pipeline;
 import dev.feedwright.catalog.Candidate;
 import dev.feedwright.catalog.Catalog;
 import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.ChosenItems;
 import dev.feedwright.catalog.FeedNames;
 import dev.feedwright.catalog.FeedRef;
 import dev.feedwright.catalog.FeedSet;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,7 +174,7 @@ public final class ExportRun {
                 plan.renderAll(chosen.keySet());
             } else {
                 plan.addStale(renderAll, lastCutoff == null ? null : Long.parseLong(lastCutoff), cutoff);
-                chosen = plan.stale().isEmpty() ? Map.of() : choose(plan.stale(), names);
+                chosen = plan.stale().isEmpty() ? Map.of() : choose(plan.stale(), renderAll);
             }
             return publish(plan, chosen, names, publisher, folder, Map.of(FeedStates.PARSE, parse,
                     FeedStates.RENDER, render, FeedStates.COMPLETE, "true",
@@ -188,17 +190,45 @@ public final class ExportRun {
             return floors;
         }
 
-        /** Chooses the articles of the stale feeds from every file's keys, reading the chosen files again. */
-        private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, FeedNames names) throws IOException {
+        /**
+         * Chooses the articles of the stale feeds from every file's keys. A chosen article that a
+         * stale feed held when it was last rendered, from a file whose checksum has not changed
+         * since, is rendered as remembered (unless the settings that shape items changed:
+         * {@code renderAll}); the files of the others are read again.
+         */
+        private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, boolean renderAll) throws IOException {
             Catalog catalog = new Catalog(config.feeds().limit(), cutoff, verdicts, stale::contains,
                     config.feeds().relatedLinks());
+            Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? new HashMap<>() : remembered(stale);
+            Map<String, Long> checksums = new HashMap<>();
+            for (ChosenItems.Item item : remembered.values()) {
+                checksums.put(item.source(), null);
+            }
             store.forEachFile(row -> {
+                if (checksums.containsKey(row.path())) {
+                    checksums.put(row.path(), row.checksum());
+                }
                 if (row.keys() != null) {
                     catalog.offer(dev.feedwright.catalog.FileKeys.decode(row.path(), row.keys()),
                             sync.stories().get(row.path()));
                 }
             });
-            return new StoryResolver(config.corpus().dir(), reader, pool, catalog).resolve(catalog.selections());
+            // A file changed since its items were remembered (or gone) is read again.
+            remembered.values().removeIf(item -> !Long.valueOf(item.checksum()).equals(checksums.get(item.source())));
+            return new StoryResolver(config.corpus().dir(), reader, pool, catalog, remembered)
+                    .resolve(catalog.selections());
+        }
+
+        /** The items the stale feeds held when they were last rendered. */
+        private Map<ChosenItems.Ref, ChosenItems.Item> remembered(Set<FeedRef> stale) throws IOException {
+            Map<ChosenItems.Ref, ChosenItems.Item> items = new HashMap<>();
+            List<ExportStore.FeedId> ids = stale.stream().map(FeedStates::id).toList();
+            for (byte[] bytes : store.chosen(ids).values()) {
+                for (ChosenItems.Item item : ChosenItems.decode(bytes).orElse(List.of())) {
+                    items.put(item.ref(), item);
+                }
+            }
+            return items;
         }
 
         private PublishReport publish(FeedPlan plan, Map<FeedRef, List<Candidate>> chosen, FeedNames names,

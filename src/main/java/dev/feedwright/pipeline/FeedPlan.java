@@ -2,6 +2,7 @@ package dev.feedwright.pipeline;
 
 import dev.feedwright.catalog.ArticleKey;
 import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.ChosenItems;
 import dev.feedwright.catalog.FeedKey;
 import dev.feedwright.catalog.FeedKind;
 import dev.feedwright.catalog.FeedNames;
@@ -35,6 +36,9 @@ import java.util.TreeSet;
  * files, and their index-page rows come from the store.
  */
 final class FeedPlan {
+
+    /** Files looked up in the store at once. */
+    private static final int LOOKUP_BATCH = 500;
 
     private final ExportStore store;
     private final FeedNames names;
@@ -190,7 +194,9 @@ final class FeedPlan {
     /** Tells the store what was written, what is gone, and the run's settings, in one transaction. */
     void record(List<Publisher.Published> published, Collection<FeedRef> gone, List<String> deleted,
             Map<String, String> meta) throws IOException {
+        Map<String, Long> checksums = checksums(published);
         List<ExportStore.FeedRow> rows = new ArrayList<>();
+        Map<ExportStore.FeedId, byte[]> chosen = new HashMap<>();
         List<ExportStore.OutputFile> files = new ArrayList<>();
         for (Publisher.Published feed : published) {
             CatalogFeed catalogFeed = feed.feed();
@@ -206,6 +212,8 @@ final class FeedPlan {
             rows.add(new ExportStore.FeedRow(catalogFeed.key().kind().ordinal(), name, catalogFeed.key().slug(),
                     summary.name(), summary.title(), summary.items(),
                     summary.newest() == null ? null : summary.newest().getEpochSecond(), floor));
+            chosen.put(new ExportStore.FeedId(catalogFeed.key().kind().ordinal(), name),
+                    ChosenItems.encode(catalogFeed.entries(), checksums));
             for (String path : publisher.paths(catalogFeed.key())) {
                 BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
@@ -221,7 +229,19 @@ final class FeedPlan {
                 goneFiles.addAll(publisher.paths(key(row)));
             }
         }
-        store.feedsWritten(rows, goneIds, files, goneFiles, false, meta);
+        store.feedsWritten(rows, chosen, goneIds, files, goneFiles, false, meta);
+    }
+
+    /** The checksum the store knows for the file of every item of the feeds written. */
+    private Map<String, Long> checksums(List<Publisher.Published> published) throws IOException {
+        List<String> sources = published.stream().flatMap(p -> p.feed().entries().stream())
+                .map(entry -> entry.story().source()).distinct().toList();
+        Map<String, Long> checksums = new HashMap<>();
+        for (int from = 0; from < sources.size(); from += LOOKUP_BATCH) {
+            store.stamps(sources.subList(from, Math.min(sources.size(), from + LOOKUP_BATCH)))
+                    .forEach((source, stamp) -> checksums.put(source, stamp[2]));
+        }
+        return checksums;
     }
 
     private static FeedKey key(ExportStore.FeedRow row) {

@@ -2,6 +2,7 @@ package dev.feedwright.pipeline;
 
 import dev.feedwright.catalog.Candidate;
 import dev.feedwright.catalog.Catalog;
+import dev.feedwright.catalog.ChosenItems;
 import dev.feedwright.catalog.FeedRef;
 import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.Story;
@@ -21,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads again, in parallel, the files of the chosen articles whose stories this run did not read,
- * so that they can be rendered. A file that no longer reads as a story (it changed or vanished
+ * Reads again, in parallel, the files of the chosen articles whose stories this run did not read
+ * and that no feed remembers unchanged, so that they can be rendered. A file that no longer reads as a story (it changed or vanished
  * since it was looked at) drops its articles from this run's feeds; the next run sees the change.
  */
 final class StoryResolver {
@@ -33,20 +34,27 @@ final class StoryResolver {
     private final StoryReader reader;
     private final ExecutorService pool;
     private final Catalog catalog;
+    private final Map<ChosenItems.Ref, ChosenItems.Item> remembered;
 
-    /** @param catalog the catalog that chose the candidates, which loads them as it would have */
-    StoryResolver(Path root, StoryReader reader, ExecutorService pool, Catalog catalog) {
+    /**
+     * @param catalog    the catalog that chose the candidates, which loads them as it would have
+     * @param remembered items as the feeds that held them were last rendered, from files that have
+     *                   not changed since: used as they are, without reading their files
+     */
+    StoryResolver(Path root, StoryReader reader, ExecutorService pool, Catalog catalog,
+            Map<ChosenItems.Ref, ChosenItems.Item> remembered) {
         this.root = root;
         this.reader = reader;
         this.pool = pool;
         this.catalog = catalog;
+        this.remembered = remembered;
     }
 
     Map<FeedRef, List<Candidate>> resolve(Map<FeedRef, List<Candidate>> chosen) throws IOException {
         TreeSet<String> missing = new TreeSet<>();
         for (List<Candidate> candidates : chosen.values()) {
             for (Candidate candidate : candidates) {
-                if (!candidate.isLoaded()) {
+                if (!candidate.isLoaded() && !remembered.containsKey(ref(candidate))) {
                     missing.add(candidate.file().source());
                 }
             }
@@ -60,6 +68,11 @@ final class StoryResolver {
                     candidates.add(candidate);
                     continue;
                 }
+                ChosenItems.Item item = remembered.get(ref(candidate));
+                if (item != null) {
+                    candidates.add(item.candidate(candidate.file()));
+                    continue;
+                }
                 Story story = read.get(candidate.file().source());
                 if (story != null && story.articleCount() == candidate.file().articles().size()) {
                     candidates.add(catalog.load(candidate, story));
@@ -68,6 +81,10 @@ final class StoryResolver {
             resolved.put(feed.getKey(), candidates);
         }
         return resolved;
+    }
+
+    private static ChosenItems.Ref ref(Candidate candidate) {
+        return new ChosenItems.Ref(candidate.file().source(), candidate.index());
     }
 
     private Map<String, Story> read(TreeSet<String> sources) throws IOException {

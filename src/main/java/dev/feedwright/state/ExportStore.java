@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,22 +162,25 @@ public final class ExportStore {
         });
     }
 
-    /** Size and modification time of the known files among {@code paths}, in one query. */
-    public Map<String, long[]> sizesAndTimes(List<String> paths) throws StateStoreException {
+    /**
+     * Size, modification time and checksum of the known files among {@code paths}, in one query
+     * (keep {@code paths} to a few hundred).
+     */
+    public Map<String, long[]> stamps(List<String> paths) throws StateStoreException {
         Map<String, long[]> known = new HashMap<>();
         if (paths.isEmpty()) {
             return known;
         }
         return db.with(c -> {
             String marks = String.join(",", java.util.Collections.nCopies(paths.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime FROM corpus_files WHERE path IN ("
+            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum FROM corpus_files WHERE path IN ("
                     + marks + ")")) {
                 for (int i = 0; i < paths.size(); i++) {
                     s.setString(i + 1, paths.get(i));
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        known.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                        known.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
                     }
                 }
             }
@@ -397,6 +401,26 @@ public final class ExportStore {
         });
     }
 
+    /** The items each of {@code feeds} held when it was last written, for those that have them. */
+    public Map<FeedId, byte[]> chosen(Collection<FeedId> feeds) throws StateStoreException {
+        return db.inTransaction(c -> {
+            Map<FeedId, byte[]> chosen = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT chosen FROM export_feeds WHERE kind = ? AND name = ? AND chosen IS NOT NULL")) {
+                for (FeedId feed : feeds) {
+                    s.setInt(1, feed.kind());
+                    s.setString(2, feed.name());
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            chosen.put(feed, rs.getBytes(1));
+                        }
+                    }
+                }
+            }
+            return chosen;
+        });
+    }
+
     /** Every output file as last written. */
     public List<OutputFile> outputFiles() throws StateStoreException {
         return db.with(c -> {
@@ -414,10 +438,12 @@ public final class ExportStore {
      * Records, in one transaction, the feeds just written (and those that are gone), their output
      * files, and that they no longer need rendering; and the run's settings.
      *
+     * @param chosen     the items of written feeds, as {@link dev.feedwright.catalog.ChosenItems} bytes
      * @param replaceAll true when {@code written} is every feed: the old rows are dropped first
      */
-    public void feedsWritten(List<FeedRow> written, List<FeedId> gone, List<OutputFile> files, List<String> goneFiles,
-            boolean replaceAll, Map<String, String> meta) throws StateStoreException {
+    public void feedsWritten(List<FeedRow> written, Map<FeedId, byte[]> chosen, List<FeedId> gone,
+            List<OutputFile> files, List<String> goneFiles, boolean replaceAll, Map<String, String> meta)
+            throws StateStoreException {
         db.inTransaction(c -> {
             if (replaceAll) {
                 try (Statement s = c.createStatement()) {
@@ -454,6 +480,16 @@ public final class ExportStore {
                     clear.addBatch();
                 }
                 s.executeBatch();
+                try (PreparedStatement items = c.prepareStatement(
+                        "UPDATE export_feeds SET chosen = ? WHERE kind = ? AND name = ?")) {
+                    for (Map.Entry<FeedId, byte[]> feed : chosen.entrySet()) {
+                        items.setBytes(1, feed.getValue());
+                        items.setInt(2, feed.getKey().kind());
+                        items.setString(3, feed.getKey().name());
+                        items.addBatch();
+                    }
+                    items.executeBatch();
+                }
                 for (FeedId feed : gone) {
                     clear.setInt(1, feed.kind());
                     clear.setString(2, feed.name());

@@ -102,7 +102,9 @@ public final class StateDb implements AutoCloseable {
                     CREATE TABLE export_meta (
                       key   TEXT PRIMARY KEY,
                       value TEXT NOT NULL
-                    )"""));
+                    )"""),
+            // Each feed's items as rendered, so that rendering it again needs no file read.
+            List.of("ALTER TABLE export_feeds ADD COLUMN chosen BLOB"));
 
     private static final Logger LOG = LoggerFactory.getLogger(StateDb.class);
     /** SQLite's primary result codes for a damaged file. */

@@ -212,6 +212,32 @@ class IncrementalExportTest {
         assertThat(Feeds.rss(out.resolve("all.xml")).getItems()).hasSize(5);
     }
 
+    @Test
+    void aFeedRenderedAgainTakesItsUnchangedItemsFromTheStoreWithoutReadingTheirFiles() throws IOException {
+        export();
+        List<Path> stories = corpusFiles().stream().filter(f -> Character.isDigit(f.getFileName().toString().charAt(0)))
+                .toList();
+        List<String> before = guids(out.resolve("all.xml"));
+        Path newest = stories.get(stories.size() - 1);
+        Files.writeString(newest, Files.readString(newest).replaceFirst("title: \"", "title: \"Changed "),
+                StandardCharsets.UTF_8);
+        // The next newest story's file turns to garbage of the same size and time: only a read would notice.
+        Path unread = stories.get(stories.size() - 2);
+        FileTime time = Files.getLastModifiedTime(unread);
+        Files.writeString(unread, "x".repeat((int) Files.size(unread)), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(unread, time);
+
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isEqualTo(1);
+        assertThat(guids(out.resolve("all.xml"))).isEqualTo(before);
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).startsWith("Changed ");
+    }
+
+    private static List<String> guids(Path rss) {
+        return Feeds.rss(rss).getItems().stream().map(item -> item.getGuid().getValue()).toList();
+    }
+
     private List<Path> corpusFiles() throws IOException {
         try (Stream<Path> files = Files.list(corpus)) {
             return files.sorted().toList();

@@ -3,7 +3,9 @@
 # for each size runs, as whole processes (JVM start included), RUNS times (default 3):
 #   full     a first export into an empty output and state folder (RSS, Atom and JSON for every feed)
 #   rerun    the same export again, nothing changed
-#   touched  the same export after one corpus file was edited
+#   touched  the same export after one of the oldest corpus files was edited
+#   newest   the same export after the newest story's file was edited (it is in the all feed and
+#            its topics' and providers' feeds, which are rendered again)
 # and prints wall time, CPU time (user + system), peak RSS and articles per second for every run and
 # the median of each. The largest size also runs with -Xmx256m.
 #
@@ -68,7 +70,7 @@ for size in "${sizes[@]}"; do
   option_sets=("$java_opts")
   [ "$size" = "$largest" ] && option_sets+=("$java_opts -Xmx256m")
   for opts in "${option_sets[@]}"; do
-    full=(); rerun=(); touched=()
+    full=(); rerun=(); touched=(); newest=()
     articles=0
     for i in $(seq 1 "$runs"); do
       out="$dir/out-$size"; state="$dir/state-$size"
@@ -78,7 +80,11 @@ for size in "${sizes[@]}"; do
       victim="$(find "$corpus" -name '*.md' | sort | sed -n "$((i * 7))p")"
       sed -i "0,/^title: \"/s//title: \"Bench edit $i /" "$victim"
       touched+=("$(run touched "$opts" --corpus "$corpus" --out "$out" --state "$state")")
-      sed -i "0,/^title: \"Bench edit $i /s//title: \"/" "$victim"
+      # The newest story edited: the realistic daemon case, in the all feed, its topics' and providers'.
+      latest="$(find "$corpus" -name '*.md' | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[^/]*$' | sort | tail -1)"
+      sed -i "0,/^title: \"/s//title: \"Bench edit $i /" "$latest"
+      newest+=("$(run newest "$opts" --corpus "$corpus" --out "$out" --state "$state")")
+      sed -i "0,/^title: \"Bench edit $i /s//title: \"/" "$victim" "$latest"
     done
     articles="$(java -jar "$jar" export --corpus "$corpus" --out "$dir/out-$size" --state "$dir/state-$size" 2>/dev/null \
       | sed -n 's/.* \([0-9]*\) articles;.*/\1/p')"
@@ -86,6 +92,7 @@ for size in "${sizes[@]}"; do
     [ "$opts" != "$java_opts" ] && suffix=" [${opts#"$java_opts "}]"
     report "full export$suffix" "$articles" "${full[@]}"
     report "rerun, nothing changed$suffix" "$articles" "${rerun[@]}"
-    report "rerun, one file edited$suffix" "$articles" "${touched[@]}"
+    report "rerun, an old file edited$suffix" "$articles" "${touched[@]}"
+    report "rerun, the newest file edited$suffix" "$articles" "${newest[@]}"
   done
 done

@@ -5,7 +5,9 @@
 #   rerun    the same export again, nothing changed
 #   touched  the same export after one of the oldest corpus files was edited
 #   newest   the same export after the newest story's file was edited (it is in the all feed and
-#            its topics' and providers' feeds, which are rendered again)
+#            its topics' and providers' feeds, which are rendered again, reading their items' files)
+#   again    the same edit once more: the feeds now remember their items (a full export does not
+#            keep them), the case of a daemon whose newest stories keep changing
 # and prints wall time, CPU time (user + system), peak RSS and articles per second for every run and
 # the median of each. The largest size also runs with -Xmx256m.
 #
@@ -70,7 +72,7 @@ for size in "${sizes[@]}"; do
   option_sets=("$java_opts")
   [ "$size" = "$largest" ] && option_sets+=("$java_opts -Xmx256m")
   for opts in "${option_sets[@]}"; do
-    full=(); rerun=(); touched=(); newest=()
+    full=(); rerun=(); touched=(); newest=(); again=()
     articles=0
     for i in $(seq 1 "$runs"); do
       out="$dir/out-$size"; state="$dir/state-$size"
@@ -84,7 +86,10 @@ for size in "${sizes[@]}"; do
       latest="$(find "$corpus" -name '*.md' | grep -E '/[0-9]{4}-[0-9]{2}-[0-9]{2}-[^/]*$' | sort | tail -1)"
       sed -i "0,/^title: \"/s//title: \"Bench edit $i /" "$latest"
       newest+=("$(run newest "$opts" --corpus "$corpus" --out "$out" --state "$state")")
-      sed -i "0,/^title: \"Bench edit $i /s//title: \"/" "$victim" "$latest"
+      sed -i "0,/^title: \"Bench edit $i /s//title: \"Bench edit again $i /" "$latest"
+      again+=("$(run again "$opts" --corpus "$corpus" --out "$out" --state "$state")")
+      sed -i "0,/^title: \"Bench edit $i /s//title: \"/" "$victim"
+      sed -i "0,/^title: \"Bench edit again $i /s//title: \"/" "$latest"
     done
     articles="$(java -jar "$jar" export --corpus "$corpus" --out "$dir/out-$size" --state "$dir/state-$size" 2>/dev/null \
       | sed -n 's/.* \([0-9]*\) articles;.*/\1/p')"
@@ -94,5 +99,6 @@ for size in "${sizes[@]}"; do
     report "rerun, nothing changed$suffix" "$articles" "${rerun[@]}"
     report "rerun, an old file edited$suffix" "$articles" "${touched[@]}"
     report "rerun, the newest file edited$suffix" "$articles" "${newest[@]}"
+    report "rerun, the newest file edited again$suffix" "$articles" "${again[@]}"
   done
 done

@@ -20,14 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A feed's items as compact bytes: what rendering each one needs (its article, its story cut to
- * the coverage it shows, the coverage count), so that a later export can render the feed again
+ * A feed's items as compact bytes: what rendering each one needs (its article; its story cut to
+ * the coverage it shows, each of the story's articles with only what a coverage list shows: title,
+ * link, date and provider; the coverage count), so that a later export can render the feed again
  * without reading the items' files. Only as many items as a feed holds are kept, so the bytes grow
  * with the number of feeds, not with the corpus.
  */
 public final class ChosenItems {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private ChosenItems() {
     }
@@ -98,25 +99,44 @@ public final class ChosenItems {
     }
 
     private static void writeStory(DataOutputStream out, Story story) throws IOException {
-        writeArticle(out, story.primary());
+        writeCovered(out, story.primary());
         writeStrings(out, story.topics());
         out.writeInt(story.related().size());
         for (Article related : story.related()) {
-            writeArticle(out, related);
+            writeCovered(out, related);
         }
         writeString(out, story.source());
         writeString(out, story.body());
     }
 
     private static Story readStory(DataInputStream in) throws IOException {
-        Article primary = readArticle(in);
+        Article primary = readCovered(in);
         List<String> topics = readStrings(in);
         int count = in.readInt();
         List<Article> related = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
-            related.add(readArticle(in));
+            related.add(readCovered(in));
         }
         return new Story(primary, topics, related, readString(in), readString(in));
+    }
+
+    /** A story's article as a coverage list shows it: title, link, date and provider. */
+    private static void writeCovered(DataOutputStream out, Article article) throws IOException {
+        writeString(out, article.title());
+        writeString(out, article.link());
+        out.writeLong(article.published().getEpochSecond());
+        out.writeInt(article.published().getNano());
+        writeString(out, article.provider().name());
+        writeString(out, article.provider().domain());
+    }
+
+    private static Article readCovered(DataInputStream in) throws IOException {
+        String title = readString(in);
+        String link = readString(in);
+        Instant published = Instant.ofEpochSecond(in.readLong(), in.readInt());
+        Provider provider = new Provider(readString(in), readString(in));
+        return new Article(title, "", published, link, List.of(), provider, List.of(), ArticleType.ARTICLE, null,
+                null, null, null);
     }
 
     private static void writeArticle(DataOutputStream out, Article article) throws IOException {

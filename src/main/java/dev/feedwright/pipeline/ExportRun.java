@@ -138,6 +138,7 @@ public final class ExportRun {
         private final Instant cutoff = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         private final StoryReader reader = new StoryReader(config.corpus());
         private CorpusSync.Result sync;
+        private boolean full;
 
         Run(ExportStore store, LinkVerdicts verdicts, ExecutorService pool, int threads) {
             this.store = store;
@@ -149,7 +150,7 @@ public final class ExportRun {
         PublishReport export() throws IOException {
             String parse = FeedStates.parseFingerprint(config, build);
             String render = FeedStates.renderFingerprint(config, build, verdicts.fingerprint());
-            boolean full = forceFull || !parse.equals(store.meta(FeedStates.PARSE))
+            full = forceFull || !parse.equals(store.meta(FeedStates.PARSE))
                     || !"true".equals(store.meta(FeedStates.COMPLETE));
             boolean renderAll = full || !render.equals(store.meta(FeedStates.RENDER));
             String lastCutoff = store.meta(FeedStates.CUTOFF);
@@ -254,7 +255,7 @@ public final class ExportRun {
             int filesWritten = published.stream().mapToInt(Publisher.Published::filesWritten).sum()
                     + publisher.writeSite(plan.summaries(published, gone), folder);
             List<String> deleted = folder.finish(paths);
-            plan.record(published, gone, deleted, meta);
+            plan.record(published, gone, deleted, meta, !full);
             int feeds = plan.feedCount(published, gone);
             int written = (int) published.stream().filter(p -> p.filesWritten() > 0).count();
             return new PublishReport(feeds, written, feeds - written, Publisher.deletedFeeds(deleted), filesWritten,

@@ -191,10 +191,15 @@ final class FeedPlan {
         return kept + published.size();
     }
 
-    /** Tells the store what was written, what is gone, and the run's settings, in one transaction. */
+    /**
+     * Tells the store what was written, what is gone, and the run's settings, in one transaction.
+     *
+     * @param rememberItems keep the items of the feeds written, so that rendering them again needs
+     *                      no file read; a full export does not (it would cost more than it saves)
+     */
     void record(List<Publisher.Published> published, Collection<FeedRef> gone, List<String> deleted,
-            Map<String, String> meta) throws IOException {
-        Map<String, Long> checksums = checksums(published);
+            Map<String, String> meta, boolean rememberItems) throws IOException {
+        Map<String, Long> checksums = rememberItems ? checksums(published) : Map.of();
         List<ExportStore.FeedRow> rows = new ArrayList<>();
         Map<ExportStore.FeedId, byte[]> chosen = new HashMap<>();
         List<ExportStore.OutputFile> files = new ArrayList<>();
@@ -212,8 +217,10 @@ final class FeedPlan {
             rows.add(new ExportStore.FeedRow(catalogFeed.key().kind().ordinal(), name, catalogFeed.key().slug(),
                     summary.name(), summary.title(), summary.items(),
                     summary.newest() == null ? null : summary.newest().getEpochSecond(), floor));
-            chosen.put(new ExportStore.FeedId(catalogFeed.key().kind().ordinal(), name),
-                    ChosenItems.encode(catalogFeed.entries(), checksums));
+            if (rememberItems) {
+                chosen.put(new ExportStore.FeedId(catalogFeed.key().kind().ordinal(), name),
+                        ChosenItems.encode(catalogFeed.entries(), checksums));
+            }
             for (String path : publisher.paths(catalogFeed.key())) {
                 BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);

@@ -136,7 +136,10 @@ public final class ExportStore {
         }
     }
 
-    /** Forgets every corpus file, name and feed, keeping the meta settings: before a full export. */
+    /**
+     * Forgets every corpus file and name, which feeds need rendering and the items feeds remember,
+     * keeping the feeds and the meta settings: before a full export.
+     */
     public void clearCorpus() throws StateStoreException {
         db.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
@@ -144,6 +147,7 @@ public final class ExportStore {
                 s.execute("DELETE FROM corpus_topics");
                 s.execute("DELETE FROM corpus_providers");
                 s.execute("DELETE FROM export_dirty");
+                s.execute("UPDATE export_feeds SET chosen = NULL");
             }
             return null;
         });

@@ -3,6 +3,7 @@ package dev.feedwright.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.corpus.Article;
 import dev.feedwright.corpus.CorpusGenerator;
 import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.Story;
@@ -43,9 +44,20 @@ class ChosenItemsTest {
             assertThat(item.checksum()).isEqualTo(checksums.get(entry.story().source()));
             assertThat(item.index()).isEqualTo(entry.index());
             assertThat(item.coverage()).isEqualTo(entry.coverage());
-            assertThat(item.story()).isEqualTo(entry.story());
             assertThat(item.article()).isEqualTo(entry.article());
+            assertThat(item.story().source()).isEqualTo(entry.story().source());
+            assertThat(item.story().topics()).isEqualTo(entry.story().topics());
+            assertThat(covered(item.story())).isEqualTo(covered(entry.story()));
         }
+    }
+
+    /** What a coverage list shows of each of a story's articles. */
+    private static List<List<Object>> covered(Story story) {
+        List<Article> articles = new ArrayList<>();
+        articles.add(story.primary());
+        articles.addAll(story.related());
+        return articles.stream().map(a -> List.<Object>of(a.title(), a.link(), a.published(), a.provider()))
+                .toList();
     }
 
     @Test

@@ -30,12 +30,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One export: corpus in, feeds out, remembering in the state store what each corpus file
@@ -184,7 +186,7 @@ public final class ExportRun {
 
         /** Each feed the last export wrote, with the date below which no article can change it (or null). */
         private Map<FeedRef, Long> floors(ExportStore store) throws IOException {
-            Map<FeedRef, Long> floors = new java.util.HashMap<>();
+            Map<FeedRef, Long> floors = new HashMap<>();
             for (ExportStore.FeedRow row : store.feeds()) {
                 floors.put(FeedStates.ref(row.kind(), row.name()), row.floor());
             }
@@ -200,35 +202,44 @@ public final class ExportRun {
         private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, boolean renderAll) throws IOException {
             Catalog catalog = new Catalog(config.feeds().limit(), cutoff, verdicts, stale::contains,
                     config.feeds().relatedLinks());
-            Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? new HashMap<>() : remembered(stale);
-            Map<String, Long> checksums = new HashMap<>();
-            for (ChosenItems.Item item : remembered.values()) {
-                checksums.put(item.source(), null);
-            }
             store.forEachFile(row -> {
-                if (checksums.containsKey(row.path())) {
-                    checksums.put(row.path(), row.checksum());
-                }
                 if (row.keys() != null) {
                     catalog.offer(dev.feedwright.catalog.FileKeys.decode(row.path(), row.keys()),
                             sync.stories().get(row.path()));
                 }
             });
-            // A file changed since its items were remembered (or gone) is read again.
-            remembered.values().removeIf(item -> !Long.valueOf(item.checksum()).equals(checksums.get(item.source())));
-            return new StoryResolver(config.corpus().dir(), reader, pool, catalog, remembered)
-                    .resolve(catalog.selections());
+            Map<FeedRef, List<Candidate>> selections = catalog.selections();
+            Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? Map.of() : remembered(stale, selections);
+            return new StoryResolver(config.corpus().dir(), reader, pool, catalog, remembered).resolve(selections);
         }
 
-        /** The items the stale feeds held when they were last rendered. */
-        private Map<ChosenItems.Ref, ChosenItems.Item> remembered(Set<FeedRef> stale) throws IOException {
-            Map<ChosenItems.Ref, ChosenItems.Item> items = new HashMap<>();
-            List<ExportStore.FeedId> ids = stale.stream().map(FeedStates::id).toList();
-            for (byte[] bytes : store.chosen(ids).values()) {
-                for (ChosenItems.Item item : ChosenItems.decode(bytes).orElse(List.of())) {
-                    items.put(item.ref(), item);
+        /**
+         * The chosen items, not read in this run, that a stale feed held when it was last rendered,
+         * from files whose checksum has not changed since. Only chosen items are kept, one feed's
+         * items decoded at a time.
+         */
+        private Map<ChosenItems.Ref, ChosenItems.Item> remembered(Set<FeedRef> stale,
+                Map<FeedRef, List<Candidate>> selections) throws IOException {
+            Set<ChosenItems.Ref> wanted = new HashSet<>();
+            for (List<Candidate> candidates : selections.values()) {
+                for (Candidate candidate : candidates) {
+                    if (!candidate.isLoaded()) {
+                        wanted.add(new ChosenItems.Ref(candidate.file().source(), candidate.index()));
+                    }
                 }
             }
+            Map<String, Long> checksums = store.checksums(wanted.stream().map(ChosenItems.Ref::source)
+                    .collect(Collectors.toSet()));
+            Map<ChosenItems.Ref, ChosenItems.Item> items = new HashMap<>();
+            store.forEachChosen(stale.stream().map(FeedStates::id).toList(), bytes -> {
+                for (ChosenItems.Item item : ChosenItems.decode(bytes).orElse(List.of())) {
+                    // An item whose file changed since it was remembered, or is gone, is read again.
+                    Long checksum = checksums.get(item.source());
+                    if (wanted.contains(item.ref()) && checksum != null && checksum == item.checksum()) {
+                        items.put(item.ref(), item);
+                    }
+                }
+            });
             return items;
         }
 

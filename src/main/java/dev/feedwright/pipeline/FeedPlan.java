@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Which feeds an export renders, and what it tells the store afterwards. A feed is stale when a
@@ -36,9 +37,6 @@ import java.util.TreeSet;
  * files, and their index-page rows come from the store.
  */
 final class FeedPlan {
-
-    /** Files looked up in the store at once. */
-    private static final int LOOKUP_BATCH = 500;
 
     private final ExportStore store;
     private final FeedNames names;
@@ -241,14 +239,8 @@ final class FeedPlan {
 
     /** The checksum the store knows for the file of every item of the feeds written. */
     private Map<String, Long> checksums(List<Publisher.Published> published) throws IOException {
-        List<String> sources = published.stream().flatMap(p -> p.feed().entries().stream())
-                .map(entry -> entry.story().source()).distinct().toList();
-        Map<String, Long> checksums = new HashMap<>();
-        for (int from = 0; from < sources.size(); from += LOOKUP_BATCH) {
-            store.stamps(sources.subList(from, Math.min(sources.size(), from + LOOKUP_BATCH)))
-                    .forEach((source, stamp) -> checksums.put(source, stamp[2]));
-        }
-        return checksums;
+        return store.checksums(published.stream().flatMap(p -> p.feed().entries().stream())
+                .map(entry -> entry.story().source()).collect(Collectors.toSet()));
     }
 
     private static FeedKey key(ExportStore.FeedRow row) {

@@ -192,6 +192,17 @@ public final class ExportStore {
         });
     }
 
+    /** The checksum of each known file among {@code paths}, looked up a few hundred at a time. */
+    public Map<String, Long> checksums(Collection<String> paths) throws StateStoreException {
+        List<String> list = List.copyOf(paths);
+        Map<String, Long> checksums = new HashMap<>();
+        for (int from = 0; from < list.size(); from += 500) {
+            stamps(list.subList(from, Math.min(list.size(), from + 500)))
+                    .forEach((path, stamp) -> checksums.put(path, stamp[2]));
+        }
+        return checksums;
+    }
+
     /** Every corpus file, one at a time. */
     public void forEachFile(Consumer<FileRow> sink) throws StateStoreException {
         db.with(c -> {
@@ -405,10 +416,9 @@ public final class ExportStore {
         });
     }
 
-    /** The items each of {@code feeds} held when it was last written, for those that have them. */
-    public Map<FeedId, byte[]> chosen(Collection<FeedId> feeds) throws StateStoreException {
-        return db.inTransaction(c -> {
-            Map<FeedId, byte[]> chosen = new HashMap<>();
+    /** Hands on, one feed at a time, the items each of {@code feeds} that has them held when it was last written. */
+    public void forEachChosen(Collection<FeedId> feeds, Consumer<byte[]> sink) throws StateStoreException {
+        db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT chosen FROM export_feeds WHERE kind = ? AND name = ? AND chosen IS NOT NULL")) {
                 for (FeedId feed : feeds) {
@@ -416,12 +426,12 @@ public final class ExportStore {
                     s.setString(2, feed.name());
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {
-                            chosen.put(feed, rs.getBytes(1));
+                            sink.accept(rs.getBytes(1));
                         }
                     }
                 }
             }
-            return chosen;
+            return null;
         });
     }
 

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads again, in parallel, the files of the chosen articles whose stories this run did not read
- * and that no feed remembers unchanged, so that they can be rendered. A file that no longer reads as a story (it changed or vanished
- * since it was looked at) drops its articles from this run's feeds; the next run sees the change.
+ * and that no feed remembers unchanged, so that they can be rendered. A file that no longer reads
+ * as a story (it changed or vanished since it was looked at) drops its articles from this run's
+ * feeds; the next run sees the change.
  */
 final class StoryResolver {
 

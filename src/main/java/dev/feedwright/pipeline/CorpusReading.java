@@ -36,7 +36,8 @@ final class CorpusReading {
         }
     }
 
-    private static ReadResult take(Future<ReadResult> future) {
+    /** The result of reading a file on the pool; a failure of the reading itself is a bug, not a bad file. */
+    static <T> T take(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

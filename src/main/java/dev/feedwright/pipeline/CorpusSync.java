@@ -22,7 +22,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
@@ -43,7 +42,6 @@ final class CorpusSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusSync.class);
     private static final int BATCH = 500;
-    private static final int LOOKUP_BATCH = 500;
 
     /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
     static final int MAX_KEPT_STORIES = 4096;
@@ -86,20 +84,20 @@ final class CorpusSync {
 
     Result run(ExecutorService pool, int window) throws IOException {
         Deque<Future<Outcome>> pending = new ArrayDeque<>(window + 1);
-        List<Looked> looked = new ArrayList<>(LOOKUP_BATCH);
+        List<Looked> looked = new ArrayList<>(ExportStore.LOOKUP_BATCH);
         try {
             scanner.scanWithAttributes((file, attributes) -> {
                 seen++;
                 looked.add(new Looked(file, CorpusScanner.sourceName(root, file),
                         attributes == null ? -1 : attributes.size(),
                         attributes == null ? -1 : attributes.lastModifiedTime().toMillis()));
-                if (looked.size() >= LOOKUP_BATCH) {
+                if (looked.size() >= ExportStore.LOOKUP_BATCH) {
                     dispatch(looked, pending, pool, window);
                 }
             });
             dispatch(looked, pending, pool, window);
             while (!pending.isEmpty()) {
-                accept(take(pending.poll()));
+                accept(CorpusReading.take(pending.poll()));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -126,7 +124,7 @@ final class CorpusSync {
                         row == null ? null : store.file(file.source()));
                 pending.add(pool.submit(task::run));
                 if (pending.size() >= window) {
-                    accept(take(pending.poll()));
+                    accept(CorpusReading.take(pending.poll()));
                 }
             }
         } catch (StateStoreException e) {
@@ -284,16 +282,5 @@ final class CorpusSync {
     private void flush() throws StateStoreException {
         store.apply(batch);
         batch = new ExportStore.Batch();
-    }
-
-    private static Outcome take(Future<Outcome> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the corpus", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reading a file failed unexpectedly", e.getCause());
-        }
     }
 }

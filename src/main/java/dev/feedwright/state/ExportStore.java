@@ -166,9 +166,12 @@ public final class ExportStore {
         });
     }
 
+    /** Paths {@link #stamps} should be given at once, at most. */
+    public static final int LOOKUP_BATCH = 500;
+
     /**
      * Size, modification time and checksum of the known files among {@code paths}, in one query
-     * (keep {@code paths} to a few hundred).
+     * (at most {@link #LOOKUP_BATCH} of them).
      */
     public Map<String, long[]> stamps(List<String> paths) throws StateStoreException {
         Map<String, long[]> known = new HashMap<>();
@@ -196,8 +199,8 @@ public final class ExportStore {
     public Map<String, Long> checksums(Collection<String> paths) throws StateStoreException {
         List<String> list = List.copyOf(paths);
         Map<String, Long> checksums = new HashMap<>();
-        for (int from = 0; from < list.size(); from += 500) {
-            stamps(list.subList(from, Math.min(list.size(), from + 500)))
+        for (int from = 0; from < list.size(); from += LOOKUP_BATCH) {
+            stamps(list.subList(from, Math.min(list.size(), from + LOOKUP_BATCH)))
                     .forEach((path, stamp) -> checksums.put(path, stamp[2]));
         }
         return checksums;

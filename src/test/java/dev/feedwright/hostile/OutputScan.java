@@ -1,5 +1,6 @@
 package dev.feedwright.hostile;
 
+import dev.feedwright.testing.Feeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -95,7 +93,7 @@ public final class OutputScan {
     private void xml(String file, String text) {
         org.w3c.dom.Document document;
         try {
-            document = xmlParser().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            document = Feeds.xmlParser().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         } catch (SAXException | IOException e) {
             problems.add(file + ": not well-formed XML: " + e.getMessage());
             return;
@@ -226,24 +224,6 @@ public final class OutputScan {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A DOM parser that reads no DTD and no external entity. */
-    public static DocumentBuilder xmlParser() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder parser = factory.newDocumentBuilder();
-            parser.setErrorHandler(null);
-            return parser;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -109,7 +108,7 @@ class ServingDuringExportsTest {
     private static void poll(Client client, boolean gzip, AtomicBoolean exporting, Map<String, List<String>> versions,
             Map<String, AtomicInteger> seen, Map<String, String> bodyOfEtag, Queue<String> problems,
             AtomicInteger failedResponses) {
-        DocumentBuilder parser = newParser();
+        DocumentBuilder parser = Feeds.xmlParser();
         for (int i = 0; exporting.get(); i++) {
             String path = POLLED.get(i % POLLED.size());
             HttpResponse<byte[]> response;
@@ -167,18 +166,5 @@ class ServingDuringExportsTest {
                 .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
         new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
         return out;
-    }
-
-    private static DocumentBuilder newParser() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder parser = factory.newDocumentBuilder();
-            parser.setErrorHandler(null);
-            return parser;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

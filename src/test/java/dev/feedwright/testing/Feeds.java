@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 /** Test helpers that read generated feeds back with Rome, as a feed reader would. */
 public final class Feeds {
@@ -50,5 +53,23 @@ public final class Feeds {
     /** The bundled corpus, {@code seeds/} at the project root. */
     public static Path seeds() {
         return Path.of("seeds").toAbsolutePath();
+    }
+
+    /** A DOM parser that reads no DTD and no external entity. */
+    public static DocumentBuilder xmlParser() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            DocumentBuilder parser = factory.newDocumentBuilder();
+            parser.setErrorHandler(null);
+            return parser;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -411,8 +411,9 @@ public final class ExportStore {
                     long newest = rs.getLong(7);
                     Long newestOrNull = rs.wasNull() ? null : newest;
                     long floor = rs.getLong(8);
+                    Long floorOrNull = rs.wasNull() ? null : floor;
                     feeds.add(new FeedRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getInt(6), newestOrNull, rs.wasNull() ? null : floor));
+                            rs.getString(5), rs.getInt(6), newestOrNull, floorOrNull));
                 }
             }
             return feeds;

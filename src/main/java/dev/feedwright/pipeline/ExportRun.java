@@ -7,6 +7,7 @@ import dev.feedwright.catalog.ChosenItems;
 import dev.feedwright.catalog.FeedNames;
 import dev.feedwright.catalog.FeedRef;
 import dev.feedwright.catalog.FeedSet;
+import dev.feedwright.catalog.FileKeys;
 import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
@@ -33,10 +34,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -140,6 +143,7 @@ public final class ExportRun {
         private final Instant cutoff = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         private final StoryReader reader = new StoryReader(config.corpus());
         private CorpusSync.Result sync;
+        private Map<FeedRef, Long> floors;
         private boolean full;
 
         Run(ExportStore store, LinkVerdicts verdicts, ExecutorService pool, int threads) {
@@ -163,8 +167,9 @@ public final class ExportRun {
             Catalog fullCatalog = full ? new Catalog(config.feeds().limit(), cutoff, verdicts, ref -> true,
                     config.feeds().relatedLinks()) : null;
             Path root = config.corpus().dir();
+            floors = full ? Map.of() : floors(store);
             sync = new CorpusSync(root, new CorpusScanner(root, config.corpus().include()), reader, store,
-                    fullCatalog, config.corpus().maxFileBytes(), full ? Map.of() : floors(store))
+                    fullCatalog, config.corpus().maxFileBytes(), floors)
                     .run(pool, threads * 4);
 
             FeedNames names = FeedStates.names(store).feedNames();
@@ -198,19 +203,45 @@ public final class ExportRun {
          * stale feed held when it was last rendered, from a file whose checksum has not changed
          * since, is rendered as remembered (unless the settings that shape items changed:
          * {@code renderAll}); the files of the others are read again.
+         *
+         * <p>Keys are read newest first: the files with an article at least as new as the oldest
+         * item of the stale feeds when they were last rendered (their floor), then, only for the
+         * stale feeds that this did not fill, the older files (see {@link #settled}).
          */
         private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, boolean renderAll) throws IOException {
-            Catalog catalog = new Catalog(config.feeds().limit(), cutoff, verdicts, stale::contains,
+            Set<FeedRef> wanted = new HashSet<>(stale);
+            Catalog catalog = new Catalog(config.feeds().limit(), cutoff, verdicts, wanted::contains,
                     config.feeds().relatedLinks());
-            store.forEachFile(row -> {
+            Consumer<ExportStore.FileRow> offer = row -> {
                 if (row.keys() != null) {
-                    catalog.offer(dev.feedwright.catalog.FileKeys.decode(row.path(), row.keys()),
-                            sync.stories().get(row.path()));
+                    catalog.offer(FileKeys.decode(row.path(), row.keys()), sync.stories().get(row.path()));
                 }
-            });
+            };
+            long bound = stale.stream().map(floors::get).filter(Objects::nonNull).mapToLong(Long::longValue).min()
+                    .orElse(Long.MIN_VALUE);
+            if (bound == Long.MIN_VALUE) {
+                store.forEachFile(offer);
+            } else {
+                store.forEachFileFrom(bound, offer);
+                Map<FeedRef, List<Candidate>> newest = catalog.selections();
+                wanted.removeIf(ref -> settled(newest.get(ref), bound));
+                if (!wanted.isEmpty()) {
+                    store.forEachFileBefore(bound, offer);
+                }
+            }
             Map<FeedRef, List<Candidate>> selections = catalog.selections();
             Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? Map.of() : remembered(stale, selections);
             return new StoryResolver(config.corpus().dir(), reader, pool, catalog, remembered).resolve(selections);
+        }
+
+        /**
+         * Whether a feed's choice among the files with an article published at or after
+         * {@code bound} is final: it is full, and its oldest item is no older than the bound, so
+         * no article of an older file (all published before the bound) could displace one.
+         */
+        private boolean settled(List<Candidate> chosen, long bound) {
+            return chosen != null && chosen.size() >= config.feeds().limit()
+                    && chosen.get(chosen.size() - 1).key().published() >= bound;
         }
 
         /**

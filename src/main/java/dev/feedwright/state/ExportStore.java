@@ -208,11 +208,37 @@ public final class ExportStore {
 
     /** Every corpus file, one at a time. */
     public void forEachFile(Consumer<FileRow> sink) throws StateStoreException {
+        forEachFileWhere("", null, sink);
+    }
+
+    /**
+     * The corpus files with an article published at or after {@code epochSecond}, one at a time,
+     * found through the index on each file's newest article.
+     */
+    public void forEachFileFrom(long epochSecond, Consumer<FileRow> sink) throws StateStoreException {
+        forEachFileWhere(" WHERE max_published >= ?", epochSecond, sink);
+    }
+
+    /**
+     * The corpus files with articles only published before {@code epochSecond}, skipped files
+     * included, one at a time, in one pass over the table (the {@code +} keeps SQLite off the
+     * index, which would cost a lookup per row).
+     */
+    public void forEachFileBefore(long epochSecond, Consumer<FileRow> sink) throws StateStoreException {
+        forEachFileWhere(" WHERE +max_published < ?", epochSecond, sink);
+    }
+
+    private void forEachFileWhere(String where, Long bound, Consumer<FileRow> sink) throws StateStoreException {
         db.with(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT path, size, mtime,"
-                    + " checksum, max_published, articles, keys, skip_line, skip_reason FROM corpus_files")) {
-                while (rs.next()) {
-                    sink.accept(fileRow(rs));
+            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published,"
+                    + " articles, keys, skip_line, skip_reason FROM corpus_files" + where)) {
+                if (bound != null) {
+                    s.setLong(1, bound);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(fileRow(rs));
+                    }
                 }
             }
             return null;

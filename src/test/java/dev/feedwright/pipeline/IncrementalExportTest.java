@@ -215,8 +215,7 @@ class IncrementalExportTest {
     @Test
     void aFeedRenderedAgainTakesItsUnchangedItemsFromTheStoreWithoutReadingTheirFiles() throws IOException {
         export();
-        List<Path> stories = corpusFiles().stream().filter(f -> Character.isDigit(f.getFileName().toString().charAt(0)))
-                .toList();
+        List<Path> stories = storyFiles();
         List<String> before = guids(out.resolve("all.xml"));
         Path newest = stories.get(stories.size() - 1);
         String text = Files.readString(newest);
@@ -237,8 +236,47 @@ class IncrementalExportTest {
         assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).startsWith("Changed again ");
     }
 
+    @Test
+    void editingTheNewestStoryWritesWhatAFullExportWrites() throws IOException {
+        export();
+        List<Path> stories = storyFiles();
+        Path newest = stories.get(stories.size() - 1);
+        Files.writeString(newest, Files.readString(newest).replaceFirst("title: \"", "title: \"Changed "),
+                StandardCharsets.UTF_8);
+
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isEqualTo(1);
+        Path fresh = temp.resolve("fresh");
+        export(fresh, temp.resolve("fresh-state"), true, NOW);
+        assertThat(contents(out)).isEqualTo(contents(fresh));
+    }
+
+    @Test
+    void feedsThatLoseTheirNewestItemsTakeOlderArticlesTheyDidNotHold() throws IOException {
+        export();
+        List<Path> stories = storyFiles();
+        // The newest story moves back below every feed's oldest item, the next one goes.
+        Path moved = stories.get(stories.size() - 1);
+        Files.writeString(moved, Files.readString(moved).replaceFirst("(?m)^publishedDateTime: .*$",
+                "publishedDateTime: 2001-01-01T00:00:00Z"), StandardCharsets.UTF_8);
+        Files.delete(stories.get(stories.size() - 2));
+
+        export();
+
+        Path fresh = temp.resolve("fresh");
+        export(fresh, temp.resolve("fresh-state"), true, NOW);
+        assertThat(contents(out)).isEqualTo(contents(fresh));
+        assertThat(guids(out.resolve("all.xml"))).hasSize(FeedwrightConfig.defaults().feeds().limit());
+    }
+
     private static List<String> guids(Path rss) {
         return Feeds.rss(rss).getItems().stream().map(item -> item.getGuid().getValue()).toList();
+    }
+
+    /** The generated stories, oldest first (their names start with their date). */
+    private List<Path> storyFiles() throws IOException {
+        return corpusFiles().stream().filter(f -> Character.isDigit(f.getFileName().toString().charAt(0))).toList();
     }
 
     private List<Path> corpusFiles() throws IOException {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,5 +28,37 @@ class ExportStoreTest {
             assertThat(store.feeds()).extracting(ExportStore.FeedRow::name, ExportStore.FeedRow::floor)
                     .containsExactlyInAnyOrder(tuple("AI", 1_600_000_000L), tuple("few.example", null));
         }
+    }
+
+    @Test
+    void readsFilesByTheirNewestArticleOnEitherSideOfABound() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            ExportStore store = new ExportStore(db);
+            ExportStore.Batch batch = new ExportStore.Batch();
+            batch.upsert(file("old.md", 100));
+            batch.upsert(file("edge.md", 200));
+            batch.upsert(file("new.md", 300));
+            batch.upsert(new ExportStore.FileRow("broken.md", 1, 1, 1, Long.MIN_VALUE, 0, null, 1, "no front matter"));
+            store.apply(batch);
+
+            assertThat(paths(sink -> store.forEachFileFrom(200, sink))).containsExactlyInAnyOrder("edge.md", "new.md");
+            assertThat(paths(sink -> store.forEachFileBefore(200, sink))).containsExactlyInAnyOrder("old.md",
+                    "broken.md");
+            assertThat(paths(store::forEachFile)).hasSize(4);
+        }
+    }
+
+    private static ExportStore.FileRow file(String path, long maxPublished) {
+        return new ExportStore.FileRow(path, 10, 20, 30, maxPublished, 1, new byte[] {1}, 0, null);
+    }
+
+    private interface Reading {
+        void read(Consumer<ExportStore.FileRow> sink) throws StateStoreException;
+    }
+
+    private static List<String> paths(Reading reading) throws StateStoreException {
+        List<String> paths = new ArrayList<>();
+        reading.read(row -> paths.add(row.path()));
+        return paths;
     }
 }

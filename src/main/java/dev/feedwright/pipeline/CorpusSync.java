@@ -205,7 +205,7 @@ final class CorpusSync {
                 newProblems.add(s.problem());
             }
             batch.upsert(new ExportStore.FileRow(task.source, task.size, task.mtime, outcome.checksum(),
-                    Long.MIN_VALUE, 0, null, s.problem().line(), s.problem().message()));
+                    ExportStore.SKIPPED, 0, null, s.problem().line(), s.problem().message()));
             change(oldKeys, null);
         }
         maybeFlush();

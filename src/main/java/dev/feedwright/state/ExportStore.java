@@ -166,6 +166,12 @@ public final class ExportStore {
         });
     }
 
+    /**
+     * The {@code maxPublished} of a skipped file, which has no articles and no keys: the index on
+     * it finds the skipped files and counts them.
+     */
+    public static final long SKIPPED = Long.MIN_VALUE;
+
     /** Paths {@link #stamps} should be given at once, at most. */
     public static final int LOOKUP_BATCH = 500;
 
@@ -268,10 +274,14 @@ public final class ExportStore {
 
     public Totals totals() throws StateStoreException {
         return db.with(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*),"
-                    + " COALESCE(SUM(keys IS NULL), 0), COALESCE(SUM(articles), 0) FROM corpus_files")) {
-                rs.next();
-                return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            // Read from the index on (max_published, articles) alone.
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(max_published = ?), 0),"
+                    + " COALESCE(SUM(articles), 0) FROM corpus_files")) {
+                s.setLong(1, SKIPPED);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                }
             }
         });
     }
@@ -281,8 +291,9 @@ public final class ExportStore {
         return db.with(c -> {
             List<FileRow> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published, articles,"
-                    + " keys, skip_line, skip_reason FROM corpus_files WHERE keys IS NULL ORDER BY path LIMIT ?")) {
-                s.setInt(1, limit);
+                    + " keys, skip_line, skip_reason FROM corpus_files WHERE max_published = ? ORDER BY path LIMIT ?")) {
+                s.setLong(1, SKIPPED);
+                s.setInt(2, limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         rows.add(fileRow(rs));

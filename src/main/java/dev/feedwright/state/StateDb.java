@@ -104,7 +104,11 @@ public final class StateDb implements AutoCloseable {
                       value TEXT NOT NULL
                     )"""),
             // Each feed's items as rendered, so that rendering it again needs no file read.
-            List.of("ALTER TABLE export_feeds ADD COLUMN chosen BLOB"));
+            List.of("ALTER TABLE export_feeds ADD COLUMN chosen BLOB"),
+            // An index that covers the corpus totals and finds the skipped files (their newest
+            // article is ExportStore.SKIPPED), so that neither reads the table with its keys.
+            List.of("DROP INDEX corpus_files_future",
+                    "CREATE INDEX corpus_files_published ON corpus_files (max_published, articles)"));
 
     private static final Logger LOG = LoggerFactory.getLogger(StateDb.class);
     /** SQLite's primary result codes for a damaged file. */

@@ -31,20 +31,23 @@ class ExportStoreTest {
     }
 
     @Test
-    void readsFilesByTheirNewestArticleOnEitherSideOfABound() throws Exception {
+    void readsFilesByTheirNewestArticleOnEitherSideOfABoundAndCountsThem() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
             ExportStore store = new ExportStore(db);
             ExportStore.Batch batch = new ExportStore.Batch();
             batch.upsert(file("old.md", 100));
             batch.upsert(file("edge.md", 200));
             batch.upsert(file("new.md", 300));
-            batch.upsert(new ExportStore.FileRow("broken.md", 1, 1, 1, Long.MIN_VALUE, 0, null, 1, "no front matter"));
+            batch.upsert(new ExportStore.FileRow("broken.md", 1, 1, 1, ExportStore.SKIPPED, 0, null, 1, "no front matter"));
             store.apply(batch);
 
             assertThat(paths(sink -> store.forEachFileFrom(200, sink))).containsExactlyInAnyOrder("edge.md", "new.md");
             assertThat(paths(sink -> store.forEachFileBefore(200, sink))).containsExactlyInAnyOrder("old.md",
                     "broken.md");
             assertThat(paths(store::forEachFile)).hasSize(4);
+            assertThat(store.totals()).isEqualTo(new ExportStore.Totals(4, 1, 3));
+            assertThat(store.skippedFiles(10)).extracting(ExportStore.FileRow::path, ExportStore.FileRow::skipReason)
+                    .containsExactly(tuple("broken.md", "no front matter"));
         }
     }
 

@@ -33,18 +33,19 @@ public final class Catalog {
     private final Predicate<FeedRef> wanted;
     private final int coverageLinks;
     private final Map<FeedRef, FeedSelection> selections = new HashMap<>();
-    private final CorpusNames names = new CorpusNames();
+    /** Null in a catalog for the pipeline, which names feeds from the state store's counts. */
+    private final CorpusNames names;
     private long stories;
     private long articles;
 
-    /** A catalog of every feed, without a cut-off date or link verdicts. */
+    /** A catalog of every feed that names them itself ({@link #feeds()}), without a cut-off date or link verdicts. */
     public Catalog(int limit) {
-        this(limit, Instant.MAX, LinkVerdicts.NONE, ref -> true, Integer.MAX_VALUE - 1);
+        this(limit, Instant.MAX, LinkVerdicts.NONE);
     }
 
-    /** A catalog of every feed, keeping every related article of the stories it holds. */
+    /** A catalog of every feed that names them itself ({@link #feeds()}), keeping every related article. */
     public Catalog(int limit, Instant notAfter, LinkVerdicts verdicts) {
-        this(limit, notAfter, verdicts, ref -> true, Integer.MAX_VALUE - 1);
+        this(limit, notAfter, verdicts, ref -> true, Integer.MAX_VALUE - 1, new CorpusNames());
     }
 
     /**
@@ -58,6 +59,11 @@ public final class Catalog {
      */
     public Catalog(int limit, Instant notAfter, LinkVerdicts verdicts, Predicate<FeedRef> wanted,
             int coverageLinks) {
+        this(limit, notAfter, verdicts, wanted, coverageLinks, null);
+    }
+
+    private Catalog(int limit, Instant notAfter, LinkVerdicts verdicts, Predicate<FeedRef> wanted,
+            int coverageLinks, CorpusNames names) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
@@ -66,6 +72,7 @@ public final class Catalog {
         this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
         this.wanted = Objects.requireNonNull(wanted, "wanted");
         this.coverageLinks = coverageLinks;
+        this.names = names;
         for (String dead : verdicts.dead()) {
             deadLinks.add(Hash64.of(dead));
         }
@@ -90,7 +97,9 @@ public final class Catalog {
     public void offer(FileKeys file, Story story) {
         stories++;
         articles += file.articles().size();
-        names.count(file, 1);
+        if (names != null) {
+            names.count(file, 1);
+        }
         List<ArticleKey> keys = file.articles();
         Loaded loaded = story == null ? null : load(file, story);
         if (eligible(keys.get(0), story, 0)) {
@@ -165,11 +174,6 @@ public final class Catalog {
         return articles;
     }
 
-    /** The names of what was offered, counted. */
-    public CorpusNames names() {
-        return names;
-    }
-
     /** Each wanted feed that received an article, with its chosen candidates in feed order. */
     public Map<FeedRef, List<Candidate>> selections() {
         Map<FeedRef, List<Candidate>> chosen = new TreeMap<>();
@@ -186,9 +190,12 @@ public final class Catalog {
 
     /**
      * The feeds as they stand, named from what was offered; every chosen article's story must be
-     * known (the catalog was given stories, not only keys).
+     * known (the catalog was given stories, not only keys). Only a catalog of every feed names them.
      */
     public FeedSet feeds() {
+        if (names == null) {
+            throw new IllegalStateException("a catalog for chosen feeds does not name them; the state store does");
+        }
         FeedNames feedNames = names.feedNames();
         List<CatalogFeed> feeds = new ArrayList<>();
         for (Map.Entry<FeedRef, List<Candidate>> selection : selectionsWithAll().entrySet()) {

@@ -59,10 +59,16 @@ final class PlainTextEscaping extends AbstractXMLOutputProcessor {
     /** Every piece of element text passes here, escaped; so does indentation, which holds neither & nor <. */
     @Override
     protected void textRaw(Writer out, String text) throws IOException {
-        if (inCdata || open.isEmpty() || holdsHtml.test(open.peek()) || !LOOKS_LIKE_MARKUP.matcher(text).find()) {
+        if (inCdata || open.isEmpty() || !mayLookLikeMarkup(text) || holdsHtml.test(open.peek())
+                || !LOOKS_LIKE_MARKUP.matcher(text).find()) {
             super.textRaw(out, text);
             return;
         }
         super.textRaw(out, text.replace("&amp;", "&#x26;").replace("&lt;", "&#x3C;"));
+    }
+
+    /** Whether the text has an escaped {@code &} or {@code <} at all: most text has neither, and skips the pattern. */
+    private static boolean mayLookLikeMarkup(String text) {
+        return text.indexOf('&') >= 0;
     }
 }

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * Finds the article files under the corpus folder: regular files whose path relative to the folder
  * matches the include glob, in sub-folders too. Hidden files and folders (names starting with a
  * dot) are passed over, and symbolic links are not followed, so that the walk cannot loop or leave
- * the folder. A file or folder that cannot be read is handed over too, for the reader to report. Files are handed over as they are found, never collected, so a corpus of any size
- * costs no memory here.
+ * the folder. A file or folder that cannot be read is handed over too, for the reader to report.
+ * Files are handed over as they are found, never collected, so a corpus of any size costs no
+ * memory here.
  */
 public final class CorpusScanner {
 

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * changed, was added or removed, the store gets its new keys, the name counts it changes and the
  * feeds it makes stale, in one transaction per batch. A feed is stale when one of the file's
  * articles, before or after the change, is recent enough to be one of its items: a full feed's
- * oldest item sets the bar, so editing an old story leaves the feeds of today alone. The stories read are handed to the catalog
- * when one is given (a full export), or kept, up to a bound, for the feeds that will need them.
+ * oldest item sets the bar, so editing an old story leaves the feeds of today alone. The stories
+ * read are handed to the catalog when one is given (a full export), or kept, up to a bound, for
+ * the feeds that will need them.
  */
 final class CorpusSync {
 
@@ -122,7 +123,7 @@ final class CorpusSync {
                 }
                 Task task = new Task(file.file(), file.source(), file.size(), file.mtime(),
                         row == null ? null : store.file(file.source()));
-                pending.add(pool.submit(task::run));
+                pending.add(pool.submit(() -> read(task)));
                 if (pending.size() >= window) {
                     accept(CorpusReading.take(pending.poll()));
                 }
@@ -133,41 +134,30 @@ final class CorpusSync {
         looked.clear();
     }
 
-    /** Reading one file on the pool. */
-    private final class Task {
-        private final Path file;
-        private final String source;
-        private final long size;
-        private final long mtime;
-        private final ExportStore.FileRow row;
+    /** A new or changed file to read, with its row in the store (null for a new file). */
+    private record Task(Path file, String source, long size, long mtime, ExportStore.FileRow row) {
+    }
 
-        Task(Path file, String source, long size, long mtime, ExportStore.FileRow row) {
-            this.file = file;
-            this.source = source;
-            this.size = size;
-            this.mtime = mtime;
-            this.row = row;
+    /** Reads one file, on the pool; a file whose bytes did not change is not parsed. */
+    private Outcome read(Task task) {
+        if (task.size() > maxFileBytes) {
+            return new Outcome(task, 0, reader.tooLarge(task.source(), task.size()), false);
         }
-
-        Outcome run() {
-            if (size > maxFileBytes) {
-                return new Outcome(this, 0, reader.tooLarge(source, size), false);
-            }
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (IOException e) {
-                return new Outcome(this, 0, new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e)),
-                        false);
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(bytes);
-            long checksum = crc.getValue();
-            if (row != null && row.size() == bytes.length && row.checksum() == checksum) {
-                return new Outcome(this, checksum, null, true);
-            }
-            return new Outcome(this, checksum, reader.read(source, bytes), false);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(task.file());
+        } catch (IOException e) {
+            return new Outcome(task, 0, new ReadResult.Skipped(new Problem(task.source(), 0, "cannot be read: " + e)),
+                    false);
         }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        long checksum = crc.getValue();
+        ExportStore.FileRow row = task.row();
+        if (row != null && row.size() == bytes.length && row.checksum() == checksum) {
+            return new Outcome(task, checksum, null, true);
+        }
+        return new Outcome(task, checksum, reader.read(task.source(), bytes), false);
     }
 
     /** What reading a file gave: a result, or the news that its bytes did not change. */
@@ -176,10 +166,10 @@ final class CorpusSync {
 
     private void accept(Outcome outcome) {
         Task task = outcome.task();
-        ExportStore.FileRow old = task.row;
+        ExportStore.FileRow old = task.row();
         if (outcome.unchanged()) {
-            batch.upsert(new ExportStore.FileRow(old.path(), task.size, task.mtime, old.checksum(), old.maxPublished(),
-                    old.articles(), old.keys(), old.skipLine(), old.skipReason()));
+            batch.upsert(new ExportStore.FileRow(old.path(), task.size(), task.mtime(), old.checksum(),
+                    old.maxPublished(), old.articles(), old.keys(), old.skipLine(), old.skipReason()));
             maybeFlush();
             return;
         }
@@ -191,20 +181,20 @@ final class CorpusSync {
                 warnings += r.warnings().size();
             }
             FileKeys keys = FileKeys.of(r.story());
-            batch.upsert(new ExportStore.FileRow(task.source, task.size, task.mtime, outcome.checksum(),
+            batch.upsert(new ExportStore.FileRow(task.source(), task.size(), task.mtime(), outcome.checksum(),
                     keys.maxPublished(), keys.articles().size(), keys.encode(), 0, null));
             change(oldKeys, keys);
             if (catalog != null) {
                 catalog.offer(keys, r.story());
             } else if (stories.size() < MAX_KEPT_STORIES) {
-                stories.put(task.source, r.story());
+                stories.put(task.source(), r.story());
             }
         } else if (outcome.result() instanceof ReadResult.Skipped s) {
             LOG.warn("skipped {}", s.problem());
             if (newProblems.size() < ExportRun.MAX_REPORTED_PROBLEMS) {
                 newProblems.add(s.problem());
             }
-            batch.upsert(new ExportStore.FileRow(task.source, task.size, task.mtime, outcome.checksum(),
+            batch.upsert(new ExportStore.FileRow(task.source(), task.size(), task.mtime(), outcome.checksum(),
                     ExportStore.SKIPPED, 0, null, s.problem().line(), s.problem().message()));
             change(oldKeys, null);
         }

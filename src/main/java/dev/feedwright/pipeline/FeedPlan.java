@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
 
 /**
  * Which feeds an export renders, and what it tells the store afterwards. A feed is stale when a
- * corpus change marked it (see {@link CorpusSync}), when its name changed, when the rendering settings or link verdicts changed (all of them),
- * when an article held back for its future date came due, when its slug changed, or when one of
- * its output files is missing or is not what the last export wrote. The other feeds keep their
+ * corpus change marked it (see {@link CorpusSync}), when its name changed, when the rendering
+ * settings or link verdicts changed (all of them), when an article held back for its future date
+ * came due, when its slug changed, or when one of its output files is missing or is not what the
+ * last export wrote. The other feeds keep their
  * files, and their index-page rows come from the store.
  */
 final class FeedPlan {
@@ -93,10 +94,7 @@ final class FeedPlan {
 
     /** Feeds holding an article held back by the last export whose date has now come. */
     private void addDue(long lastCutoff, long cutoff) throws StateStoreException {
-        for (ExportStore.FileRow row : store.filesPublishedAfter(lastCutoff)) {
-            if (row.keys() == null) {
-                continue;
-            }
+        store.forEachFileFrom(lastCutoff + 1, row -> {
             FileKeys keys = FileKeys.decode(row.path(), row.keys());
             List<ArticleKey> articles = keys.articles();
             for (int i = 0; i < articles.size(); i++) {
@@ -109,7 +107,7 @@ final class FeedPlan {
                     }
                 }
             }
-        }
+        });
     }
 
     /** Feeds with an output file that is missing, or not what the last export wrote. */

@@ -155,15 +155,9 @@ public final class ExportStore {
 
     /** The row of one corpus file, or null. */
     public FileRow file(String path) throws StateStoreException {
-        return db.with(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published, articles,"
-                    + " keys, skip_line, skip_reason FROM corpus_files WHERE path = ?")) {
-                s.setString(1, path);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? fileRow(rs) : null;
-                }
-            }
-        });
+        List<FileRow> rows = new ArrayList<>(1);
+        forEachFileWhere(" WHERE path = ?", rows::add, path);
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     /**
@@ -214,15 +208,15 @@ public final class ExportStore {
 
     /** Every corpus file, one at a time. */
     public void forEachFile(Consumer<FileRow> sink) throws StateStoreException {
-        forEachFileWhere("", null, sink);
+        forEachFileWhere("", sink);
     }
 
     /**
      * The corpus files with an article published at or after {@code epochSecond}, one at a time,
-     * found through the index on each file's newest article.
+     * found through the index on each file's newest article (never a skipped file: see {@link #SKIPPED}).
      */
     public void forEachFileFrom(long epochSecond, Consumer<FileRow> sink) throws StateStoreException {
-        forEachFileWhere(" WHERE max_published >= ?", epochSecond, sink);
+        forEachFileWhere(" WHERE max_published >= ?", sink, epochSecond);
     }
 
     /**
@@ -231,15 +225,16 @@ public final class ExportStore {
      * index, which would cost a lookup per row).
      */
     public void forEachFileBefore(long epochSecond, Consumer<FileRow> sink) throws StateStoreException {
-        forEachFileWhere(" WHERE +max_published < ?", epochSecond, sink);
+        forEachFileWhere(" WHERE +max_published < ?", sink, epochSecond);
     }
 
-    private void forEachFileWhere(String where, Long bound, Consumer<FileRow> sink) throws StateStoreException {
+    /** The rows of corpus_files that {@code where} (with its {@code ?} bound to {@code values}) selects. */
+    private void forEachFileWhere(String where, Consumer<FileRow> sink, Object... values) throws StateStoreException {
         db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published,"
                     + " articles, keys, skip_line, skip_reason FROM corpus_files" + where)) {
-                if (bound != null) {
-                    s.setLong(1, bound);
+                for (int i = 0; i < values.length; i++) {
+                    s.setObject(i + 1, values[i]);
                 }
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -248,23 +243,6 @@ public final class ExportStore {
                 }
             }
             return null;
-        });
-    }
-
-    /** The files with an article published after {@code epochSecond}. */
-    public List<FileRow> filesPublishedAfter(long epochSecond) throws StateStoreException {
-        return db.with(c -> {
-            List<FileRow> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published, articles,"
-                    + " keys, skip_line, skip_reason FROM corpus_files WHERE max_published > ?")) {
-                s.setLong(1, epochSecond);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(fileRow(rs));
-                    }
-                }
-            }
-            return rows;
         });
     }
 
@@ -288,20 +266,9 @@ public final class ExportStore {
 
     /** The skipped files, at most {@code limit} of them, with their line and reason. */
     public List<FileRow> skippedFiles(int limit) throws StateStoreException {
-        return db.with(c -> {
-            List<FileRow> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum, max_published, articles,"
-                    + " keys, skip_line, skip_reason FROM corpus_files WHERE max_published = ? ORDER BY path LIMIT ?")) {
-                s.setLong(1, SKIPPED);
-                s.setInt(2, limit);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(fileRow(rs));
-                    }
-                }
-            }
-            return rows;
-        });
+        List<FileRow> rows = new ArrayList<>();
+        forEachFileWhere(" WHERE max_published = ? ORDER BY path LIMIT ?", rows::add, SKIPPED, limit);
+        return rows;
     }
 
     private static FileRow fileRow(ResultSet rs) throws SQLException {

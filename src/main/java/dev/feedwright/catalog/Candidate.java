@@ -40,10 +40,6 @@ public record Candidate(FileKeys file, int index, Story story, Article article, 
         return file.articles().get(index);
     }
 
-    public boolean isPrimary() {
-        return index == 0;
-    }
-
     public boolean isLoaded() {
         return story != null;
     }

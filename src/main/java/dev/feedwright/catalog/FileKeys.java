@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What one corpus file contributes to the feeds, in compact form: its story's topics and, for
@@ -53,19 +51,6 @@ public record FileKeys(String source, List<String> topics, List<ArticleKey> arti
         return new ArticleKey(article.published().getEpochSecond(),
                 Hash64.of(CanonicalLinks.canonical(article.link())), Hash64.of(article.link()),
                 article.provider().domain(), article.provider().name());
-    }
-
-    /** Every feed the file's articles may appear in: all stories, its topics, its providers. */
-    public Set<FeedRef> feeds() {
-        Set<FeedRef> feeds = new TreeSet<>();
-        feeds.add(FeedRef.ALL);
-        for (String topic : topics) {
-            feeds.add(FeedRef.topic(topic));
-        }
-        for (ArticleKey article : articles) {
-            feeds.add(FeedRef.provider(article.domain()));
-        }
-        return feeds;
     }
 
     /** The latest publication among the file's articles, in epoch seconds. */

@@ -287,12 +287,15 @@ public final class ExportRun {
                 }
             }
             FeedSet set = new FeedSet(render, names.providerKeys());
-            List<String> paths = new ArrayList<>(plan.keptPaths(gone));
+            List<String> kept = plan.keptPaths(gone);
+            List<String> toWrite = new ArrayList<>();
             for (CatalogFeed feed : render) {
-                paths.addAll(publisher.paths(feed.key()));
+                toWrite.addAll(publisher.paths(feed.key()));
             }
-            paths.addAll(publisher.sitePaths());
-            folder.plan(paths);
+            toWrite.addAll(publisher.sitePaths());
+            folder.plan(kept, toWrite);
+            List<String> paths = new ArrayList<>(kept);
+            paths.addAll(toWrite);
             List<Publisher.Published> published = publisher.render(render, set, folder, pool);
             int filesWritten = published.stream().mapToInt(Publisher.Published::filesWritten).sum()
                     + publisher.writeSite(plan.summaries(published, gone), folder);

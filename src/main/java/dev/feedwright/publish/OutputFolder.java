@@ -89,22 +89,25 @@ public final class OutputFolder {
     }
 
     /**
-     * Records, before anything is written, every file this run may write, so that a crash during
-     * the run still leaves them listed as ours; first checks that every one of them can be written
-     * (see {@link #checkWritable}).
+     * Records, before anything is written, every file this run may write and every file it keeps,
+     * so that a crash during the run still leaves them listed as ours; first checks that every file
+     * it may write can be written (see {@link #checkWritable}).
      *
+     * @param kept    files of the last run that stay as they are
+     * @param written files this run may write
      * @throws IOException naming the first path that cannot be written; nothing was changed
      */
-    public void plan(Collection<String> paths) throws IOException {
+    public void plan(Collection<String> kept, Collection<String> written) throws IOException {
         Set<Path> folders = new LinkedHashSet<>();
-        for (String path : paths) {
+        for (String path : written) {
             folders.add(checkWritable(path, resolve(path)));
         }
         for (Path folder : folders) {
             probe(folder);
         }
         Set<String> union = new TreeSet<>(previous);
-        union.addAll(paths);
+        union.addAll(kept);
+        union.addAll(written);
         writeManifest(union);
     }
 

@@ -20,8 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Writes a feed set to the output folder: every feed in every format, rendered in parallel, then
- * {@code feeds.opml} and {@code index.html}, then deletes the files of feeds that are gone.
+ * Writes feeds to the output folder: each in every format, rendered in parallel; then the files
+ * about all feeds, {@code feeds.opml} and {@code index.html} among them.
  */
 public final class Publisher {
 
@@ -47,29 +47,6 @@ public final class Publisher {
 
     public FeedLayout layout() {
         return layout;
-    }
-
-    /**
-     * Publishes every feed of {@code set} into {@code folder}, rendering on {@code pool}: a whole
-     * export in one call.
-     *
-     * @throws IOException when a file cannot be written; files already written stay whole
-     */
-    public PublishReport publish(FeedSet set, OutputFolder folder, ExecutorService pool) throws IOException {
-        List<String> paths = new ArrayList<>();
-        for (CatalogFeed feed : set.feeds()) {
-            paths.addAll(paths(feed.key()));
-        }
-        paths.addAll(sitePaths());
-        folder.plan(paths);
-        List<Published> published = render(set.feeds(), set, folder, pool);
-        List<FeedSummary> summaries = published.stream().map(Published::summary).toList();
-        int feedsWritten = (int) published.stream().filter(p -> p.filesWritten() > 0).count();
-        int filesWritten = published.stream().mapToInt(Published::filesWritten).sum()
-                + writeSite(summaries, folder);
-        List<String> deleted = folder.finish(paths);
-        return new PublishReport(set.feeds().size(), feedsWritten, set.feeds().size() - feedsWritten,
-                deletedFeeds(deleted), filesWritten, deleted);
     }
 
     /** The output paths of one feed, one per format. */

@@ -34,7 +34,7 @@ class OutputFolderTest {
     /** One run: open the folder, plan, write every file, finish. */
     private List<String> run(String... paths) throws IOException {
         OutputFolder folder = OutputFolder.open(root(), false);
-        folder.plan(List.of(paths));
+        folder.plan(List.of(), List.of(paths));
         for (String path : paths) {
             folder.write(path, ("content of " + path).getBytes(UTF_8));
         }
@@ -99,7 +99,7 @@ class OutputFolderTest {
         Files.writeString(root().resolve("old.atom"), "also mine");
 
         OutputFolder folder = OutputFolder.open(root(), false);
-        folder.plan(List.of());
+        folder.plan(List.of(), List.of());
         List<String> deleted = folder.finish(List.of());
 
         assertThat(deleted).isEmpty();
@@ -125,7 +125,7 @@ class OutputFolderTest {
 
         OutputFolder folder = OutputFolder.open(root(), false);
         assertThat(folder.previousFiles()).containsExactly("all.xml");
-        folder.plan(List.of());
+        folder.plan(List.of(), List.of());
         folder.finish(List.of());
 
         assertThat(victim).hasContent("outside");
@@ -152,7 +152,8 @@ class OutputFolderTest {
 
         assertThatThrownBy(() -> folder.write(path, "x".getBytes(UTF_8))).isInstanceOf(IOException.class)
                 .hasMessageContaining("refusing to write '" + path + "'");
-        assertThatThrownBy(() -> folder.plan(List.of("all.xml", path))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> folder.plan(List.of(), List.of("all.xml", path)))
+                .isInstanceOf(IOException.class);
         assertThat(allNames(temp)).containsExactly("", "out");
     }
 
@@ -214,13 +215,13 @@ class OutputFolderTest {
     @Test
     void keepsThePlannedFilesListedWhenARunStopsBeforeFinishing() throws IOException {
         OutputFolder crashed = OutputFolder.open(root(), false);
-        crashed.plan(List.of("all.xml", "topics/ai.xml"));
+        crashed.plan(List.of(), List.of("all.xml", "topics/ai.xml"));
         crashed.write("all.xml", "x".getBytes(UTF_8));
 
         OutputFolder next = OutputFolder.open(root(), false);
 
         assertThat(next.previousFiles()).containsExactlyInAnyOrder("all.xml", "topics/ai.xml");
-        next.plan(List.of());
+        next.plan(List.of(), List.of());
         assertThat(next.finish(List.of())).containsExactly("all.xml");
         assertThat(Feeds.files(root())).containsExactly(OutputFolder.MANIFEST);
     }

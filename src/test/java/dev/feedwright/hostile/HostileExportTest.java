@@ -115,7 +115,7 @@ class HostileExportTest {
     @Test
     void everyGoodAndRepairedStoryIsInTheFeedsAndNothingHeldBackIs() {
         Set<String> links = new HashSet<>();
-        for (JsonNode item : JsonMapper.builder().build().readTree(OutputScan.utf8(out.resolve("all.json")))
+        for (JsonNode item : JsonMapper.builder().build().readTree(Feeds.utf8(out.resolve("all.json")))
                 .path("items")) {
             links.add(item.path("url").asString());
         }

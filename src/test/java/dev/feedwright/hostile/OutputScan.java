@@ -5,11 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,14 +49,14 @@ public final class OutputScan {
 
     /** @param cleanIndex the index page of an export of a clean corpus, whose shape the hostile one must keep */
     public OutputScan(Path cleanIndex) {
-        this.indexShape = shape(Jsoup.parse(utf8(cleanIndex)));
+        this.indexShape = shape(Jsoup.parse(Feeds.utf8(cleanIndex)));
     }
 
     /** Scans every file under {@code out} but the run's own dot files. */
     public OutputScan scan(Path out, List<String> files) {
         for (String file : files) {
             Path path = out.resolve(file);
-            String text = utf8(path);
+            String text = Feeds.utf8(path);
             if (file.equals("feed.xsl")) {
                 require(file, text.equals(resource("/dev/feedwright/publish/feed.xsl")), "not the shipped stylesheet");
             } else if (file.endsWith(".html")) {
@@ -204,19 +200,6 @@ public final class OutputScan {
 
     private static String clip(String s) {
         return s.length() <= 120 ? s : s.substring(0, 117) + "...";
-    }
-
-    /** A file's text as strict UTF-8; a file that is not UTF-8 fails. */
-    public static String utf8(Path file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new AssertionError(file + " is not UTF-8", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String resource(String name) {

@@ -1,5 +1,6 @@
 package dev.feedwright.pipeline;
 
+import static dev.feedwright.testing.Feeds.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,8 +8,6 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
-import dev.feedwright.config.BuildInfo;
-import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,11 +28,6 @@ class ExportRunTest {
     @TempDir
     Path temp;
 
-    private RunReport export(Path corpus, Path out) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
-                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
-        return new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
-    }
 
     @Test
     void writesEveryTopicAndProviderFeedFromTheSeeds() throws IOException {

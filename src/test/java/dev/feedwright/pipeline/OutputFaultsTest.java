@@ -1,10 +1,9 @@
 package dev.feedwright.pipeline;
 
+import static dev.feedwright.testing.Feeds.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.feedwright.config.BuildInfo;
-import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +42,8 @@ class OutputFaultsTest {
     @BeforeEach
     void exportThreeSeeds() throws IOException {
         out = temp.resolve("out");
-        narrow = Files.createDirectories(temp.resolve("narrow"));
-        for (String seed : Feeds.files(Feeds.seeds()).subList(0, 3)) {
-            Files.copy(Feeds.seeds().resolve(seed), narrow.resolve(seed));
-        }
-        export(narrow);
+        narrow = Feeds.seeds(temp.resolve("narrow"), 3);
+        export(narrow, out);
         assertThat(out.resolve("topics")).isDirectory();
     }
 
@@ -119,7 +114,7 @@ class OutputFaultsTest {
         byte[] old = Files.readAllBytes(feed);
         try (FileChannel reader = FileChannel.open(feed, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock lock = reader.lock()) {
-            export(Feeds.seeds());
+            export(Feeds.seeds(), out);
 
             assertThat(lock.isValid()).isTrue();
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(old.length + 1);
@@ -130,15 +125,10 @@ class OutputFaultsTest {
     }
 
     private void assertFailsNaming(String path, String reason) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(Feeds.seeds()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(Feeds.seeds(), out))
                 .isInstanceOf(IOException.class).hasMessageContaining(path).hasMessageContaining(reason);
     }
 
-    private void export(Path corpus) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
-                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
-        new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
-    }
 
     private String firstFeed(String folder) {
         return Feeds.files(out).stream().filter(f -> f.startsWith(folder) && f.endsWith(".xml")).findFirst()

@@ -1,10 +1,8 @@
 package dev.feedwright.serve;
 
+import static dev.feedwright.testing.Feeds.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedwright.config.BuildInfo;
-import dev.feedwright.config.FeedwrightConfig;
-import dev.feedwright.pipeline.ExportRun;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,18 +50,17 @@ class LoadTest {
     @Test
     void manyClientsPollingWhileExportsReplaceFilesGetNoErrorAndNoPartialBody() throws Exception {
         Path wide = Feeds.seeds();
-        Path narrow = Files.createDirectories(temp.resolve("narrow"));
-        for (String seed : Feeds.files(wide).subList(0, 3)) {
-            Files.copy(wide.resolve(seed), narrow.resolve(seed));
-        }
+        Path narrow = Feeds.seeds(temp.resolve("narrow"), 3);
         Set<String> versions = new java.util.HashSet<>();
         for (Path corpus : List.of(wide, narrow)) {
-            Path out = export(corpus, temp.resolve("v-" + corpus.getFileName()));
+            Path out = temp.resolve("v-" + corpus.getFileName());
+            export(corpus, out);
             for (String file : POLLED) {
                 versions.add(file + "\n" + Files.readString(out.resolve(file), StandardCharsets.UTF_8));
             }
         }
-        Path out = export(wide, temp.resolve("served"));
+        Path out = temp.resolve("served");
+        export(wide, out);
         Queue<String> problems = new ConcurrentLinkedQueue<>();
         AtomicLong requests = new AtomicLong();
         AtomicLong notModified = new AtomicLong();
@@ -158,10 +154,4 @@ class LoadTest {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percent / 100.0) - 1)] / 1e6;
     }
 
-    private static Path export(Path corpus, Path out) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
-                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
-        new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
-        return out;
-    }
 }

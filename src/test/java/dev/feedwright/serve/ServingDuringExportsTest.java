@@ -2,12 +2,10 @@ package dev.feedwright.serve;
 
 import static dev.feedwright.serve.Client.gunzip;
 import static dev.feedwright.serve.Client.header;
+import static dev.feedwright.testing.Feeds.export;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.feedwright.config.BuildInfo;
-import dev.feedwright.config.FeedwrightConfig;
-import dev.feedwright.pipeline.ExportRun;
 import dev.feedwright.testing.Feeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +47,7 @@ class ServingDuringExportsTest {
     @Test
     void everyFeedServedWhileExportsReplaceItIsOneWholeVersion() throws Exception {
         Path wide = Feeds.seeds();
-        Path narrow = corpusOf(3);
+        Path narrow = Feeds.seeds(temp.resolve("corpus-3"), 3);
         Map<String, List<String>> versions = Map.of(
                 "all.xml", versionsOf("all.xml", wide, narrow),
                 "topics/ai.atom", versionsOf("topics/ai.atom", wide, narrow));
@@ -147,24 +144,13 @@ class ServingDuringExportsTest {
 
     /** The file at {@code path} as an export of each corpus writes it; the two must differ. */
     private List<String> versionsOf(String path, Path first, Path second) throws IOException {
-        String one = Files.readString(export(first, temp.resolve("first")).resolve(path), UTF_8);
-        String two = Files.readString(export(second, temp.resolve("second")).resolve(path), UTF_8);
+        export(first, temp.resolve("first"));
+        export(second, temp.resolve("second"));
+        String one = Files.readString(temp.resolve("first").resolve(path), UTF_8);
+        String two = Files.readString(temp.resolve("second").resolve(path), UTF_8);
         assertThat(one).isNotEqualTo(two);
         return List.of(one, two);
     }
 
-    private Path corpusOf(int files) throws IOException {
-        Path corpus = Files.createDirectories(temp.resolve("corpus-" + files));
-        for (String seed : Feeds.files(Feeds.seeds()).subList(0, files)) {
-            Files.copy(Feeds.seeds().resolve(seed), corpus.resolve(seed));
-        }
-        return corpus;
-    }
 
-    private static Path export(Path corpus, Path out) throws IOException {
-        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
-                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
-        new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
-        return out;
-    }
 }

@@ -4,11 +4,20 @@ import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedInput;
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.pipeline.ExportRun;
+import dev.feedwright.pipeline.RunReport;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -53,6 +62,36 @@ public final class Feeds {
     /** The bundled corpus, {@code seeds/} at the project root. */
     public static Path seeds() {
         return Path.of("seeds").toAbsolutePath();
+    }
+
+    /** Exports {@code corpus} into {@code out} with the default settings, the state folder beside it. */
+    public static RunReport export(Path corpus, Path out) throws IOException {
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(out.resolveSibling(out.getFileName() + "-state"));
+        return new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
+    }
+
+    /** A corpus of the first {@code files} seed documents, copied into {@code dir}. */
+    public static Path seeds(Path dir, int files) throws IOException {
+        Files.createDirectories(dir);
+        for (String seed : files(seeds()).subList(0, files)) {
+            Files.copy(seeds().resolve(seed), dir.resolve(seed));
+        }
+        return dir;
+    }
+
+    /** Reads a file as strict UTF-8; a byte that is not UTF-8 fails the test (W3C: UnicodeError). */
+    public static String utf8(Path file) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new AssertionError("UnicodeError: " + file + " is not UTF-8", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A DOM parser that reads no DTD and no external entity. */

@@ -10,6 +10,7 @@ import dev.feedwright.publish.validity.Parse.Declaration;
 import dev.feedwright.publish.validity.Parse.Instruction;
 import dev.feedwright.publish.validity.Parse.XmlDoc;
 import dev.feedwright.publish.validity.Parse.XmlNode;
+import dev.feedwright.testing.Feeds;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ class DocumentRulesTest {
             }
         }
         assertThat(export.file("feed.xsl")).isRegularFile();
-        assertThat(Parse.xml("feed.xsl", export.url("feed.xsl"), Parse.utf8(export.file("feed.xsl"))).root()
+        assertThat(Parse.xml("feed.xsl", export.url("feed.xsl"), Feeds.utf8(export.file("feed.xsl"))).root()
                 .is("http://www.w3.org/1999/XSL/Transform", "stylesheet")).isTrue();
         problems.assertNone();
     }

@@ -72,7 +72,7 @@ final class Export implements AutoCloseable {
 
     private static List<XmlDoc> parse(Path out, String baseUrl, List<String> files, String extension) {
         return files.stream().filter(f -> f.endsWith(extension))
-                .map(f -> Parse.xml(f, baseUrl + f, Parse.utf8(out.resolve(f))))
+                .map(f -> Parse.xml(f, baseUrl + f, Feeds.utf8(out.resolve(f))))
                 .toList();
     }
 

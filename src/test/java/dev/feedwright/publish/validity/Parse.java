@@ -1,13 +1,9 @@
 package dev.feedwright.publish.validity;
 
+import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -135,20 +131,6 @@ final class Parse {
         }
     }
 
-    /** Reads a file as strict UTF-8; a byte that is not UTF-8 fails the test (W3C: UnicodeError). */
-    static String utf8(Path file) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new AssertionError("UnicodeError: " + file + " is not UTF-8", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Parses XML text; a document that is not well-formed fails the test (W3C: SAXError). */
     static XmlDoc xml(String path, String url, String raw) {
         try {
@@ -169,7 +151,7 @@ final class Parse {
     }
 
     static JsonNode json(Path file) {
-        return JSON.readTree(utf8(file));
+        return JSON.readTree(Feeds.utf8(file));
     }
 
     private static final class TreeBuilder extends DefaultHandler {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.publish.validity.Parse.XmlDoc;
 import dev.feedwright.publish.validity.Parse.XmlNode;
+import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,7 @@ class SubscriptionListsTest {
     void eachOpmlListsEveryFeedOfItsFormatExactlyOnce(Export export) {
         Problems problems = new Problems();
         LISTS.forEach((list, extension) -> {
-            XmlDoc opml = Parse.xml(list, export.url(list), Parse.utf8(export.file(list)));
+            XmlDoc opml = Parse.xml(list, export.url(list), Feeds.utf8(export.file(list)));
             XmlNode root = opml.root();
             problems.require(opml, root, root.is("", "opml") && "2.0".equals(root.attr("version")), "not OPML 2.0");
             XmlNode head = root.child("", "head");

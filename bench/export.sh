@@ -3,13 +3,14 @@
 # for each size runs, as whole processes (JVM start included), RUNS times (default 3):
 #   full     a first export into an empty output and state folder (RSS, Atom and JSON for every feed)
 #   rerun    the same export again, nothing changed
+#   same     the same export after one file was touched (a new modification time, the same bytes)
 #   touched  the same export after one of the oldest corpus files was edited
 #   newest   the same export after the newest story's file was edited (it is in the all feed and
 #            its topics' and providers' feeds, which are rendered again, reading their items' files)
 #   again    the same edit once more: the feeds now remember their items (a full export does not
 #            keep them), the case of a daemon whose newest stories keep changing
-# and prints wall time, CPU time (user + system), peak RSS and articles per second for every run and
-# the median of each. The largest size also runs with -Xmx256m.
+# and prints, for each, the median wall time, CPU time (user + system), peak RSS and articles per
+# second, then every run's wall time. The largest size also runs with -Xmx256m.
 #
 # Usage: bench/export.sh [sizes...]          default: 7000 50000 200000
 #        RUNS=5 bench/export.sh 7000
@@ -58,8 +59,9 @@ report() {
   walls="$(printf '%s\n' "$@" | cut -d' ' -f1 | median)"
   cpus="$(printf '%s\n' "$@" | cut -d' ' -f2 | median)"
   rsss="$(printf '%s\n' "$@" | cut -d' ' -f3 | median)"
-  printf '%-28s wall %7.2f s  cpu %7.2f s  peak rss %5d MiB  %8.0f articles/s   (median of %d)\n' \
-    "$label" "$walls" "$cpus" "$rsss" "$(awk -v a="$articles" -v w="$walls" 'BEGIN { print a / w }')" "$runs"
+  printf '%-28s wall %7.2f s  cpu %7.2f s  peak rss %5d MiB  %8.0f articles/s   (median of %d: %s)\n' \
+    "$label" "$walls" "$cpus" "$rsss" "$(awk -v a="$articles" -v w="$walls" 'BEGIN { print a / w }')" "$runs" \
+    "$(printf '%s\n' "$@" | cut -d' ' -f1 | paste -sd' ')"
 }
 
 for size in "${sizes[@]}"; do
@@ -77,13 +79,15 @@ for size in "${sizes[@]}"; do
   option_sets=("$java_opts")
   [ "$size" = "$largest" ] && option_sets+=("$java_opts -Xmx256m")
   for opts in "${option_sets[@]}"; do
-    full=(); rerun=(); touched=(); newest=(); again=()
+    full=(); rerun=(); same=(); touched=(); newest=(); again=()
     for i in $(seq 1 "$runs"); do
       out="$dir/out-$size"; state="$dir/state-$size"
       rm -rf "$out" "$state"
       full+=("$(run full "$opts" --corpus "$corpus" --out "$out" --state "$state")")
       rerun+=("$(run rerun "$opts" --corpus "$corpus" --out "$out" --state "$state")")
       victim="$(find "$corpus" -name '*.md' | sort | sed -n "$((i * 7))p")"
+      touch "$victim"
+      same+=("$(run same "$opts" --corpus "$corpus" --out "$out" --state "$state")")
       sed -i "0,/^title: \"/s//title: \"Bench edit $i /" "$victim"
       touched+=("$(run touched "$opts" --corpus "$corpus" --out "$out" --state "$state")")
       sed -i "0,/^title: \"/s//title: \"Bench edit $i /" "$latest"
@@ -100,6 +104,7 @@ for size in "${sizes[@]}"; do
     [ "$opts" != "$java_opts" ] && suffix=" [${opts#"$java_opts "}]"
     report "full export$suffix" "$articles" "${full[@]}"
     report "rerun, nothing changed$suffix" "$articles" "${rerun[@]}"
+    report "rerun, one file touched$suffix" "$articles" "${same[@]}"
     report "rerun, an old file edited$suffix" "$articles" "${touched[@]}"
     report "rerun, the newest file edited$suffix" "$articles" "${newest[@]}"
     report "rerun, the newest file edited again$suffix" "$articles" "${again[@]}"

@@ -170,6 +170,42 @@ public final class ExportStore {
     public static final int LOOKUP_BATCH = 500;
 
     /**
+     * What a walk sees of a file, its path, size and modification time, hashed into 52 bits (so
+     * that the sum of {@link #LOOKUP_BATCH} of them is exact in SQLite's 64-bit integers). A
+     * change of size or time changes it but with odds of one in 2^52, and so does the sum of a
+     * batch in which files changed or swapped sizes and times. Not for security.
+     */
+    public static long walkHash(String path, long size, long mtime) {
+        long h = (path.hashCode() + 0x9e3779b97f4a7c15L) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ size ^ (h >>> 31)) * 0x94d049bb133111ebL;
+        h = (h ^ mtime ^ (h >>> 29)) * 0xff51afd7ed558ccdL;
+        return (h ^ (h >>> 32)) >>> 12;
+    }
+
+    /**
+     * Whether every one of {@code paths} (at most {@link #LOOKUP_BATCH}) is known with the size
+     * and modification time whose {@link #walkHash}es add up to {@code walkHashSum}: one row back
+     * for a batch of files, where {@link #stamps} gives a row for each.
+     */
+    public boolean unchangedSince(List<String> paths, long walkHashSum) throws StateStoreException {
+        if (paths.isEmpty()) {
+            return true;
+        }
+        return db.with(c -> {
+            String marks = String.join(",", java.util.Collections.nCopies(paths.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*), sum(walk_hash) FROM corpus_files"
+                    + " WHERE path IN (" + marks + ")")) {
+                for (int i = 0; i < paths.size(); i++) {
+                    s.setString(i + 1, paths.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() && rs.getLong(1) == paths.size() && rs.getLong(2) == walkHashSum;
+                }
+            }
+        });
+    }
+
+    /**
      * Size, modification time and checksum of the known files among {@code paths}, in one query
      * (at most {@link #LOOKUP_BATCH} of them).
      */
@@ -283,11 +319,12 @@ public final class ExportStore {
         }
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO corpus_files (path, size, mtime, checksum,"
-                    + " max_published, articles, keys, skip_line, skip_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
+                    + " max_published, articles, keys, skip_line, skip_reason, walk_hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
                     + " CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,"
                     + " checksum = excluded.checksum, max_published = excluded.max_published,"
                     + " articles = excluded.articles, keys = excluded.keys, skip_line = excluded.skip_line,"
-                    + " skip_reason = excluded.skip_reason")) {
+                    + " skip_reason = excluded.skip_reason, walk_hash = excluded.walk_hash")) {
                 for (FileRow row : batch.upserts) {
                     s.setString(1, row.path());
                     s.setLong(2, row.size());
@@ -302,6 +339,7 @@ public final class ExportStore {
                     }
                     s.setInt(8, row.skipLine());
                     s.setString(9, row.skipReason());
+                    s.setLong(10, walkHash(row.path(), row.size(), row.mtime()));
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -108,7 +108,13 @@ public final class StateDb implements AutoCloseable {
             // An index that covers the corpus totals and finds the skipped files (their newest
             // article is ExportStore.SKIPPED), so that neither reads the table with its keys.
             List.of("DROP INDEX corpus_files_future",
-                    "CREATE INDEX corpus_files_published ON corpus_files (max_published, articles)"));
+                    "CREATE INDEX corpus_files_published ON corpus_files (max_published, articles)"),
+            // What the walk saw of each file, hashed, so that a run can check 500 files at once with
+            // one row back (see ExportStore.walkHash). A modification time of -1 makes the next run
+            // read every file's bytes once (parsing none whose checksum is unchanged), which stores
+            // the hash of each.
+            List.of("ALTER TABLE corpus_files ADD COLUMN walk_hash INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE corpus_files SET mtime = -1"));
 
     private static final Logger LOG = LoggerFactory.getLogger(StateDb.class);
     /** SQLite's primary result codes for a damaged file. */

@@ -61,6 +61,33 @@ class IncrementalExportTest {
     }
 
     @Test
+    void aStoreFromBeforeWalkHashesIsUpgradedWithoutParsingAnyFile() throws Exception {
+        export();
+        // The store as the previous schema left it: no walk hashes.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + state.resolve("feedwright.db")); java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE corpus_files DROP COLUMN walk_hash");
+            s.execute("PRAGMA user_version = 4");
+        }
+
+        RunReport upgraded = export();
+        RunReport after = export();
+
+        assertThat(upgraded.filesRead()).isZero();
+        assertThat(upgraded.publish().filesWritten()).isZero();
+        assertThat(after.filesRead()).isZero();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + state.resolve("feedwright.db")); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT count(*), sum(walk_hash = 0), sum(mtime = -1)"
+                        + " FROM corpus_files")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(121);
+            assertThat(rows.getLong(2)).isZero();
+            assertThat(rows.getLong(3)).isZero();
+        }
+    }
+
+    @Test
     void writesWhatAFullExportWritesAfterEditsAdditionsAndDeletions() throws IOException {
         export();
         Random random = new Random(7);

@@ -173,10 +173,17 @@ public final class ExportStore {
      * What a walk sees of a file, its path, size and modification time, hashed into 52 bits (so
      * that the sum of {@link #LOOKUP_BATCH} of them is exact in SQLite's 64-bit integers). A
      * change of size or time changes it but with odds of one in 2^52, and so does the sum of a
-     * batch in which files changed or swapped sizes and times. Not for security.
+     * batch in which files changed or swapped sizes and times. Not for security. Stored with each
+     * file: a new formula needs a migration that makes every file look touched, as schema 5's does.
      */
     public static long walkHash(String path, long size, long mtime) {
-        long h = (path.hashCode() + 0x9e3779b97f4a7c15L) * 0xbf58476d1ce4e5b9L;
+        // FNV-1a over the path's chars, not String.hashCode: "Aa.md" and "BB.md" share that one,
+        // and the two files swapping sizes and times would leave a batch's sum as it was.
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < path.length(); i++) {
+            h = (h ^ path.charAt(i)) * 0x100000001b3L;
+        }
+        h *= 0xbf58476d1ce4e5b9L;
         h = (h ^ size ^ (h >>> 31)) * 0x94d049bb133111ebL;
         h = (h ^ mtime ^ (h >>> 29)) * 0xff51afd7ed558ccdL;
         return (h ^ (h >>> 32)) >>> 12;

@@ -89,6 +89,9 @@ class ExportStoreTest {
             }
         }
         assertThat(seen).hasSize(10_000);
+        // Two names with one String.hashCode, swapping sizes and times.
+        assertThat(ExportStore.walkHash("Aa.md", 10, 20) + ExportStore.walkHash("BB.md", 11, 21))
+                .isNotEqualTo(ExportStore.walkHash("Aa.md", 11, 21) + ExportStore.walkHash("BB.md", 10, 20));
         assertThat(ExportStore.walkHash("a.md", 10, 20)).isEqualTo(ExportStore.walkHash("a.md", 10, 20));
     }
 

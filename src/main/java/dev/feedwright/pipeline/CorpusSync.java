@@ -16,8 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -87,11 +89,18 @@ final class CorpusSync {
         Deque<Future<Outcome>> pending = new ArrayDeque<>(window + 1);
         List<Looked> looked = new ArrayList<>(ExportStore.LOOKUP_BATCH);
         try {
+            boolean[] changed = changedBuckets();
+            if (changed == null) {
+                return new Result(seen, read, warnings, newProblems, stories);
+            }
+            seen = 0;
             scanner.scanWithAttributes((file, attributes) -> {
                 seen++;
-                looked.add(new Looked(file, CorpusScanner.sourceName(root, file),
-                        attributes == null ? -1 : attributes.size(),
-                        attributes == null ? -1 : attributes.lastModifiedTime().toMillis()));
+                Looked walked = looked(file, attributes);
+                if (!changed[ExportStore.walkBucket(walked.source())]) {
+                    return;
+                }
+                looked.add(walked);
                 if (looked.size() >= ExportStore.LOOKUP_BATCH) {
                     dispatch(looked, pending, pool, window);
                 }
@@ -108,25 +117,49 @@ final class CorpusSync {
         return new Result(seen, read, warnings, newProblems, stories);
     }
 
+    /**
+     * Walks the corpus once to compare it with the store, bucket by bucket: the buckets in which
+     * a file is new, changed, touched or gone (the count or the sum of the walk hashes differs),
+     * or null when there are none, so that a run with nothing changed looks up no file. A full
+     * export, whose store holds nothing, skips this and reads every file.
+     */
+    private boolean[] changedBuckets() throws IOException {
+        boolean[] changed = new boolean[ExportStore.WALK_BUCKETS];
+        if (catalog != null) {
+            Arrays.fill(changed, true);
+            return changed;
+        }
+        long[] counts = new long[ExportStore.WALK_BUCKETS];
+        long[] sums = new long[ExportStore.WALK_BUCKETS];
+        scanner.scanWithAttributes((file, attributes) -> {
+            seen++;
+            Looked walked = looked(file, attributes);
+            int bucket = ExportStore.walkBucket(walked.source());
+            counts[bucket]++;
+            sums[bucket] += ExportStore.walkHash(walked.source(), walked.size(), walked.mtime());
+        });
+        ExportStore.WalkBuckets stored = store.walkBuckets();
+        boolean any = false;
+        for (int bucket = 0; bucket < ExportStore.WALK_BUCKETS; bucket++) {
+            changed[bucket] = counts[bucket] != stored.counts()[bucket] || sums[bucket] != stored.sums()[bucket];
+            any |= changed[bucket];
+        }
+        return any ? changed : null;
+    }
+
+    private Looked looked(Path file, BasicFileAttributes attributes) {
+        return new Looked(file, CorpusScanner.sourceName(root, file), attributes == null ? -1 : attributes.size(),
+                attributes == null ? -1 : attributes.lastModifiedTime().toMillis());
+    }
+
     /** A file as the walk saw it. */
     private record Looked(Path file, String source, long size, long mtime) {
     }
 
-    /**
-     * Looks a batch of files up in the store and reads those that are new or changed. A batch in
-     * which nothing changed, the common case, costs one query with one row back.
-     */
+    /** Looks a batch of files up in the store at once and reads those that are new or changed. */
     private void dispatch(List<Looked> looked, Deque<Future<Outcome>> pending, ExecutorService pool, int window) {
         try {
             List<String> sources = looked.stream().map(Looked::source).toList();
-            long walkHashSum = 0;
-            for (Looked file : looked) {
-                walkHashSum += ExportStore.walkHash(file.source(), file.size(), file.mtime());
-            }
-            if (store.unchangedSince(sources, walkHashSum)) {
-                looked.clear();
-                return;
-            }
             Map<String, long[]> known = store.stamps(sources);
             for (Looked file : looked) {
                 long[] row = known.get(file.source());

@@ -169,46 +169,61 @@ public final class ExportStore {
     /** Paths {@link #stamps} should be given at once, at most. */
     public static final int LOOKUP_BATCH = 500;
 
+    /** How many buckets {@link #walkBuckets} sorts the files into, by path. */
+    public static final int WALK_BUCKETS = 4096;
+
     /**
-     * What a walk sees of a file, its path, size and modification time, hashed into 52 bits (so
-     * that the sum of {@link #LOOKUP_BATCH} of them is exact in SQLite's 64-bit integers). A
-     * change of size or time changes it but with odds of one in 2^52, and so does the sum of a
-     * batch in which files changed or swapped sizes and times. Not for security. Stored with each
-     * file: a new formula needs a migration that makes every file look touched, as schema 5's does.
+     * What a walk sees of a file, its path, size and modification time, hashed into 44 bits (so
+     * that a bucket's sum stays exact in 64-bit integers up to half a million files). A change of
+     * size or time changes it but with odds of one in 2^44, and so does the sum of a bucket in
+     * which files changed, came, went, or swapped sizes and times. Not for security. Stored with
+     * each file: a new formula needs a migration that makes every file look touched, as schema
+     * 5's does.
      */
     public static long walkHash(String path, long size, long mtime) {
-        // FNV-1a over the path's chars, not String.hashCode: "Aa.md" and "BB.md" share that one,
-        // and the two files swapping sizes and times would leave a batch's sum as it was.
+        long h = pathHash(path) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ size ^ (h >>> 31)) * 0x94d049bb133111ebL;
+        h = (h ^ mtime ^ (h >>> 29)) * 0xff51afd7ed558ccdL;
+        return (h ^ (h >>> 32)) >>> 20;
+    }
+
+    /** The bucket of a file, by its path alone, so that a file stays in its bucket when it changes. */
+    public static int walkBucket(String path) {
+        return (int) (pathHash(path) >>> 52) & (WALK_BUCKETS - 1);
+    }
+
+    /**
+     * FNV-1a over the path's chars, not String.hashCode: "Aa.md" and "BB.md" share that one, and
+     * the two files swapping sizes and times would leave their bucket's sum as it was.
+     */
+    private static long pathHash(String path) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < path.length(); i++) {
             h = (h ^ path.charAt(i)) * 0x100000001b3L;
         }
-        h *= 0xbf58476d1ce4e5b9L;
-        h = (h ^ size ^ (h >>> 31)) * 0x94d049bb133111ebL;
-        h = (h ^ mtime ^ (h >>> 29)) * 0xff51afd7ed558ccdL;
-        return (h ^ (h >>> 32)) >>> 12;
+        return h;
+    }
+
+    /** For each bucket, how many files the store holds and the sum of their walk hashes. */
+    public record WalkBuckets(long[] counts, long[] sums) {
     }
 
     /**
-     * Whether every one of {@code paths} (at most {@link #LOOKUP_BATCH}) is known with the size
-     * and modification time whose {@link #walkHash}es add up to {@code walkHashSum}: one row back
-     * for a batch of files, where {@link #stamps} gives a row for each.
+     * What the store holds, bucket by bucket ({@link #walkBucket}), in one pass over an index: a
+     * run that walked the same counts and sums has nothing to look up file by file.
      */
-    public boolean unchangedSince(List<String> paths, long walkHashSum) throws StateStoreException {
-        if (paths.isEmpty()) {
-            return true;
-        }
+    public WalkBuckets walkBuckets() throws StateStoreException {
+        long[] counts = new long[WALK_BUCKETS];
+        long[] sums = new long[WALK_BUCKETS];
         return db.with(c -> {
-            String marks = String.join(",", java.util.Collections.nCopies(paths.size(), "?"));
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*), sum(walk_hash) FROM corpus_files"
-                    + " WHERE path IN (" + marks + ")")) {
-                for (int i = 0; i < paths.size(); i++) {
-                    s.setString(i + 1, paths.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() && rs.getLong(1) == paths.size() && rs.getLong(2) == walkHashSum;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT walk_bucket, count(*),"
+                    + " sum(walk_hash) FROM corpus_files GROUP BY walk_bucket")) {
+                while (rs.next()) {
+                    counts[rs.getInt(1)] = rs.getLong(2);
+                    sums[rs.getInt(1)] = rs.getLong(3);
                 }
             }
+            return new WalkBuckets(counts, sums);
         });
     }
 
@@ -326,12 +341,13 @@ public final class ExportStore {
         }
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO corpus_files (path, size, mtime, checksum,"
-                    + " max_published, articles, keys, skip_line, skip_reason, walk_hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
+                    + " max_published, articles, keys, skip_line, skip_reason, walk_hash, walk_bucket)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON"
                     + " CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,"
                     + " checksum = excluded.checksum, max_published = excluded.max_published,"
                     + " articles = excluded.articles, keys = excluded.keys, skip_line = excluded.skip_line,"
-                    + " skip_reason = excluded.skip_reason, walk_hash = excluded.walk_hash")) {
+                    + " skip_reason = excluded.skip_reason, walk_hash = excluded.walk_hash,"
+                    + " walk_bucket = excluded.walk_bucket")) {
                 for (FileRow row : batch.upserts) {
                     s.setString(1, row.path());
                     s.setLong(2, row.size());
@@ -347,6 +363,7 @@ public final class ExportStore {
                     s.setInt(8, row.skipLine());
                     s.setString(9, row.skipReason());
                     s.setLong(10, walkHash(row.path(), row.size(), row.mtime()));
+                    s.setInt(11, walkBucket(row.path()));
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -109,11 +109,14 @@ public final class StateDb implements AutoCloseable {
             // article is ExportStore.SKIPPED), so that neither reads the table with its keys.
             List.of("DROP INDEX corpus_files_future",
                     "CREATE INDEX corpus_files_published ON corpus_files (max_published, articles)"),
-            // What the walk saw of each file, hashed, so that a run can check 500 files at once with
-            // one row back (see ExportStore.walkHash). A modification time of -1 makes the next run
-            // read every file's bytes once (parsing none whose checksum is unchanged), which stores
-            // the hash of each.
+            // What the walk saw of each file, hashed, and a bucket by its path, so that a run can
+            // compare what it walked with what the store holds, bucket by bucket, in one query over
+            // a small index (see ExportStore.walkBuckets). A modification time of -1 makes the
+            // next run read every file's bytes once (parsing none whose checksum is unchanged),
+            // which stores the hash and bucket of each.
             List.of("ALTER TABLE corpus_files ADD COLUMN walk_hash INTEGER NOT NULL DEFAULT 0",
+                    "ALTER TABLE corpus_files ADD COLUMN walk_bucket INTEGER NOT NULL DEFAULT 0",
+                    "CREATE INDEX corpus_files_walk ON corpus_files (walk_bucket, walk_hash)",
                     "UPDATE corpus_files SET mtime = -1"));
 
     private static final Logger LOG = LoggerFactory.getLogger(StateDb.class);

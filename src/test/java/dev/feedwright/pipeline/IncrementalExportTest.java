@@ -66,6 +66,8 @@ class IncrementalExportTest {
         // The store as the previous schema left it: no walk hashes.
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
                 + state.resolve("feedwright.db")); java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP INDEX corpus_files_walk");
+            s.execute("ALTER TABLE corpus_files DROP COLUMN walk_bucket");
             s.execute("ALTER TABLE corpus_files DROP COLUMN walk_hash");
             s.execute("PRAGMA user_version = 4");
         }

@@ -52,39 +52,45 @@ class ExportStoreTest {
     }
 
     @Test
-    void tellsABatchOfFilesUnchangedOnlyWhenEveryOneIsKnownWithItsSizeAndTime() throws Exception {
+    void countsAndSumsTheWalkHashesOfItsFilesBucketByBucket() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
             ExportStore store = new ExportStore(db);
             ExportStore.Batch batch = new ExportStore.Batch();
             batch.upsert(file("a.md", 100));
             batch.upsert(new ExportStore.FileRow("b.md", 11, 21, 31, 200, 1, new byte[] {1}, 0, null));
             store.apply(batch);
-            long a = ExportStore.walkHash("a.md", 10, 20);
-            long b = ExportStore.walkHash("b.md", 11, 21);
+            long[] counts = new long[ExportStore.WALK_BUCKETS];
+            long[] sums = new long[ExportStore.WALK_BUCKETS];
+            counts[ExportStore.walkBucket("a.md")]++;
+            sums[ExportStore.walkBucket("a.md")] += ExportStore.walkHash("a.md", 10, 20);
+            counts[ExportStore.walkBucket("b.md")]++;
+            sums[ExportStore.walkBucket("b.md")] += ExportStore.walkHash("b.md", 11, 21);
 
-            assertThat(store.unchangedSince(List.of("a.md", "b.md"), a + b)).isTrue();
-            assertThat(store.unchangedSince(List.of("b.md"), b)).isTrue();
-            // A new modification time, a new size, sizes and times swapped between two files.
-            assertThat(store.unchangedSince(List.of("a.md", "b.md"), ExportStore.walkHash("a.md", 10, 22) + b))
-                    .isFalse();
-            assertThat(store.unchangedSince(List.of("a.md", "b.md"), ExportStore.walkHash("a.md", 12, 20) + b))
-                    .isFalse();
-            assertThat(store.unchangedSince(List.of("a.md", "b.md"),
-                    ExportStore.walkHash("a.md", 11, 21) + ExportStore.walkHash("b.md", 10, 20))).isFalse();
-            // A file the store does not know, and one it knows that the walk did not name.
-            long c = ExportStore.walkHash("c.md", 10, 20);
-            assertThat(store.unchangedSince(List.of("a.md", "b.md", "c.md"), a + b + c)).isFalse();
-            assertThat(store.unchangedSince(List.of("a.md"), a + b)).isFalse();
+            ExportStore.WalkBuckets stored = store.walkBuckets();
+            assertThat(stored.counts()).containsExactly(counts);
+            assertThat(stored.sums()).containsExactly(sums);
+
+            ExportStore.Batch touch = new ExportStore.Batch();
+            touch.upsert(new ExportStore.FileRow("b.md", 11, 22, 31, 200, 1, new byte[] {1}, 0, null));
+            touch.delete("a.md");
+            store.apply(touch);
+            ExportStore.WalkBuckets after = store.walkBuckets();
+            assertThat(after.counts()[ExportStore.walkBucket("a.md")])
+                    .isEqualTo(ExportStore.walkBucket("a.md") == ExportStore.walkBucket("b.md") ? 1 : 0);
+            assertThat(after.sums()[ExportStore.walkBucket("b.md")]).isNotEqualTo(sums[ExportStore.walkBucket("b.md")]);
+            assertThat(java.util.Arrays.stream(after.counts()).sum()).isEqualTo(1);
         }
     }
 
     @Test
-    void hashesWhatTheWalkSeesIntoFewEnoughBitsThatABatchAddsUpExactly() {
+    void hashesWhatTheWalkSeesIntoFewEnoughBitsThatABucketAddsUpExactly() {
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (int file = 0; file < 2_000; file++) {
             for (long time = 0; time < 5; time++) {
                 long hash = ExportStore.walkHash("2021-08-29-story-" + file + ".md", 4_000 + file % 7, 1_700_000_000_000L + time);
-                assertThat(hash).isBetween(0L, (1L << 52) - 1);
+                assertThat(hash).isBetween(0L, (1L << 44) - 1);
+                assertThat(ExportStore.walkBucket("2021-08-29-story-" + file + ".md")).isBetween(0,
+                        ExportStore.WALK_BUCKETS - 1);
                 seen.add(hash);
             }
         }

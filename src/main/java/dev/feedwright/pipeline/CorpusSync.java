@@ -19,13 +19,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,25 +87,24 @@ final class CorpusSync {
 
     Result run(ExecutorService pool, int window) throws IOException {
         Deque<Future<Outcome>> pending = new ArrayDeque<>(window + 1);
-        List<Looked> looked = new ArrayList<>(ExportStore.LOOKUP_BATCH);
         try {
-            boolean[] changed = changedBuckets();
-            if (changed == null) {
-                return new Result(seen, read, warnings, newProblems, stories);
+            // A full export, whose store holds nothing, looks up every file; an incremental one
+            // first compares a walk with the store, bucket by bucket, and looks up only the files
+            // of the buckets that differ, none when nothing changed.
+            Predicate<String> lookUp = source -> true;
+            if (catalog == null) {
+                ExportStore.WalkBuckets walked = new ExportStore.WalkBuckets();
+                scanner.scanWithAttributes((file, attributes) -> {
+                    Looked found = looked(file, attributes);
+                    walked.add(found.source(), found.size(), found.mtime());
+                });
+                boolean[] changed = walked.changedSince(store.walkBuckets());
+                if (changed == null) {
+                    return new Result(walked.files(), read, warnings, newProblems, stories);
+                }
+                lookUp = source -> changed[ExportStore.walkBucket(source)];
             }
-            seen = 0;
-            scanner.scanWithAttributes((file, attributes) -> {
-                seen++;
-                Looked walked = looked(file, attributes);
-                if (!changed[ExportStore.walkBucket(walked.source())]) {
-                    return;
-                }
-                looked.add(walked);
-                if (looked.size() >= ExportStore.LOOKUP_BATCH) {
-                    dispatch(looked, pending, pool, window);
-                }
-            });
-            dispatch(looked, pending, pool, window);
+            lookUp(lookUp, pending, pool, window);
             while (!pending.isEmpty()) {
                 accept(CorpusReading.take(pending.poll()));
             }
@@ -117,34 +116,21 @@ final class CorpusSync {
         return new Result(seen, read, warnings, newProblems, stories);
     }
 
-    /**
-     * Walks the corpus once to compare it with the store, bucket by bucket: the buckets in which
-     * a file is new, changed, touched or gone (the count or the sum of the walk hashes differs),
-     * or null when there are none, so that a run with nothing changed looks up no file. A full
-     * export, whose store holds nothing, skips this and reads every file.
-     */
-    private boolean[] changedBuckets() throws IOException {
-        boolean[] changed = new boolean[ExportStore.WALK_BUCKETS];
-        if (catalog != null) {
-            Arrays.fill(changed, true);
-            return changed;
-        }
-        long[] counts = new long[ExportStore.WALK_BUCKETS];
-        long[] sums = new long[ExportStore.WALK_BUCKETS];
+    /** Walks the corpus and looks up in the store, in batches, the files {@code lookUp} names by source. */
+    private void lookUp(Predicate<String> lookUp, Deque<Future<Outcome>> pending, ExecutorService pool, int window)
+            throws IOException {
+        List<Looked> looked = new ArrayList<>(ExportStore.LOOKUP_BATCH);
         scanner.scanWithAttributes((file, attributes) -> {
             seen++;
-            Looked walked = looked(file, attributes);
-            int bucket = ExportStore.walkBucket(walked.source());
-            counts[bucket]++;
-            sums[bucket] += ExportStore.walkHash(walked.source(), walked.size(), walked.mtime());
+            Looked found = looked(file, attributes);
+            if (lookUp.test(found.source())) {
+                looked.add(found);
+                if (looked.size() >= ExportStore.LOOKUP_BATCH) {
+                    dispatch(looked, pending, pool, window);
+                }
+            }
         });
-        ExportStore.WalkBuckets stored = store.walkBuckets();
-        boolean any = false;
-        for (int bucket = 0; bucket < ExportStore.WALK_BUCKETS; bucket++) {
-            changed[bucket] = counts[bucket] != stored.counts()[bucket] || sums[bucket] != stored.sums()[bucket];
-            any |= changed[bucket];
-        }
-        return any ? changed : null;
+        dispatch(looked, pending, pool, window);
     }
 
     private Looked looked(Path file, BasicFileAttributes attributes) {
@@ -159,8 +145,7 @@ final class CorpusSync {
     /** Looks a batch of files up in the store at once and reads those that are new or changed. */
     private void dispatch(List<Looked> looked, Deque<Future<Outcome>> pending, ExecutorService pool, int window) {
         try {
-            List<String> sources = looked.stream().map(Looked::source).toList();
-            Map<String, long[]> known = store.stamps(sources);
+            Map<String, long[]> known = store.stamps(looked.stream().map(Looked::source).toList());
             for (Looked file : looked) {
                 long[] row = known.get(file.source());
                 if (row != null && row[0] == file.size() && row[1] == file.mtime()) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -181,7 +182,11 @@ public final class ExportStore {
      * 5's does.
      */
     public static long walkHash(String path, long size, long mtime) {
-        long h = pathHash(path) * 0xbf58476d1ce4e5b9L;
+        return walkHash(pathHash(path), size, mtime);
+    }
+
+    private static long walkHash(long pathHash, long size, long mtime) {
+        long h = pathHash * 0xbf58476d1ce4e5b9L;
         h = (h ^ size ^ (h >>> 31)) * 0x94d049bb133111ebL;
         h = (h ^ mtime ^ (h >>> 29)) * 0xff51afd7ed558ccdL;
         return (h ^ (h >>> 32)) >>> 20;
@@ -189,7 +194,11 @@ public final class ExportStore {
 
     /** The bucket of a file, by its path alone, so that a file stays in its bucket when it changes. */
     public static int walkBucket(String path) {
-        return (int) (pathHash(path) >>> 52) & (WALK_BUCKETS - 1);
+        return walkBucket(pathHash(path));
+    }
+
+    private static int walkBucket(long pathHash) {
+        return (int) (pathHash >>> 52) & (WALK_BUCKETS - 1);
     }
 
     /**
@@ -204,26 +213,65 @@ public final class ExportStore {
         return h;
     }
 
-    /** For each bucket, how many files the store holds and the sum of their walk hashes. */
-    public record WalkBuckets(long[] counts, long[] sums) {
+    /**
+     * For each bucket ({@link #walkBucket}), how many files and the sum of their walk hashes: what
+     * a walk saw, added up file by file, or what the store holds ({@link #walkBuckets()}).
+     */
+    public static final class WalkBuckets {
+        private final long[] counts = new long[WALK_BUCKETS];
+        private final long[] sums = new long[WALK_BUCKETS];
+
+        /** Adds a file as the walk saw it. */
+        public void add(String path, long size, long mtime) {
+            long pathHash = pathHash(path);
+            int bucket = walkBucket(pathHash);
+            counts[bucket]++;
+            sums[bucket] += walkHash(pathHash, size, mtime);
+        }
+
+        /** How many files in all. */
+        public long files() {
+            return Arrays.stream(counts).sum();
+        }
+
+        /**
+         * The buckets whose count or sum differs from {@code other}'s (a file in them new,
+         * changed, touched or gone), or null when every bucket matches.
+         */
+        public boolean[] changedSince(WalkBuckets other) {
+            boolean[] changed = new boolean[WALK_BUCKETS];
+            boolean any = false;
+            for (int bucket = 0; bucket < WALK_BUCKETS; bucket++) {
+                changed[bucket] = counts[bucket] != other.counts[bucket] || sums[bucket] != other.sums[bucket];
+                any |= changed[bucket];
+            }
+            return any ? changed : null;
+        }
+
+        public long[] counts() {
+            return counts.clone();
+        }
+
+        public long[] sums() {
+            return sums.clone();
+        }
     }
 
     /**
-     * What the store holds, bucket by bucket ({@link #walkBucket}), in one pass over an index: a
-     * run that walked the same counts and sums has nothing to look up file by file.
+     * What the store holds, bucket by bucket, in one pass over an index: a run that walked the
+     * same counts and sums has nothing to look up file by file.
      */
     public WalkBuckets walkBuckets() throws StateStoreException {
-        long[] counts = new long[WALK_BUCKETS];
-        long[] sums = new long[WALK_BUCKETS];
+        WalkBuckets buckets = new WalkBuckets();
         return db.with(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT walk_bucket, count(*),"
                     + " sum(walk_hash) FROM corpus_files GROUP BY walk_bucket")) {
                 while (rs.next()) {
-                    counts[rs.getInt(1)] = rs.getLong(2);
-                    sums[rs.getInt(1)] = rs.getLong(3);
+                    buckets.counts[rs.getInt(1)] = rs.getLong(2);
+                    buckets.sums[rs.getInt(1)] = rs.getLong(3);
                 }
             }
-            return new WalkBuckets(counts, sums);
+            return buckets;
         });
     }
 

@@ -34,12 +34,8 @@ class ExportStoreTest {
     void readsFilesByTheirNewestArticleOnEitherSideOfABoundAndCountsThem() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
             ExportStore store = new ExportStore(db);
-            ExportStore.Batch batch = new ExportStore.Batch();
-            batch.upsert(file("old.md", 100));
-            batch.upsert(file("edge.md", 200));
-            batch.upsert(file("new.md", 300));
-            batch.upsert(new ExportStore.FileRow("broken.md", 1, 1, 1, ExportStore.SKIPPED, 0, null, 1, "no front matter"));
-            store.apply(batch);
+            upsert(store, file("old.md", 100), file("edge.md", 200), file("new.md", 300),
+                    new ExportStore.FileRow("broken.md", 1, 1, 1, ExportStore.SKIPPED, 0, null, 1, "no front matter"));
 
             assertThat(paths(sink -> store.forEachFileFrom(200, sink))).containsExactlyInAnyOrder("edge.md", "new.md");
             assertThat(paths(sink -> store.forEachFileBefore(200, sink))).containsExactlyInAnyOrder("old.md",
@@ -55,20 +51,22 @@ class ExportStoreTest {
     void countsAndSumsTheWalkHashesOfItsFilesBucketByBucket() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
             ExportStore store = new ExportStore(db);
-            ExportStore.Batch batch = new ExportStore.Batch();
-            batch.upsert(file("a.md", 100));
-            batch.upsert(new ExportStore.FileRow("b.md", 11, 21, 31, 200, 1, new byte[] {1}, 0, null));
-            store.apply(batch);
+            upsert(store, file("a.md", 100), new ExportStore.FileRow("b.md", 11, 21, 31, 200, 1, new byte[] {1}, 0, null));
             long[] counts = new long[ExportStore.WALK_BUCKETS];
             long[] sums = new long[ExportStore.WALK_BUCKETS];
             counts[ExportStore.walkBucket("a.md")]++;
             sums[ExportStore.walkBucket("a.md")] += ExportStore.walkHash("a.md", 10, 20);
             counts[ExportStore.walkBucket("b.md")]++;
             sums[ExportStore.walkBucket("b.md")] += ExportStore.walkHash("b.md", 11, 21);
+            ExportStore.WalkBuckets walked = new ExportStore.WalkBuckets();
+            walked.add("a.md", 10, 20);
+            walked.add("b.md", 11, 21);
 
             ExportStore.WalkBuckets stored = store.walkBuckets();
             assertThat(stored.counts()).containsExactly(counts);
             assertThat(stored.sums()).containsExactly(sums);
+            assertThat(walked.counts()).containsExactly(counts);
+            assertThat(walked.changedSince(stored)).isNull();
 
             ExportStore.Batch touch = new ExportStore.Batch();
             touch.upsert(new ExportStore.FileRow("b.md", 11, 22, 31, 200, 1, new byte[] {1}, 0, null));
@@ -79,6 +77,8 @@ class ExportStoreTest {
                     .isEqualTo(ExportStore.walkBucket("a.md") == ExportStore.walkBucket("b.md") ? 1 : 0);
             assertThat(after.sums()[ExportStore.walkBucket("b.md")]).isNotEqualTo(sums[ExportStore.walkBucket("b.md")]);
             assertThat(java.util.Arrays.stream(after.counts()).sum()).isEqualTo(1);
+            assertThat(after.files()).isEqualTo(1);
+            assertThat(walked.changedSince(after)).contains(true);
         }
     }
 
@@ -99,6 +99,14 @@ class ExportStoreTest {
         assertThat(ExportStore.walkHash("Aa.md", 10, 20) + ExportStore.walkHash("BB.md", 11, 21))
                 .isNotEqualTo(ExportStore.walkHash("Aa.md", 11, 21) + ExportStore.walkHash("BB.md", 10, 20));
         assertThat(ExportStore.walkHash("a.md", 10, 20)).isEqualTo(ExportStore.walkHash("a.md", 10, 20));
+    }
+
+    private static void upsert(ExportStore store, ExportStore.FileRow... rows) throws StateStoreException {
+        ExportStore.Batch batch = new ExportStore.Batch();
+        for (ExportStore.FileRow row : rows) {
+            batch.upsert(row);
+        }
+        store.apply(batch);
     }
 
     private static ExportStore.FileRow file(String path, long maxPublished) {

@@ -19,7 +19,19 @@ import java.util.function.Consumer;
  */
 final class CorpusReading {
 
+    /**
+     * Files read ahead per thread. Results are taken in scan order, so a large file at the head of
+     * the window holds up the others; with only a few files per thread, the other threads then
+     * ran out of work (a 50,000-file export took 31.7 s with 4 per thread, 26.6 s with 32).
+     */
+    private static final int READ_AHEAD_PER_THREAD = 32;
+
     private CorpusReading() {
+    }
+
+    /** How many files to read ahead with {@code threads} threads. */
+    static int window(int threads) {
+        return threads * READ_AHEAD_PER_THREAD;
     }
 
     static void read(CorpusScanner scanner, StoryReader reader, Path root, ExecutorService pool, int window,

@@ -96,7 +96,8 @@ public final class LivenessPass {
         List<SeenLink> batch = new ArrayList<>(LinkStore.BATCH);
         try {
             CorpusReading.read(new CorpusScanner(config.corpus().dir(), config.corpus().include()),
-                    new StoryReader(config.corpus()), config.corpus().dir(), pool, threads * 4, result -> {
+                    new StoryReader(config.corpus()), config.corpus().dir(), pool, CorpusReading.window(threads),
+                    result -> {
                         files[0]++;
                         if (result instanceof ReadResult.Read read) {
                             add(read.story(), batch);

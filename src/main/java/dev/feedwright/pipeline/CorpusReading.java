@@ -26,6 +26,14 @@ final class CorpusReading {
      */
     private static final int READ_AHEAD_PER_THREAD = 32;
 
+    /**
+     * The bytes of the files read ahead, at most, where their sizes are known: a parsed file holds
+     * a few times its size, so a window of large files stays bounded (a single file larger than
+     * this is read alone). The real corpus's files are 1 to 29 KB (the generated ones up to 130 KB):
+     * 64 of them never reach it.
+     */
+    static final long MAX_BYTES_IN_FLIGHT = 16L << 20;
+
     private CorpusReading() {
     }
 

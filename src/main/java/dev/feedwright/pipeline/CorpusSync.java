@@ -60,6 +60,7 @@ final class CorpusSync {
     private final Map<String, Story> stories = new HashMap<>();
     private final List<Problem> newProblems = new ArrayList<>();
     private ExportStore.Batch batch = new ExportStore.Batch();
+    private long bytesInFlight;
     private long seen;
     private long read;
     private long warnings;
@@ -106,7 +107,7 @@ final class CorpusSync {
             }
             lookUp(lookUp, pending, pool, window);
             while (!pending.isEmpty()) {
-                accept(CorpusReading.take(pending.poll()));
+                acceptOldest(pending);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -154,14 +155,28 @@ final class CorpusSync {
                 Task task = new Task(file.file(), file.source(), file.size(), file.mtime(),
                         row == null ? null : store.file(file.source()));
                 pending.add(pool.submit(() -> read(task)));
-                if (pending.size() >= window) {
-                    accept(CorpusReading.take(pending.poll()));
+                bytesInFlight += bytesRead(task);
+                while (!pending.isEmpty()
+                        && (pending.size() >= window || bytesInFlight > CorpusReading.MAX_BYTES_IN_FLIGHT)) {
+                    acceptOldest(pending);
                 }
             }
         } catch (StateStoreException e) {
             throw new UncheckedIOException(e);
         }
         looked.clear();
+    }
+
+    /** Takes the oldest file in flight, waiting for it if need be. */
+    private void acceptOldest(Deque<Future<Outcome>> pending) {
+        Outcome outcome = CorpusReading.take(pending.poll());
+        bytesInFlight -= bytesRead(outcome.task());
+        accept(outcome);
+    }
+
+    /** The bytes reading a file holds: none for a file too large to be read. */
+    private long bytesRead(Task task) {
+        return task.size() > maxFileBytes ? 0 : Math.max(0, task.size());
     }
 
     /** A new or changed file to read, with its row in the store (null for a new file). */

@@ -1,0 +1,142 @@
+package dev.feedwright.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.feedwright.catalog.Catalog;
+import dev.feedwright.config.CorpusConfig;
+import dev.feedwright.corpus.CorpusScanner;
+import dev.feedwright.corpus.StoryReader;
+import dev.feedwright.state.ExportStore;
+import dev.feedwright.state.StateDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How far the corpus is read ahead while the oldest file in flight is still being read: at most a
+ * window of files, and at most {@link CorpusReading#MAX_BYTES_IN_FLIGHT} of them.
+ */
+@Timeout(value = 1, unit = TimeUnit.MINUTES)
+class CorpusSyncReadAheadTest {
+
+    private static final int FILES = 40;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void readsAheadAtMostSixteenMegabytesOfFilesWhileTheFirstIsHeldUp() throws Exception {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        String body = "A paragraph of the body, which the front matter does not hold.\n".repeat(17_000);
+        for (int i = 0; i < FILES; i++) {
+            Files.writeString(corpus.resolve(String.format("file-%02d.md", i)), "---\ntitle: File " + i
+                    + "\npublishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: https://outlet.example/" + i
+                    + "\nprovider:\n  name: Outlet\n  domain: outlet.example\n---\n" + body);
+        }
+        assertThat(Files.size(corpus.resolve("file-00.md"))).isGreaterThan(1 << 20);
+
+        GatedPool pool = new GatedPool();
+        CorpusConfig config = new CorpusConfig(corpus, CorpusConfig.DEFAULT_INCLUDE,
+                CorpusConfig.DEFAULT_MAX_FILE_BYTES, CorpusConfig.DEFAULT_MAX_RELATED);
+        try (StateDb db = StateDb.open(temp.resolve("state"))) {
+            CorpusSync sync = new CorpusSync(corpus, new CorpusScanner(corpus, config.include()),
+                    new StoryReader(config), new ExportStore(db), new Catalog(50), config.maxFileBytes(), Map.of());
+            AtomicReference<CorpusSync.Result> result = new AtomicReference<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            // A window far larger than the corpus: only the byte bound can stop the reading ahead.
+            Thread run = new Thread(() -> {
+                try {
+                    result.set(sync.run(pool, 1_000));
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            run.start();
+
+            int submittedWhileHeldUp = pool.awaitQuiet();
+            pool.release();
+            run.join(TimeUnit.SECONDS.toMillis(30));
+
+            assertThat(failure.get()).isNull();
+            assertThat(result.get().read()).isEqualTo(FILES);
+            // 16 files of just over 1 MB, and the one that went over.
+            assertThat(submittedWhileHeldUp).isBetween(2, 17);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A pool of two threads whose first task waits until released. */
+    private static final class GatedPool extends AbstractExecutorService {
+        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+        private final CountDownLatch gate = new CountDownLatch(1);
+        private final AtomicInteger submitted = new AtomicInteger();
+
+        @Override
+        public void execute(Runnable task) {
+            boolean first = submitted.getAndIncrement() == 0;
+            threads.execute(() -> {
+                if (first) {
+                    try {
+                        gate.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                task.run();
+            });
+        }
+
+        /** How many tasks were submitted once submissions stopped for half a second (or all were). */
+        int awaitQuiet() throws InterruptedException {
+            int last = -1;
+            while (submitted.get() != last && submitted.get() < FILES) {
+                last = submitted.get();
+                Thread.sleep(500);
+            }
+            return submitted.get();
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
+        @Override
+        public void shutdown() {
+            threads.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            gate.countDown();
+            return threads.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return threads.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return threads.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return threads.awaitTermination(timeout, unit);
+        }
+    }
+}

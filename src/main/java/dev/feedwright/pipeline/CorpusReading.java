@@ -44,16 +44,25 @@ final class CorpusReading {
 
     static void read(CorpusScanner scanner, StoryReader reader, Path root, ExecutorService pool, int window,
             Consumer<ReadResult> sink) throws IOException {
-        Deque<Future<ReadResult>> pending = new ArrayDeque<>(window + 1);
-        scanner.scan(file -> {
-            pending.add(pool.submit(() -> reader.read(root, file)));
-            if (pending.size() >= window) {
-                sink.accept(take(pending.poll()));
+        Deque<InFlight> pending = new ArrayDeque<>(window + 1);
+        long[] bytesInFlight = {0};
+        scanner.scanWithAttributes((file, attributes) -> {
+            long bytes = attributes == null ? 0 : attributes.size();
+            pending.add(new InFlight(pool.submit(() -> reader.read(root, file)), bytes));
+            bytesInFlight[0] += bytes;
+            while (!pending.isEmpty() && (pending.size() >= window || bytesInFlight[0] > MAX_BYTES_IN_FLIGHT)) {
+                InFlight oldest = pending.poll();
+                bytesInFlight[0] -= oldest.bytes();
+                sink.accept(take(oldest.result()));
             }
         });
         while (!pending.isEmpty()) {
-            sink.accept(take(pending.poll()));
+            sink.accept(take(pending.poll().result()));
         }
+    }
+
+    /** A file being read, and its size. */
+    private record InFlight(Future<ReadResult> result, long bytes) {
     }
 
     /** The result of reading a file on the pool; a failure of the reading itself is a bug, not a bad file. */

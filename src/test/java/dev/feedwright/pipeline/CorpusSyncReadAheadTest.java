@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedwright.catalog.Catalog;
 import dev.feedwright.config.CorpusConfig;
 import dev.feedwright.corpus.CorpusScanner;
+import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.StoryReader;
 import dev.feedwright.state.ExportStore;
 import dev.feedwright.state.StateDb;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,19 +27,52 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * How far the corpus is read ahead while the oldest file in flight is still being read: at most a
- * window of files, and at most {@link CorpusReading#MAX_BYTES_IN_FLIGHT} of them.
+ * How far the corpus is read ahead, by an export and by the link check, while the oldest file in
+ * flight is still being read: at most a window of files, and at most
+ * {@link CorpusReading#MAX_BYTES_IN_FLIGHT} of them.
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
 class CorpusSyncReadAheadTest {
 
     private static final int FILES = 40;
+    /** 16 files of just over 1 MB, and the one that went over. */
+    private static final int MAX_SUBMITTED = 17;
+    private static final CorpusConfig CONFIG = new CorpusConfig(Path.of("corpus"), CorpusConfig.DEFAULT_INCLUDE,
+            CorpusConfig.DEFAULT_MAX_FILE_BYTES, CorpusConfig.DEFAULT_MAX_RELATED);
 
     @TempDir
     Path temp;
 
     @Test
-    void readsAheadAtMostSixteenMegabytesOfFilesWhileTheFirstIsHeldUp() throws Exception {
+    void anExportReadsAheadAtMostSixteenMegabytesOfFilesWhileTheFirstIsHeldUp() throws Exception {
+        Path corpus = largeFiles();
+        try (StateDb db = StateDb.open(temp.resolve("state"))) {
+            CorpusSync sync = new CorpusSync(corpus, new CorpusScanner(corpus, CONFIG.include()),
+                    new StoryReader(CONFIG.withDir(corpus)), new ExportStore(db), new Catalog(50),
+                    CONFIG.maxFileBytes(), Map.of());
+            AtomicInteger read = new AtomicInteger();
+            // A window far larger than the corpus: only the byte bound can stop the reading ahead.
+            int submitted = submittedWhileHeldUp(pool -> read.set((int) sync.run(pool, 1_000).read()));
+
+            assertThat(read.get()).isEqualTo(FILES);
+            assertThat(submitted).isBetween(2, MAX_SUBMITTED);
+        }
+    }
+
+    @Test
+    void theLinkCheckReadsAheadAtMostSixteenMegabytesOfFilesWhileTheFirstIsHeldUp() throws Exception {
+        Path corpus = largeFiles();
+        List<ReadResult> results = new CopyOnWriteArrayList<>();
+
+        int submitted = submittedWhileHeldUp(pool -> CorpusReading.read(new CorpusScanner(corpus, CONFIG.include()),
+                new StoryReader(CONFIG.withDir(corpus)), corpus, pool, 1_000, results::add));
+
+        assertThat(results).hasSize(FILES).allMatch(result -> result instanceof ReadResult.Read);
+        assertThat(submitted).isBetween(2, MAX_SUBMITTED);
+    }
+
+    /** {@value #FILES} files of just over 1 MB each (nearly all of it the body). */
+    private Path largeFiles() throws IOException {
         Path corpus = Files.createDirectories(temp.resolve("corpus"));
         String body = "A paragraph of the body, which the front matter does not hold.\n".repeat(17_000);
         for (int i = 0; i < FILES; i++) {
@@ -45,33 +81,35 @@ class CorpusSyncReadAheadTest {
                     + "\nprovider:\n  name: Outlet\n  domain: outlet.example\n---\n" + body);
         }
         assertThat(Files.size(corpus.resolve("file-00.md"))).isGreaterThan(1 << 20);
+        return corpus;
+    }
 
+    /** What reading does with a pool. */
+    private interface Reading {
+        void run(ExecutorService pool) throws Exception;
+    }
+
+    /**
+     * Runs {@code reading} on its own thread with a pool whose first file is held up, and returns
+     * how many files had been sent to the pool when no more were sent for half a second.
+     */
+    private static int submittedWhileHeldUp(Reading reading) throws Exception {
         GatedPool pool = new GatedPool();
-        CorpusConfig config = new CorpusConfig(corpus, CorpusConfig.DEFAULT_INCLUDE,
-                CorpusConfig.DEFAULT_MAX_FILE_BYTES, CorpusConfig.DEFAULT_MAX_RELATED);
-        try (StateDb db = StateDb.open(temp.resolve("state"))) {
-            CorpusSync sync = new CorpusSync(corpus, new CorpusScanner(corpus, config.include()),
-                    new StoryReader(config), new ExportStore(db), new Catalog(50), config.maxFileBytes(), Map.of());
-            AtomicReference<CorpusSync.Result> result = new AtomicReference<>();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            // A window far larger than the corpus: only the byte bound can stop the reading ahead.
-            Thread run = new Thread(() -> {
-                try {
-                    result.set(sync.run(pool, 1_000));
-                } catch (Throwable e) {
-                    failure.set(e);
-                }
-            });
-            run.start();
-
-            int submittedWhileHeldUp = pool.awaitQuiet();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                reading.run(pool);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        try {
+            thread.start();
+            int submitted = pool.awaitQuiet();
             pool.release();
-            run.join(TimeUnit.SECONDS.toMillis(30));
-
+            thread.join(TimeUnit.SECONDS.toMillis(30));
             assertThat(failure.get()).isNull();
-            assertThat(result.get().read()).isEqualTo(FILES);
-            // 16 files of just over 1 MB, and the one that went over.
-            assertThat(submittedWhileHeldUp).isBetween(2, 17);
+            return submitted;
         } finally {
             pool.shutdownNow();
         }

@@ -17,14 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -60,7 +57,6 @@ final class CorpusSync {
     private final Map<String, Story> stories = new HashMap<>();
     private final List<Problem> newProblems = new ArrayList<>();
     private ExportStore.Batch batch = new ExportStore.Batch();
-    private long bytesInFlight;
     private long seen;
     private long read;
     private long warnings;
@@ -87,7 +83,7 @@ final class CorpusSync {
     }
 
     Result run(ExecutorService pool, int window) throws IOException {
-        Deque<Future<Outcome>> pending = new ArrayDeque<>(window + 1);
+        ReadAhead<Outcome> reading = new ReadAhead<>(window);
         try {
             // A full export, whose store holds nothing, looks up every file; an incremental one
             // first compares a walk with the store, bucket by bucket, and looks up only the files
@@ -105,10 +101,8 @@ final class CorpusSync {
                 }
                 lookUp = source -> changed[ExportStore.walkBucket(source)];
             }
-            lookUp(lookUp, pending, pool, window);
-            while (!pending.isEmpty()) {
-                acceptOldest(pending);
-            }
+            lookUp(lookUp, reading, pool);
+            reading.drain(this::accept);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -118,7 +112,7 @@ final class CorpusSync {
     }
 
     /** Walks the corpus and looks up in the store, in batches, the files {@code lookUp} names by source. */
-    private void lookUp(Predicate<String> lookUp, Deque<Future<Outcome>> pending, ExecutorService pool, int window)
+    private void lookUp(Predicate<String> lookUp, ReadAhead<Outcome> reading, ExecutorService pool)
             throws IOException {
         List<Looked> looked = new ArrayList<>(ExportStore.LOOKUP_BATCH);
         scanner.scanWithAttributes((file, attributes) -> {
@@ -127,11 +121,11 @@ final class CorpusSync {
             if (lookUp.test(found.source())) {
                 looked.add(found);
                 if (looked.size() >= ExportStore.LOOKUP_BATCH) {
-                    dispatch(looked, pending, pool, window);
+                    dispatch(looked, reading, pool);
                 }
             }
         });
-        dispatch(looked, pending, pool, window);
+        dispatch(looked, reading, pool);
     }
 
     private Looked looked(Path file, BasicFileAttributes attributes) {
@@ -144,7 +138,7 @@ final class CorpusSync {
     }
 
     /** Looks a batch of files up in the store at once and reads those that are new or changed. */
-    private void dispatch(List<Looked> looked, Deque<Future<Outcome>> pending, ExecutorService pool, int window) {
+    private void dispatch(List<Looked> looked, ReadAhead<Outcome> reading, ExecutorService pool) {
         try {
             Map<String, long[]> known = store.stamps(looked.stream().map(Looked::source).toList());
             for (Looked file : looked) {
@@ -154,29 +148,14 @@ final class CorpusSync {
                 }
                 Task task = new Task(file.file(), file.source(), file.size(), file.mtime(),
                         row == null ? null : store.file(file.source()));
-                pending.add(pool.submit(() -> read(task)));
-                bytesInFlight += bytesRead(task);
-                while (!pending.isEmpty()
-                        && (pending.size() >= window || bytesInFlight > CorpusReading.MAX_BYTES_IN_FLIGHT)) {
-                    acceptOldest(pending);
-                }
+                // A file too large to be read holds nothing.
+                reading.add(pool.submit(() -> read(task)), task.size() > maxFileBytes ? 0 : Math.max(0, task.size()),
+                        this::accept);
             }
         } catch (StateStoreException e) {
             throw new UncheckedIOException(e);
         }
         looked.clear();
-    }
-
-    /** Takes the oldest file in flight, waiting for it if need be. */
-    private void acceptOldest(Deque<Future<Outcome>> pending) {
-        Outcome outcome = CorpusReading.take(pending.poll());
-        bytesInFlight -= bytesRead(outcome.task());
-        accept(outcome);
-    }
-
-    /** The bytes reading a file holds: none for a file too large to be read. */
-    private long bytesRead(Task task) {
-        return task.size() > maxFileBytes ? 0 : Math.max(0, task.size());
     }
 
     /** A new or changed file to read, with its row in the store (null for a new file). */

@@ -170,7 +170,7 @@ public final class ExportRun {
             floors = full ? Map.of() : floors(store);
             sync = new CorpusSync(root, new CorpusScanner(root, config.corpus().include()), reader, store,
                     fullCatalog, config.corpus().maxFileBytes(), floors)
-                    .run(pool, CorpusReading.window(threads));
+                    .run(pool, ReadAhead.window(threads));
 
             FeedNames names = FeedStates.names(store).feedNames();
             OutputFolder folder = OutputFolder.open(config.output().dir(), config.output().fsync());

@@ -96,7 +96,7 @@ public final class LivenessPass {
         List<SeenLink> batch = new ArrayList<>(LinkStore.BATCH);
         try {
             CorpusReading.read(new CorpusScanner(config.corpus().dir(), config.corpus().include()),
-                    new StoryReader(config.corpus()), config.corpus().dir(), pool, CorpusReading.window(threads),
+                    new StoryReader(config.corpus()), config.corpus().dir(), pool, ReadAhead.window(threads),
                     result -> {
                         files[0]++;
                         if (result instanceof ReadResult.Read read) {

@@ -29,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How far the corpus is read ahead, by an export and by the link check, while the oldest file in
  * flight is still being read: at most a window of files, and at most
- * {@link CorpusReading#MAX_BYTES_IN_FLIGHT} of them.
+ * {@link ReadAhead#MAX_BYTES} of them.
  */
 @Timeout(value = 1, unit = TimeUnit.MINUTES)
-class CorpusSyncReadAheadTest {
+class ReadAheadTest {
 
     private static final int FILES = 40;
     /** 16 files of just over 1 MB, and the one that went over. */

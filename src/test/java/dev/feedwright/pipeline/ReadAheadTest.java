@@ -35,7 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadAheadTest {
 
     private static final int FILES = 40;
-    /** 16 files of just over 1 MB, and the one that went over. */
+    /**
+     * Files sent to be read, at most, before the run waits for the first, held up on the pool: 15
+     * files of just over 1 MB fit in 16 MB and the 16th goes over (16), with one to spare.
+     */
     private static final int MAX_SUBMITTED = 17;
     private static final CorpusConfig CONFIG = new CorpusConfig(Path.of("corpus"), CorpusConfig.DEFAULT_INCLUDE,
             CorpusConfig.DEFAULT_MAX_FILE_BYTES, CorpusConfig.DEFAULT_MAX_RELATED);

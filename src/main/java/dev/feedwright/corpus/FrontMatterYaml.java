@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads front matter with SnakeYAML's event parser into {@link YamlValue}s. Events are much cheaper
@@ -59,8 +58,8 @@ final class FrontMatterYaml {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxCodePoints);
         options.setProcessComments(false);
-        Parser parser = new ParserImpl(new StreamReader(yaml), options);
         try {
+            Parser parser = new ParserImpl(new TextStreamReader(yaml), options);
             return new Builder(firstLine, yaml.length()).build(parser);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

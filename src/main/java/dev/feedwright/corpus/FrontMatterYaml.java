@@ -38,13 +38,6 @@ final class FrontMatterYaml {
     static final int MAX_DEPTH = 32;
     /** Aliases to lists or mappings allowed in one document; real files use none. */
     static final int MAX_COLLECTION_ALIASES = 20;
-    /**
-     * Longest front matter, in characters, read through {@link TextStreamReader}, which holds it
-     * as code points (four bytes a character); a longer one (real ones are under 130 KB) is read
-     * through SnakeYAML's own reader, whose window is 1 KiB, so that a file of many megabytes
-     * needs no more memory than before.
-     */
-    static final int MAX_IN_MEMORY = 1 << 20;
 
     /** The explicit tags allowed: YAML's own types. {@code !!java.io.File} and {@code !custom} are not. */
     private static final Set<String> STANDARD_TAGS = Set.of("str", "int", "float", "bool", "null", "map", "seq",
@@ -66,9 +59,8 @@ final class FrontMatterYaml {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(maxCodePoints);
         options.setProcessComments(false);
+        Parser parser = new ParserImpl(new StreamReader(yaml), options);
         try {
-            StreamReader reader = yaml.length() <= MAX_IN_MEMORY ? new TextStreamReader(yaml) : new StreamReader(yaml);
-            Parser parser = new ParserImpl(reader, options);
             return new Builder(firstLine, yaml.length()).build(parser);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads one corpus file into a {@link Story}. Never throws for a bad file: whatever is wrong with
@@ -100,7 +101,7 @@ public final class StoryReader {
      * {@code â€} and U+009D), which only mojibake repair turns back into text.
      */
     private static String readable(String text) {
-        return TextStreamReader.allAllowed(text) ? text : TextRepair.document(text);
+        return StreamReader.isPrintable(text) ? text : TextRepair.document(text);
     }
 
     private static String decode(byte[] bytes, String source, List<Problem> warnings) {

@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public final class ChosenItems {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private ChosenItems() {
     }
@@ -47,9 +47,32 @@ public final class ChosenItems {
             return new Ref(source, index);
         }
 
+        /** The item's article's keys, as its file gave them when it was remembered. */
+        public ArticleKey key() {
+            return FileKeys.key(article);
+        }
+
         /** The candidate for {@code file}'s article, loaded from what was remembered. */
         public Candidate candidate(FileKeys file) {
             return new Candidate(file, index, story, article, coverage);
+        }
+    }
+
+    /**
+     * What a feed remembers: its items when it was last written.
+     *
+     * @param held  how many items the feed held
+     * @param items those of them whose file's checksum the store knew, in feed order
+     */
+    public record Remembered(int held, List<Item> items) {
+
+        public Remembered {
+            items = List.copyOf(items);
+        }
+
+        /** Whether every item the feed held is remembered. */
+        public boolean complete() {
+            return items.size() == held;
         }
     }
 
@@ -62,6 +85,7 @@ public final class ChosenItems {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             List<Entry> known = entries.stream().filter(e -> checksums.containsKey(e.story().source())).toList();
+            out.writeInt(entries.size());
             out.writeInt(known.size());
             for (Entry entry : known) {
                 writeString(out, entry.story().source());
@@ -77,12 +101,13 @@ public final class ChosenItems {
         return bytes.toByteArray();
     }
 
-    /** The items {@link #encode} wrote; empty for bytes of another version or damaged bytes. */
-    public static Optional<List<Item>> decode(byte[] bytes) {
+    /** What {@link #encode} wrote; empty for bytes of another version or damaged bytes. */
+    public static Optional<Remembered> decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readUnsignedByte() != VERSION) {
                 return Optional.empty();
             }
+            int held = in.readInt();
             int count = in.readInt();
             List<Item> items = new ArrayList<>(Math.min(count, 1024));
             for (int i = 0; i < count; i++) {
@@ -92,7 +117,7 @@ public final class ChosenItems {
                 int coverage = in.readInt();
                 items.add(new Item(source, checksum, index, readStory(in), readArticle(in), coverage));
             }
-            return Optional.of(items);
+            return Optional.of(new Remembered(held, items));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

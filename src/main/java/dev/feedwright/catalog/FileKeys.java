@@ -47,7 +47,8 @@ public record FileKeys(String source, List<String> topics, List<ArticleKey> arti
         return new FileKeys(story.source(), story.topics(), keys);
     }
 
-    private static ArticleKey key(Article article) {
+    /** The keys of one article as {@link #of} makes them. */
+    static ArticleKey key(Article article) {
         return new ArticleKey(article.published().getEpochSecond(),
                 Hash64.of(CanonicalLinks.canonical(article.link())), Hash64.of(article.link()),
                 article.provider().domain(), article.provider().name());

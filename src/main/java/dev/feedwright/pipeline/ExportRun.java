@@ -36,11 +36,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One export: corpus in, feeds out, remembering in the state store what each corpus file
@@ -54,15 +58,18 @@ import java.util.stream.Collectors;
  *   <li>An <em>incremental</em> export looks at every file's size and modification time, reads the
  *       new and changed ones, and renders the feeds they made stale (and those whose output was
  *       damaged, whose slug changed or whose held-back articles came due), choosing each feed's
- *       articles from the keys the store kept and reading again only the files of the chosen
- *       ones. Both ways choose with the same code from the same keys, so they write the same
- *       bytes.</li>
+ *       articles from the keys the store kept (or from the items the feed remembers and the
+ *       files just read, when that gives the same choice) and reading again only the files of
+ *       the chosen ones. Both ways choose with the same code from the same keys, so they write
+ *       the same bytes.</li>
  * </ul>
  *
  * <p>Neither the corpus nor the list of its files is ever held in memory. With link checks on,
  * the links are checked first (a first pass over the corpus).
  */
 public final class ExportRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExportRun.class);
 
     /** Skipped files listed in the report, at most; all of them are counted. */
     public static final int MAX_REPORTED_PROBLEMS = 10_000;
@@ -145,6 +152,13 @@ public final class ExportRun {
         private CorpusSync.Result sync;
         private Map<FeedRef, Long> floors;
         private boolean full;
+        /**
+         * Whether an earlier run that did not finish left feeds marked to render: files changed
+         * since those feeds were written that this run does not read.
+         */
+        private boolean marksLeftOver;
+        /** Stale feeds whose chosen items could not all be read: what they hold is not what they chose. */
+        private final Set<FeedRef> shortened = new HashSet<>();
 
         Run(ExportStore store, LinkVerdicts verdicts, ExecutorService pool, int threads) {
             this.store = store;
@@ -164,10 +178,10 @@ public final class ExportRun {
                 store.putMeta(Map.of(FeedStates.COMPLETE, "false", FeedStates.PARSE, parse));
                 store.clearCorpus();
             }
-            Catalog fullCatalog = full ? new Catalog(config.feeds().limit(), cutoff, verdicts, ref -> true,
-                    config.feeds().relatedLinks()) : null;
+            Catalog fullCatalog = full ? catalog(ref -> true) : null;
             Path root = config.corpus().dir();
             floors = full ? Map.of() : floors(store);
+            marksLeftOver = !full && !store.dirtyFeeds().isEmpty();
             sync = new CorpusSync(root, new CorpusScanner(root, config.corpus().include()), reader, store,
                     fullCatalog, config.corpus().maxFileBytes(), floors)
                     .run(pool, ReadAhead.window(threads));
@@ -182,7 +196,7 @@ public final class ExportRun {
                 plan.renderAll(chosen.keySet());
             } else {
                 plan.addStale(renderAll, lastCutoff == null ? null : Long.parseLong(lastCutoff), cutoff);
-                chosen = plan.stale().isEmpty() ? Map.of() : choose(plan.stale(), renderAll);
+                chosen = plan.stale().isEmpty() ? Map.of() : choose(plan.stale(), plan.due(), renderAll);
             }
             return publish(plan, chosen, names, publisher, folder, Map.of(FeedStates.PARSE, parse,
                     FeedStates.RENDER, render, FeedStates.COMPLETE, "true",
@@ -199,25 +213,58 @@ public final class ExportRun {
         }
 
         /**
-         * Chooses the articles of the stale feeds from every file's keys. A chosen article that a
-         * stale feed held when it was last rendered, from a file whose checksum has not changed
-         * since, is rendered as remembered (unless the settings that shape items changed:
+         * Chooses the articles of the stale feeds. A feed that remembers its items is settled from
+         * them and the files read in this run when that is sure to give the same choice (see
+         * {@link RememberedChoice}); the others are chosen from every file's keys. A chosen article
+         * that a stale feed held when it was last rendered, from a file whose checksum has not
+         * changed since, is rendered as remembered (unless the settings that shape items changed:
          * {@code renderAll}); the files of the others are read again.
          *
          * <p>Keys are read newest first: the files with an article at least as new as the oldest
          * item of the stale feeds when they were last rendered (their floor), then, only for the
          * stale feeds that this did not fill, the older files (see {@link #settled}).
+         *
+         * @param due stale feeds that an article held back by the last export may now enter
          */
-        private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, boolean renderAll) throws IOException {
+        private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, Set<FeedRef> due, boolean renderAll)
+                throws IOException {
+            Map<FeedRef, List<Candidate>> selections = new TreeMap<>();
+            if (!renderAll && !marksLeftOver && sync.read() <= CorpusSync.MAX_KEPT_STORIES) {
+                Set<FeedRef> tried = new HashSet<>(stale);
+                tried.removeAll(due);
+                selections.putAll(new RememberedChoice(store, catalog(tried::contains)).settle(tried, sync.stories()));
+            }
+            LOG.debug("chose {} of {} stale feeds from the items they remember", selections.size(), stale.size());
             Set<FeedRef> wanted = new HashSet<>(stale);
-            Catalog catalog = new Catalog(config.feeds().limit(), cutoff, verdicts, wanted::contains,
-                    config.feeds().relatedLinks());
+            wanted.removeAll(selections.keySet());
+            Catalog catalog = catalog(wanted::contains);
+            if (!wanted.isEmpty()) {
+                scan(catalog, wanted);
+                selections.putAll(catalog.selections());
+            }
+            Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? Map.of() : remembered(stale, selections);
+            Map<FeedRef, List<Candidate>> resolved = new StoryResolver(config.corpus().dir(), reader, pool, catalog,
+                    remembered).resolve(selections);
+            resolved.forEach((ref, candidates) -> {
+                if (candidates.size() < selections.get(ref).size()) {
+                    shortened.add(ref);
+                }
+            });
+            return resolved;
+        }
+
+        private Catalog catalog(Predicate<FeedRef> wanted) {
+            return new Catalog(config.feeds().limit(), cutoff, verdicts, wanted, config.feeds().relatedLinks());
+        }
+
+        /** Offers {@code wanted} the keys of the files that may hold their items, newest first. */
+        private void scan(Catalog catalog, Set<FeedRef> wanted) throws IOException {
             Consumer<ExportStore.FileRow> offer = row -> {
                 if (row.keys() != null) {
                     catalog.offer(FileKeys.decode(row.path(), row.keys()), sync.stories().get(row.path()));
                 }
             };
-            long bound = stale.stream().map(floors::get).filter(Objects::nonNull).mapToLong(Long::longValue).min()
+            long bound = wanted.stream().map(floors::get).filter(Objects::nonNull).mapToLong(Long::longValue).min()
                     .orElse(Long.MIN_VALUE);
             if (bound == Long.MIN_VALUE) {
                 store.forEachFile(offer);
@@ -229,9 +276,6 @@ public final class ExportRun {
                     store.forEachFileBefore(bound, offer);
                 }
             }
-            Map<FeedRef, List<Candidate>> selections = catalog.selections();
-            Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? Map.of() : remembered(stale, selections);
-            return new StoryResolver(config.corpus().dir(), reader, pool, catalog, remembered).resolve(selections);
         }
 
         /**
@@ -262,8 +306,9 @@ public final class ExportRun {
             Map<String, Long> checksums = store.checksums(wanted.stream().map(ChosenItems.Ref::source)
                     .collect(Collectors.toSet()));
             Map<ChosenItems.Ref, ChosenItems.Item> items = new HashMap<>();
-            store.forEachChosen(stale.stream().map(FeedStates::id).toList(), bytes -> {
-                for (ChosenItems.Item item : ChosenItems.decode(bytes).orElse(List.of())) {
+            store.forEachChosen(stale.stream().map(FeedStates::id).toList(), (feed, bytes) -> {
+                for (ChosenItems.Item item : ChosenItems.decode(bytes).map(ChosenItems.Remembered::items)
+                        .orElse(List.of())) {
                     // An item whose file changed since it was remembered, or is gone, is read again.
                     Long checksum = checksums.get(item.source());
                     if (wanted.contains(item.ref()) && checksum != null && checksum == item.checksum()) {
@@ -300,7 +345,7 @@ public final class ExportRun {
             int filesWritten = published.stream().mapToInt(Publisher.Published::filesWritten).sum()
                     + publisher.writeSite(plan.summaries(published, gone), folder);
             List<String> deleted = folder.finish(paths);
-            plan.record(published, gone, deleted, meta, !full);
+            plan.record(published, gone, deleted, meta, ref -> !full && !shortened.contains(ref));
             int feeds = plan.feedCount(published, gone);
             int written = (int) published.stream().filter(p -> p.filesWritten() > 0).count();
             return new PublishReport(feeds, written, feeds - written, Publisher.deletedFeeds(deleted), filesWritten,

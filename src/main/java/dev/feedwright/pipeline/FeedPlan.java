@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +47,7 @@ final class FeedPlan {
     private final int limit;
     private final Map<FeedRef, ExportStore.FeedRow> previous = new TreeMap<>();
     private final Set<FeedRef> stale = new TreeSet<>();
+    private final Set<FeedRef> due = new TreeSet<>();
 
     /** @param limit the most items a feed holds (feeds.limit) */
     FeedPlan(ExportStore store, FeedNames names, Publisher publisher, Path output, int limit)
@@ -100,14 +102,15 @@ final class FeedPlan {
             for (int i = 0; i < articles.size(); i++) {
                 long published = articles.get(i).published();
                 if (published > lastCutoff && published <= cutoff) {
-                    stale.add(FeedRef.provider(articles.get(i).domain()));
+                    due.add(FeedRef.provider(articles.get(i).domain()));
                     if (i == 0) {
-                        stale.add(FeedRef.ALL);
-                        keys.topics().forEach(topic -> stale.add(FeedRef.topic(topic)));
+                        due.add(FeedRef.ALL);
+                        keys.topics().forEach(topic -> due.add(FeedRef.topic(topic)));
                     }
                 }
             }
         });
+        stale.addAll(due);
     }
 
     /** Feeds with an output file that is missing, or not what the last export wrote. */
@@ -146,6 +149,14 @@ final class FeedPlan {
 
     Set<FeedRef> stale() {
         return stale;
+    }
+
+    /**
+     * The stale feeds that an article of an unchanged file, held back by the last export for its
+     * date, may now enter: what they remember does not tell their new items.
+     */
+    Set<FeedRef> due() {
+        return due;
     }
 
     /** The output paths of the feeds that are neither stale nor gone: their files stay as they are. */
@@ -190,33 +201,30 @@ final class FeedPlan {
     /**
      * Tells the store what was written, what is gone, and the run's settings, in one transaction.
      *
-     * @param rememberItems keep the items of the feeds written, so that rendering them again needs
-     *                      no file read; a full export does not (it would cost more than it saves)
+     * @param remember the feeds written whose items to keep, so that rendering them again needs no
+     *                 file read and may need no choice among every file's keys (the others forget
+     *                 theirs); a full export keeps none (it would cost more than it saves)
      */
     void record(List<Publisher.Published> published, Collection<FeedRef> gone, List<String> deleted,
-            Map<String, String> meta, boolean rememberItems) throws IOException {
-        Map<String, Long> checksums = rememberItems ? checksums(published) : Map.of();
+            Map<String, String> meta, Predicate<FeedRef> remember) throws IOException {
+        List<Publisher.Published> remembered = published.stream().filter(p -> remember.test(ref(p.feed()))).toList();
+        Map<String, Long> checksums = remembered.isEmpty() ? Map.of() : checksums(remembered);
         List<ExportStore.FeedRow> rows = new ArrayList<>();
         Map<ExportStore.FeedId, byte[]> chosen = new HashMap<>();
         List<ExportStore.OutputFile> files = new ArrayList<>();
         for (Publisher.Published feed : published) {
             CatalogFeed catalogFeed = feed.feed();
             FeedSummary summary = feed.summary();
-            String name = switch (catalogFeed.key().kind()) {
-                case ALL -> "";
-                case TOPIC -> catalogFeed.name();
-                case PROVIDER -> catalogFeed.domain();
-            };
+            FeedRef ref = ref(catalogFeed);
+            String name = ref.name();
             List<dev.feedwright.catalog.Entry> entries = catalogFeed.entries();
             Long floor = entries.size() >= limit ? entries.get(entries.size() - 1).article().published().getEpochSecond()
                     : null;
             rows.add(new ExportStore.FeedRow(catalogFeed.key().kind().ordinal(), name, catalogFeed.key().slug(),
                     summary.name(), summary.title(), summary.items(),
                     summary.newest() == null ? null : summary.newest().getEpochSecond(), floor));
-            if (rememberItems) {
-                chosen.put(new ExportStore.FeedId(catalogFeed.key().kind().ordinal(), name),
-                        ChosenItems.encode(catalogFeed.entries(), checksums));
-            }
+            chosen.put(FeedStates.id(ref),
+                    remember.test(ref) ? ChosenItems.encode(catalogFeed.entries(), checksums) : null);
             for (String path : publisher.paths(catalogFeed.key())) {
                 BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
                         LinkOption.NOFOLLOW_LINKS);
@@ -233,6 +241,15 @@ final class FeedPlan {
             }
         }
         store.feedsWritten(rows, chosen, goneIds, files, goneFiles, false, meta);
+    }
+
+    /** The feed as the corpus names it. */
+    private static FeedRef ref(CatalogFeed feed) {
+        return new FeedRef(feed.key().kind(), switch (feed.key().kind()) {
+            case ALL -> "";
+            case TOPIC -> feed.name();
+            case PROVIDER -> feed.domain();
+        });
     }
 
     /** The checksum the store knows for the file of every item of the feeds written. */

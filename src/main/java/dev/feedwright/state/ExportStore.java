@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -317,6 +318,16 @@ public final class ExportStore {
         forEachFileWhere("", sink);
     }
 
+    /** The known files among {@code paths}, one at a time, looked up a few hundred at a time. */
+    public void forEachFileIn(Collection<String> paths, Consumer<FileRow> sink) throws StateStoreException {
+        List<String> list = List.copyOf(paths);
+        for (int from = 0; from < list.size(); from += LOOKUP_BATCH) {
+            List<String> batch = list.subList(from, Math.min(list.size(), from + LOOKUP_BATCH));
+            forEachFileWhere(" WHERE path IN (" + String.join(",", java.util.Collections.nCopies(batch.size(), "?"))
+                    + ")", sink, batch.toArray());
+        }
+    }
+
     /**
      * The corpus files with an article published at or after {@code epochSecond}, one at a time,
      * found through the index on each file's newest article (never a skipped file: see {@link #SKIPPED}).
@@ -535,7 +546,7 @@ public final class ExportStore {
     }
 
     /** Hands on, one feed at a time, the items each of {@code feeds} that has them held when it was last written. */
-    public void forEachChosen(Collection<FeedId> feeds, Consumer<byte[]> sink) throws StateStoreException {
+    public void forEachChosen(Collection<FeedId> feeds, BiConsumer<FeedId, byte[]> sink) throws StateStoreException {
         db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT chosen FROM export_feeds WHERE kind = ? AND name = ? AND chosen IS NOT NULL")) {
@@ -544,7 +555,7 @@ public final class ExportStore {
                     s.setString(2, feed.name());
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {
-                            sink.accept(rs.getBytes(1));
+                            sink.accept(feed, rs.getBytes(1));
                         }
                     }
                 }
@@ -570,7 +581,7 @@ public final class ExportStore {
      * Records, in one transaction, the feeds just written (and those that are gone), their output
      * files, and that they no longer need rendering; and the run's settings.
      *
-     * @param chosen     the items of written feeds, as {@link dev.feedwright.catalog.ChosenItems} bytes
+     * @param chosen     the items of written feeds, as {@link dev.feedwright.catalog.ChosenItems} bytes, or null to forget them
      * @param replaceAll true when {@code written} is every feed: the old rows are dropped first
      */
     public void feedsWritten(List<FeedRow> written, Map<FeedId, byte[]> chosen, List<FeedId> gone,
@@ -615,7 +626,11 @@ public final class ExportStore {
                 try (PreparedStatement items = c.prepareStatement(
                         "UPDATE export_feeds SET chosen = ? WHERE kind = ? AND name = ?")) {
                     for (Map.Entry<FeedId, byte[]> feed : chosen.entrySet()) {
-                        items.setBytes(1, feed.getValue());
+                        if (feed.getValue() == null) {
+                            items.setNull(1, Types.BLOB);
+                        } else {
+                            items.setBytes(1, feed.getValue());
+                        }
                         items.setInt(2, feed.getKey().kind());
                         items.setString(3, feed.getKey().name());
                         items.addBatch();

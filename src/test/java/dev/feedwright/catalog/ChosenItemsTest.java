@@ -34,8 +34,10 @@ class ChosenItemsTest {
             checksums.put(entry.story().source(), (long) entry.story().source().hashCode() * 31);
         }
 
-        List<ChosenItems.Item> items = ChosenItems.decode(ChosenItems.encode(entries, checksums)).orElseThrow();
+        ChosenItems.Remembered remembered = ChosenItems.decode(ChosenItems.encode(entries, checksums)).orElseThrow();
+        List<ChosenItems.Item> items = remembered.items();
 
+        assertThat(remembered.complete()).isTrue();
         assertThat(items).hasSameSizeAs(entries);
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
@@ -45,6 +47,7 @@ class ChosenItemsTest {
             assertThat(item.index()).isEqualTo(entry.index());
             assertThat(item.coverage()).isEqualTo(entry.coverage());
             assertThat(item.article()).isEqualTo(entry.article());
+            assertThat(item.key()).isEqualTo(FileKeys.of(entry.story()).articles().get(entry.index()));
             assertThat(item.story().source()).isEqualTo(entry.story().source());
             assertThat(item.story().topics()).isEqualTo(entry.story().topics());
             assertThat(covered(item.story())).isEqualTo(covered(entry.story()));
@@ -65,9 +68,12 @@ class ChosenItemsTest {
         List<Entry> entries = entriesOfGeneratedStories(4);
         Map<String, Long> checksums = Map.of(entries.get(1).story().source(), 7L);
 
-        List<ChosenItems.Item> items = ChosenItems.decode(ChosenItems.encode(entries, checksums)).orElseThrow();
+        ChosenItems.Remembered remembered = ChosenItems.decode(ChosenItems.encode(entries, checksums)).orElseThrow();
 
-        assertThat(items).extracting(ChosenItems.Item::source).containsOnly(entries.get(1).story().source());
+        assertThat(remembered.items()).extracting(ChosenItems.Item::source)
+                .containsOnly(entries.get(1).story().source());
+        assertThat(remembered.held()).isEqualTo(entries.size());
+        assertThat(remembered.complete()).isFalse();
     }
 
     @Test

@@ -291,6 +291,204 @@ class IncrementalExportTest {
         assertThat(guids(out.resolve("all.xml"))).hasSize(FeedwrightConfig.defaults().feeds().limit());
     }
 
+    @Test
+    void feedsChosenFromTheItemsTheyRememberMatchAFullExportRoundAfterRound() throws IOException {
+        export();
+        Random random = new Random(23);
+        List<String> edits = List.of("title", "title", "date back", "date forward", "link", "topic", "related date",
+                "related link", "copy", "delete", "new story");
+        int[] chosen = new int[2];
+        for (int round = 0; round < 2 * edits.size(); round++) {
+            List<Path> stories = storyFiles();
+            Path file = stories.get(stories.size() - 1 - random.nextInt(3));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String edit = round < edits.size() ? "title" : edits.get(random.nextInt(edits.size()));
+            switch (edit) {
+                case "title" -> text = text.replaceFirst("title: \"", "title: \"Round " + round + " ");
+                case "date back" -> text = text.replaceFirst("(?m)^publishedDateTime: .*$",
+                        "publishedDateTime: 2001-01-01T00:00:00Z");
+                case "date forward" -> text = text.replaceFirst("(?m)^publishedDateTime: .*$",
+                        "publishedDateTime: 2026-11-21T0" + round % 10 + ":00:00Z");
+                case "link" -> text = text.replaceFirst("(?m)^webUrl: .*$",
+                        "webUrl: \"https://moved.example/round-" + round + "\"");
+                case "topic" -> text = text.replaceFirst("(?m)^topics:$", "topics:\n  - Round " + round);
+                case "related date" -> text = text.replaceFirst("(?m)^    publishedDateTime: .*$",
+                        "    publishedDateTime: 2002-02-02T00:00:00Z");
+                case "related link" -> text = text.replaceFirst("(?m)^    webUrl: .*$",
+                        "    webUrl: \"https://moved.example/related-" + round + "\"");
+                default -> { }
+            }
+            switch (edit) {
+                case "copy" -> Files.writeString(corpus.resolve("copy-" + round + ".md"),
+                        text.replaceFirst("title: \"", "title: \"Copy " + round + " "), StandardCharsets.UTF_8);
+                case "delete" -> Files.delete(file);
+                case "new story" -> Files.writeString(corpus.resolve("9999-new-" + round + ".md"), text
+                        .replaceFirst("(?m)^publishedDateTime: .*$", "publishedDateTime: 2026-11-21T11:00:0" + round % 10
+                                + "Z")
+                        .replaceAll("https://", "https://new-" + round + "."), StandardCharsets.UTF_8);
+                default -> Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+
+            List<String> debug = debugLines(ExportRun.class, this::export);
+            Path fresh = temp.resolve("fresh-" + round);
+            export(fresh, temp.resolve("fresh-state-" + round), true, NOW);
+
+            assertThat(contents(out)).as("round %d (%s of %s)", round, edit, file.getFileName())
+                    .isEqualTo(contents(fresh));
+            for (String line : debug) {
+                java.util.regex.Matcher counts = java.util.regex.Pattern.compile("chose (\\d+) of (\\d+) ")
+                        .matcher(line);
+                if (counts.find()) {
+                    chosen[0] += Integer.parseInt(counts.group(1));
+                    chosen[1] += Integer.parseInt(counts.group(2)) - Integer.parseInt(counts.group(1));
+                }
+            }
+        }
+        // Both ways were taken: feeds settled from what they remember, and feeds that could not be.
+        assertThat(chosen[0]).isGreaterThan(50);
+        assertThat(chosen[1]).isPositive();
+    }
+
+    @Test
+    void editingTheNewestStoryAgainChoosesEveryFeedItTouchesFromWhatItRemembers() throws IOException {
+        export();
+        List<Path> stories = storyFiles();
+        Path newest = stories.get(stories.size() - 1);
+        String text = Files.readString(newest, StandardCharsets.UTF_8);
+        Files.writeString(newest, text.replaceFirst("title: \"", "title: \"Changed "), StandardCharsets.UTF_8);
+        // The first run after a full export has nothing remembered to choose from.
+        assertThat(remembersItems("")).isFalse();
+        assertThat(debugLines(ExportRun.class, this::export)).anyMatch(line -> line.startsWith("chose 0 of "));
+        assertThat(remembersItems("")).isTrue();
+        Files.writeString(newest, text.replaceFirst("title: \"", "title: \"Changed again "), StandardCharsets.UTF_8);
+
+        List<String> debug = debugLines(ExportRun.class, this::export);
+
+        assertThat(debug).anyMatch(line -> line.matches("chose (\\d+) of \\1 stale feeds .*")
+                && !line.startsWith("chose 0 "));
+        assertWritesWhatAFullExportWrites();
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).startsWith("Changed again ");
+    }
+
+    @Test
+    void aStoryAddedByARunCutOffAfterReadingReachesFeedsThatRememberTheirItems() throws IOException {
+        export();
+        List<Path> stories = storyFiles();
+        Path newest = stories.get(stories.size() - 1);
+        String text = Files.readString(newest, StandardCharsets.UTF_8);
+        Files.writeString(newest, text.replaceFirst("title: \"", "title: \"Changed "), StandardCharsets.UTF_8);
+        export();
+        // A newer story comes, and the run that reads it stops before writing any feed.
+        Files.writeString(corpus.resolve("9999-newer.md"), text
+                .replaceFirst("title: \"", "title: \"Newer ")
+                .replaceFirst("(?m)^publishedDateTime: .*$", "publishedDateTime: 2026-11-21T11:59:00Z")
+                .replaceAll("https://", "https://newer."), StandardCharsets.UTF_8);
+        Path blocker = out.resolve("all.json");
+        Files.delete(blocker);
+        Files.createDirectory(blocker);
+        assertThatThrownBy(this::export).isInstanceOf(IOException.class);
+        Files.delete(blocker);
+
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isZero();
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).startsWith("Newer ");
+        assertWritesWhatAFullExportWrites();
+    }
+
+    @Test
+    void anArticleComingDueEntersAFeedThatRemembersItsItems() throws IOException {
+        Files.writeString(corpus.resolve("future.md"), """
+                ---
+                title: "Tomorrow's news"
+                publishedDateTime: 2026-11-22T08:00:00Z
+                webUrl: "https://tomorrow.example/news"
+                provider:
+                  name: Tomorrow
+                  domain: tomorrow.example
+                ---
+                """, StandardCharsets.UTF_8);
+        export();
+        List<Path> stories = storyFiles();
+        Path newest = stories.get(stories.size() - 1);
+        String text = Files.readString(newest, StandardCharsets.UTF_8);
+        Files.writeString(newest, text.replaceFirst("title: \"", "title: \"Changed "), StandardCharsets.UTF_8);
+        export();
+        Files.writeString(newest, text.replaceFirst("title: \"", "title: \"Changed again "), StandardCharsets.UTF_8);
+        Instant tomorrow = Instant.parse("2026-11-22T09:00:00Z");
+
+        export(out, state, false, tomorrow);
+
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).isEqualTo("Tomorrow's news");
+        Path fresh = temp.resolve("fresh");
+        export(fresh, temp.resolve("fresh-state"), true, tomorrow);
+        assertThat(contents(out)).isEqualTo(contents(fresh));
+    }
+
+    @Test
+    void aFeedThatCouldNotReadAChosenItemDoesNotRememberItsItemsAsComplete() throws IOException {
+        export();
+        List<Path> stories = storyFiles();
+        Path newest = stories.get(stories.size() - 1);
+        String text = Files.readString(newest, StandardCharsets.UTF_8);
+        Files.writeString(newest, text.replaceFirst("title: \"", "title: \"Changed "), StandardCharsets.UTF_8);
+        // The next newest story's file turns to garbage that the walk cannot see: the run chooses
+        // its article, cannot read it, and writes the all feed one item short.
+        Path unread = stories.get(stories.size() - 2);
+        FileTime time = Files.getLastModifiedTime(unread);
+        Files.writeString(unread, "x".repeat((int) Files.size(unread)), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(unread, time);
+        export();
+        assertThat(guids(out.resolve("all.xml"))).hasSize(FeedwrightConfig.defaults().feeds().limit() - 1);
+        assertThat(remembersItems("")).isFalse();
+        Files.delete(unread);
+        Files.writeString(newest, text.replaceFirst("title: \"", "title: \"Changed again "), StandardCharsets.UTF_8);
+
+        export();
+
+        assertThat(guids(out.resolve("all.xml"))).hasSize(FeedwrightConfig.defaults().feeds().limit());
+        assertWritesWhatAFullExportWrites();
+    }
+
+    /** Whether the store keeps the items of the all-stories feed ({@code ""}) or of a topic. */
+    private boolean remembersItems(String topic) throws IOException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + state.resolve("feedwright.db")); java.sql.PreparedStatement s = c.prepareStatement(
+                        "SELECT chosen IS NOT NULL FROM export_feeds WHERE kind = ? AND name = ?")) {
+            s.setInt(1, topic.isEmpty() ? 0 : 1);
+            s.setString(2, topic);
+            try (java.sql.ResultSet rows = s.executeQuery()) {
+                assertThat(rows.next()).as("a row for feed '%s'", topic).isTrue();
+                return rows.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** The debug lines {@code source}'s logger wrote while {@code action} ran. */
+    private static List<String> debugLines(Class<?> source, IoAction action) throws IOException {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(source);
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            action.run();
+        } finally {
+            logger.setLevel(level);
+            logger.detachAppender(log);
+        }
+        return log.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.DEBUG)
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
     /** The output folder holds what a full export of the corpus as it is now writes, byte for byte. */
     private void assertWritesWhatAFullExportWrites() throws IOException {
         Path fresh = temp.resolve("fresh");

@@ -48,6 +48,27 @@ class ExportStoreTest {
     }
 
     @Test
+    void readsTheKnownFilesAmongPathsMoreThanOneLookupBatchLong() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            ExportStore store = new ExportStore(db);
+            List<ExportStore.FileRow> rows = new ArrayList<>();
+            List<String> asked = new ArrayList<>();
+            for (int i = 0; i < ExportStore.LOOKUP_BATCH + 10; i++) {
+                if (i % 3 == 0) {
+                    rows.add(file("f" + i + ".md", i));
+                }
+                asked.add("f" + i + ".md");
+            }
+            asked.add("unknown.md");
+            upsert(store, rows.toArray(ExportStore.FileRow[]::new));
+            upsert(store, file("not-asked.md", 1));
+
+            assertThat(paths(sink -> store.forEachFileIn(asked, sink)))
+                    .containsExactlyInAnyOrderElementsOf(rows.stream().map(ExportStore.FileRow::path).toList());
+        }
+    }
+
+    @Test
     void countsAndSumsTheWalkHashesOfItsFilesBucketByBucket() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
             ExportStore store = new ExportStore(db);

@@ -185,12 +185,7 @@ class IncrementalExportTest {
         Path edited = corpusFiles().get(5);
         Files.writeString(edited, Files.readString(edited).replaceFirst("title: \"", "title: \"Changed "),
                 StandardCharsets.UTF_8);
-        Path blocker = out.resolve("all.json");
-        Files.delete(blocker);
-        Files.createDirectory(blocker);
-
-        assertThatThrownBy(this::export).isInstanceOf(IOException.class);
-        Files.delete(blocker);
+        exportCutOffAfterReading();
         RunReport rerun = export();
 
         assertThat(rerun.filesRead()).isZero();
@@ -383,11 +378,7 @@ class IncrementalExportTest {
                 .replaceFirst("title: \"", "title: \"Newer ")
                 .replaceFirst("(?m)^publishedDateTime: .*$", "publishedDateTime: 2026-11-21T11:59:00Z")
                 .replaceAll("https://", "https://newer."), StandardCharsets.UTF_8);
-        Path blocker = out.resolve("all.json");
-        Files.delete(blocker);
-        Files.createDirectory(blocker);
-        assertThatThrownBy(this::export).isInstanceOf(IOException.class);
-        Files.delete(blocker);
+        exportCutOffAfterReading();
 
         RunReport rerun = export();
 
@@ -487,6 +478,15 @@ class IncrementalExportTest {
 
     private interface IoAction {
         void run() throws IOException;
+    }
+
+    /** An export that reads the corpus and fails before it writes a feed: a folder stands where a feed goes. */
+    private void exportCutOffAfterReading() throws IOException {
+        Path blocker = out.resolve("all.json");
+        Files.delete(blocker);
+        Files.createDirectory(blocker);
+        assertThatThrownBy(this::export).isInstanceOf(IOException.class);
+        Files.delete(blocker);
     }
 
     /** The output folder holds what a full export of the corpus as it is now writes, byte for byte. */

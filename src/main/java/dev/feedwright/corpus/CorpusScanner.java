@@ -1,15 +1,24 @@
 package dev.feedwright.corpus;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Finds the article files under the corpus folder: regular files whose path relative to the folder
@@ -17,7 +26,7 @@ import java.util.function.Consumer;
  * dot) are passed over, and symbolic links are not followed, so that the walk cannot loop or leave
  * the folder. A file or folder that cannot be read is handed over too, for the reader to report.
  * Files are handed over as they are found, never collected, so a corpus of any size costs no
- * memory here.
+ * memory here (a walk may keep the list of its folders, one path per folder).
  */
 public final class CorpusScanner {
 
@@ -51,13 +60,96 @@ public final class CorpusScanner {
      * read (its size and modification time), or null for a file that could not be looked at.
      */
     public void scanWithAttributes(BiConsumer<Path, BasicFileAttributes> sink) throws IOException {
+        walk(sink, folder -> { });
+    }
+
+    /**
+     * Like {@link #scanWithAttributes}, and returns the folders the walk went through (the corpus
+     * folder first), for {@link #rescan}; or nothing when there were more than {@code most} of
+     * them, so that memory stays bounded however the corpus is laid out.
+     */
+    public Optional<List<Path>> scanFolders(BiConsumer<Path, BasicFileAttributes> sink, int most)
+            throws IOException {
+        List<Path> folders = new ArrayList<>();
+        boolean[] tooMany = {false};
+        walk(sink, folder -> {
+            if (folders.size() < most) {
+                folders.add(folder);
+            } else {
+                tooMany[0] = true;
+            }
+        });
+        return tooMany[0] ? Optional.empty() : Optional.of(folders);
+    }
+
+    /**
+     * Hands {@code sink} again what a walk would, of the files in {@code folders} whose source
+     * name (see {@link #sourceName}) {@code wanted} accepts, reading only those files' attributes:
+     * listing a folder costs far less than looking at each of its files. A folder that could not
+     * be read is handed on with null attributes, as a walk does; one that was not among
+     * {@code folders} and can be read came after them, and is left to the next walk.
+     *
+     * @param folders what {@link #scanFolders} returned
+     */
+    public void rescan(List<Path> folders, Predicate<String> wanted, BiConsumer<Path, BasicFileAttributes> sink)
+            throws IOException {
+        Set<Path> known = new HashSet<>(folders);
+        for (Path folder : folders) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                for (Path entry : entries) {
+                    if (!known.contains(entry) && wanted.test(sourceName(root, entry))) {
+                        look(entry, sink);
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException e) {
+                if (folder.equals(root)) {
+                    throw e instanceof IOException io ? io : ((DirectoryIteratorException) e).getCause();
+                }
+                // Gone or unreadable since the walk: the next walk sees what it is now.
+            }
+        }
+    }
+
+    /** One entry of a folder, handed on as the walk would hand it on. */
+    private void look(Path entry, BiConsumer<Path, BasicFileAttributes> sink) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            sink.accept(entry, null);
+            return;
+        }
+        if (attributes.isDirectory()) {
+            if (!canList(entry)) {
+                sink.accept(entry, null);
+            }
+            return;
+        }
+        if (attributes.isRegularFile() && !isHidden(entry) && matches(root.relativize(entry))) {
+            sink.accept(entry, attributes);
+        }
+    }
+
+    private static boolean canList(Path folder) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            return entries != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void walk(BiConsumer<Path, BasicFileAttributes> sink, Consumer<Path> folders) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("corpus folder " + root + " does not exist or is not a folder");
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                if (!dir.equals(root) && isHidden(dir)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                folders.accept(dir);
+                return FileVisitResult.CONTINUE;
             }
 
             @Override

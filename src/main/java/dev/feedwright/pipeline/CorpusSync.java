@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -42,6 +44,12 @@ final class CorpusSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusSync.class);
     private static final int BATCH = 500;
+
+    /** Folders kept from the first walk of an incremental run, at most, to look at some of their files again. */
+    private static final int MAX_FOLDERS = 10_000;
+
+    /** Files per folder, on average, below which walking again is cheaper than listing the folders. */
+    private static final int MIN_FILES_PER_FOLDER = 8;
 
     /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
     static final int MAX_KEPT_STORIES = 4096;
@@ -85,23 +93,39 @@ final class CorpusSync {
     Result run(ExecutorService pool, int window) throws IOException {
         ReadAhead<Outcome> reading = new ReadAhead<>(window);
         try {
-            // A full export, whose store holds nothing, looks up every file; an incremental one
-            // first compares a walk with the store, bucket by bucket, and looks up only the files
-            // of the buckets that differ, none when nothing changed.
-            Predicate<String> lookUp = source -> true;
+            // A full export, whose store holds nothing, looks up every file as it walks; an
+            // incremental one first compares a walk with the store, bucket by bucket, and looks up
+            // only the files of the buckets that differ, none when nothing changed. To find them
+            // it lists the folders the walk went through again and reads only their attributes;
+            // when the folders hold few files each (listing them would cost what looking at each
+            // file does) or are too many to keep, it walks again.
             if (catalog == null) {
                 ExportStore.WalkBuckets walked = new ExportStore.WalkBuckets();
-                scanner.scanWithAttributes((file, attributes) -> {
+                Optional<List<Path>> folders = scanner.scanFolders((file, attributes) -> {
                     Looked found = looked(file, attributes);
                     walked.add(found.source(), found.size(), found.mtime());
-                });
+                }, MAX_FOLDERS);
                 boolean[] changed = walked.changedSince(store.walkBuckets());
                 if (changed == null) {
                     return new Result(walked.files(), read, warnings, newProblems, stories);
                 }
-                lookUp = source -> changed[ExportStore.walkBucket(source)];
+                seen = walked.files();
+                Predicate<String> wanted = source -> changed[ExportStore.walkBucket(source)];
+                if (folders.isPresent() && folders.get().size() * MIN_FILES_PER_FOLDER <= walked.files()) {
+                    lookUp(sink -> scanner.rescan(folders.get(), wanted, sink), reading, pool);
+                } else {
+                    lookUp(sink -> scanner.scanWithAttributes((file, attributes) -> {
+                        if (wanted.test(CorpusScanner.sourceName(root, file))) {
+                            sink.accept(file, attributes);
+                        }
+                    }), reading, pool);
+                }
+            } else {
+                lookUp(sink -> scanner.scanWithAttributes((file, attributes) -> {
+                    seen++;
+                    sink.accept(file, attributes);
+                }), reading, pool);
             }
-            lookUp(lookUp, reading, pool);
             reading.drain(this::accept);
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -111,18 +135,18 @@ final class CorpusSync {
         return new Result(seen, read, warnings, newProblems, stories);
     }
 
-    /** Walks the corpus and looks up in the store, in batches, the files {@code lookUp} names by source. */
-    private void lookUp(Predicate<String> lookUp, ReadAhead<Outcome> reading, ExecutorService pool)
-            throws IOException {
+    /** Files as a walk hands them on, with their attributes (null for one it could not look at). */
+    private interface Walk {
+        void run(BiConsumer<Path, BasicFileAttributes> sink) throws IOException;
+    }
+
+    /** Looks up in the store, in batches, the files {@code walk} hands on, and reads the new and changed ones. */
+    private void lookUp(Walk walk, ReadAhead<Outcome> reading, ExecutorService pool) throws IOException {
         List<Looked> looked = new ArrayList<>(ExportStore.LOOKUP_BATCH);
-        scanner.scanWithAttributes((file, attributes) -> {
-            seen++;
-            Looked found = looked(file, attributes);
-            if (lookUp.test(found.source())) {
-                looked.add(found);
-                if (looked.size() >= ExportStore.LOOKUP_BATCH) {
-                    dispatch(looked, reading, pool);
-                }
+        walk.run((file, attributes) -> {
+            looked.add(looked(file, attributes));
+            if (looked.size() >= ExportStore.LOOKUP_BATCH) {
+                dispatch(looked, reading, pool);
             }
         });
         dispatch(looked, reading, pool);

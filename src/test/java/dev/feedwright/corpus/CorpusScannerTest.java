@@ -92,6 +92,63 @@ class CorpusScannerTest {
     }
 
     @Test
+    void aRescanOfTheWalkedFoldersHandsOnWhatTheWalkDid() throws IOException {
+        try {
+            Files.writeString(outside.resolve("elsewhere.md"), "---\n---\n");
+            Files.createSymbolicLink(root.resolve("sub/linked.md"), outside.resolve("elsewhere.md"));
+            Files.createSymbolicLink(root.resolve("linked-folder.md"), outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            // The rest of the tree still shows the rule.
+        }
+        for (String include : List.of(CorpusConfig.DEFAULT_INCLUDE, "**/*", "sub/deep/*", "*.md")) {
+            CorpusScanner scanner = new CorpusScanner(root, include);
+            List<String> walked = new ArrayList<>();
+            List<Path> folders = scanner.scanFolders((file, attributes) -> walked.add(seen(file, attributes)), 100)
+                    .orElseThrow();
+            List<String> rescanned = new ArrayList<>();
+            scanner.rescan(folders, source -> true, (file, attributes) -> rescanned.add(seen(file, attributes)));
+
+            assertThat(rescanned).as(include).containsExactlyInAnyOrderElementsOf(walked).isNotEmpty();
+            assertThat(folders).first().isEqualTo(root);
+            assertThat(folders).contains(root.resolve("sub/deep")).doesNotContain(root.resolve(".drafts"),
+                    root.resolve("sub/.cache"));
+        }
+    }
+
+    @Test
+    void aRescanLooksOnlyAtTheFilesItIsAskedForAndLeavesNewFoldersToTheNextWalk() throws IOException {
+        CorpusScanner scanner = new CorpusScanner(root, "**/*");
+        List<Path> folders = scanner.scanFolders((file, attributes) -> { }, 100).orElseThrow();
+        Files.writeString(root.resolve("sub/later.md"), "---\n---\n");
+        Files.createDirectories(root.resolve("later"));
+        Files.writeString(root.resolve("later/x.md"), "---\n---\n");
+        List<String> rescanned = new ArrayList<>();
+
+        scanner.rescan(folders, source -> source.startsWith("sub/") || source.startsWith("later"),
+                (file, attributes) -> rescanned.add(seen(file, attributes)));
+
+        assertThat(rescanned).extracting(line -> line.substring(0, line.indexOf(' ')))
+                .containsExactlyInAnyOrder("sub/a.md", "sub/later.md", "sub/deep/b.txt", "sub/deep/c.markdown");
+    }
+
+    @Test
+    void keepsNoFoldersWhenThereAreMoreThanItMayKeepButStillHandsOnEveryFile() throws IOException {
+        List<String> found = new ArrayList<>();
+
+        java.util.Optional<List<Path>> folders = new CorpusScanner(root, CorpusConfig.DEFAULT_INCLUDE)
+                .scanFolders((file, attributes) -> found.add(CorpusScanner.sourceName(root, file)), 2);
+
+        assertThat(folders).isEmpty();
+        assertThat(found).containsExactlyInAnyOrder("top.md", "top.txt", "sub/a.md", "sub/deep/b.txt");
+    }
+
+    /** A file as a walk hands it on: its name, and its size and time when they could be read. */
+    private String seen(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+        return CorpusScanner.sourceName(root, file) + " " + (attributes == null ? "unreadable"
+                : attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.isRegularFile());
+    }
+
+    @Test
     void refusesMissingCorpusFolder() {
         Path missing = root.resolve("missing");
         assertThatThrownBy(() -> scan(missing, CorpusConfig.DEFAULT_INCLUDE))

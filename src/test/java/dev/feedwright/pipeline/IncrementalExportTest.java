@@ -120,6 +120,50 @@ class IncrementalExportTest {
     }
 
     @Test
+    void findsEditsAndAdditionsInSubFolders() throws IOException {
+        List<Path> files = corpusFiles();
+        for (int i = 0; i < files.size(); i++) {
+            moveInto(files.get(i), corpus.resolve(i % 3 == 0 ? "." : "year-" + (i % 3)).resolve(i % 2 == 0 ? "a" : "b"));
+        }
+        assertFindsEditsAndAdditionsInSubFolders();
+    }
+
+    @Test
+    void findsEditsAndAdditionsInAFolderPerStory() throws IOException {
+        // Folders holding a file each: listing them again would cost more than a second walk.
+        for (Path file : corpusFiles()) {
+            moveInto(file, corpus.resolve("year-" + (file.getFileName().toString().length() % 3))
+                    .resolve(file.getFileName().toString().replace(".md", "")));
+        }
+        assertFindsEditsAndAdditionsInSubFolders();
+    }
+
+    private static void moveInto(Path file, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.move(file, folder.resolve(file.getFileName()));
+    }
+
+    /** Edits a story under year-2, adds one to year-1/a and one in a new folder, and compares. */
+    private void assertFindsEditsAndAdditionsInSubFolders() throws IOException {
+        export();
+        Path edited;
+        try (Stream<Path> walk = Files.walk(corpus.resolve("year-2"))) {
+            edited = walk.filter(Files::isRegularFile).sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        Files.writeString(edited, Files.readString(edited).replaceFirst("title: \"", "title: \"Deep edit "),
+                StandardCharsets.UTF_8);
+        new CorpusGenerator(77).write(temp.resolve("more"), 2);
+        List<Path> more = Files.list(temp.resolve("more")).sorted().toList();
+        moveInto(more.get(0), corpus.resolve("year-1/a"));
+        moveInto(more.get(1), corpus.resolve("year-9/new"));
+
+        RunReport rerun = export();
+
+        assertThat(rerun.filesRead()).isEqualTo(3);
+        assertWritesWhatAFullExportWrites();
+    }
+
+    @Test
     void aRerunWithNothingChangedReadsAndWritesNothing() throws IOException {
         RunReport first = export();
         TreeMap<String, String> before = contents(out);

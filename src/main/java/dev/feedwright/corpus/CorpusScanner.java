@@ -125,7 +125,7 @@ public final class CorpusScanner {
             }
             return;
         }
-        if (attributes.isRegularFile() && !isHidden(entry) && matches(root.relativize(entry))) {
+        if (isArticle(entry, attributes)) {
             sink.accept(entry, attributes);
         }
     }
@@ -154,7 +154,7 @@ public final class CorpusScanner {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isHidden(file) && matches(root.relativize(file))) {
+                if (isArticle(file, attrs)) {
                     sink.accept(file, attrs);
                 }
                 return FileVisitResult.CONTINUE;
@@ -170,6 +170,11 @@ public final class CorpusScanner {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Whether a file the walk or a rescan looked at is handed on: a regular, visible file the glob matches. */
+    private boolean isArticle(Path file, BasicFileAttributes attributes) {
+        return attributes.isRegularFile() && !isHidden(file) && matches(root.relativize(file));
     }
 
     private boolean matches(Path relative) {

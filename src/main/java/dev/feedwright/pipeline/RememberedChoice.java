@@ -41,12 +41,23 @@ final class RememberedChoice {
         this.catalog = catalog;
     }
 
-    /** One remembered item, as much of it as the choice needs. */
-    private record Held(String source, int index, long checksum, long published, long canonicalHash) {
+    /** An article's place in a feed's order: its file, its index there, its date and canonical link. */
+    private record Place(String source, int index, long published, long canonicalHash) {
+
+        static Place of(String source, int index, ArticleKey key) {
+            return new Place(source, index, key.published(), key.canonicalHash());
+        }
+    }
+
+    /** One remembered item, as much of it as the choice needs: its place, and its file's checksum then. */
+    private record Held(Place place, long checksum) {
 
         static Held of(ChosenItems.Item item) {
-            ArticleKey key = item.key();
-            return new Held(item.source(), item.index(), item.checksum(), key.published(), key.canonicalHash());
+            return new Held(Place.of(item.source(), item.index(), item.key()), item.checksum());
+        }
+
+        String source() {
+            return place.source();
         }
     }
 
@@ -94,20 +105,18 @@ final class RememberedChoice {
 
     /** Whether every remembered item whose file changed is still chosen, in the same place of the order. */
     private static boolean keepsEveryItem(List<Candidate> candidates, List<Held> items, Map<String, Long> checksums) {
-        Set<Held> kept = null;
+        Set<Place> chosen = null;
         for (Held item : items) {
             if (Objects.equals(checksums.get(item.source()), item.checksum())) {
                 continue;
             }
-            if (kept == null) {
-                kept = new HashSet<>();
+            if (chosen == null) {
+                chosen = new HashSet<>();
                 for (Candidate candidate : candidates) {
-                    ArticleKey key = candidate.key();
-                    kept.add(new Held(candidate.file().source(), candidate.index(), 0, key.published(),
-                            key.canonicalHash()));
+                    chosen.add(Place.of(candidate.file().source(), candidate.index(), candidate.key()));
                 }
             }
-            if (!kept.contains(new Held(item.source(), item.index(), 0, item.published(), item.canonicalHash()))) {
+            if (!chosen.contains(item.place())) {
                 return false;
             }
         }

@@ -286,9 +286,8 @@ public final class ExportStore {
             return known;
         }
         return db.with(c -> {
-            String marks = String.join(",", java.util.Collections.nCopies(paths.size(), "?"));
             try (PreparedStatement s = c.prepareStatement("SELECT path, size, mtime, checksum FROM corpus_files WHERE path IN ("
-                    + marks + ")")) {
+                    + placeholders(paths.size()) + ")")) {
                 for (int i = 0; i < paths.size(); i++) {
                     s.setString(i + 1, paths.get(i));
                 }
@@ -323,9 +322,13 @@ public final class ExportStore {
         List<String> list = List.copyOf(paths);
         for (int from = 0; from < list.size(); from += LOOKUP_BATCH) {
             List<String> batch = list.subList(from, Math.min(list.size(), from + LOOKUP_BATCH));
-            forEachFileWhere(" WHERE path IN (" + String.join(",", java.util.Collections.nCopies(batch.size(), "?"))
-                    + ")", sink, batch.toArray());
+            forEachFileWhere(" WHERE path IN (" + placeholders(batch.size()) + ")", sink, batch.toArray());
         }
+    }
+
+    /** {@code count} SQL parameters, separated by commas. */
+    private static String placeholders(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
     }
 
     /**

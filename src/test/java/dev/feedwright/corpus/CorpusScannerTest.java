@@ -169,4 +169,25 @@ class CorpusScannerTest {
                 .isEqualTo("sub/deep/b.txt");
         assertThat(CorpusScanner.sourceName(root, outside.resolve("x.md"))).endsWith("/x.md").doesNotContain("..");
     }
+
+    @Test
+    void aPathUnderTheFolderIsMadeRelativeAsRelativizeWouldMakeIt() {
+        String[][] cases = {{"", "a.md"}, {"", "a/b.md"}, {".", "./a.md"}, {"/", "/x/y.md"}, {"/r", "/r/x.md"},
+            {"r/s", "r/s/t/u.md"}, {"r/./s", "r/./s/u.md"}, {"r/../s", "r/../s/u.md"}, {"/r", "/r"}, {"r", "r"},
+            {root.toString(), root.resolve("sub/deep/b.txt").toString()}};
+        for (String[] pair : cases) {
+            Path folder = Path.of(pair[0]);
+            Path file = Path.of(pair[1]);
+            assertThat(CorpusScanner.relative(folder, file)).as("%s under %s", file, folder)
+                    .isEqualTo(folder.relativize(file));
+            assertThat(CorpusScanner.sourceName(folder, file)).as("%s under %s", file, folder)
+                    .isEqualTo(String.join("/", names(folder.relativize(file))));
+        }
+    }
+
+    private static List<String> names(Path path) {
+        List<String> names = new ArrayList<>();
+        path.forEach(name -> names.add(name.toString()));
+        return names;
+    }
 }

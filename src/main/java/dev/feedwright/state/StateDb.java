@@ -3,6 +3,8 @@ package dev.feedwright.state;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,11 +21,20 @@ import org.slf4j.LoggerFactory;
  * the migrations it has not seen yet, in order, each in its own transaction, so a later feature
  * adds its tables by appending one migration. Thread-safe: every use of the connection holds
  * this object's lock.
+ *
+ * <p>Opening checks the file with SQLite's quick check, which reads every page (0.15 s for the
+ * state of a 50,000-file corpus, 0.4 s at 200,000), unless the file is exactly as a connection
+ * that saw no error left it when it closed: its size, modification time and file key are then
+ * kept beside it in {@code feedwright.db.clean}, which opening takes away again, so that a run
+ * that crashes, fails or shares the file leaves none.
  */
 public final class StateDb implements AutoCloseable {
 
     /** The database file's name inside the state folder. */
     public static final String FILE_NAME = "feedwright.db";
+
+    /** Beside the database: how the file looked when a connection that saw no error closed it. */
+    static final String CLEAN_MARK = FILE_NAME + ".clean";
 
     /** Schema migrations; entry {@code i} upgrades version {@code i} to {@code i + 1}. Append only. */
     private static final List<List<String>> MIGRATIONS = List.of(
@@ -129,6 +140,10 @@ public final class StateDb implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    /** Whether the file was given SQLite's quick check when it was opened. */
+    private boolean checked;
+    /** Whether this connection's work may have gone wrong: no clean mark is left for it. */
+    private boolean failed = true;
 
     private StateDb(Path file, Connection connection) {
         this.file = file;
@@ -162,6 +177,7 @@ public final class StateDb implements AutoCloseable {
     }
 
     private static StateDb openFile(Path file) throws IOException, Damaged {
+        boolean clean = takeCleanMark(file);
         Connection connection;
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -171,8 +187,12 @@ public final class StateDb implements AutoCloseable {
         StateDb db = new StateDb(file, connection);
         try {
             db.configure();
-            db.check();
+            if (!clean) {
+                db.check();
+                db.checked = true;
+            }
             db.migrate();
+            db.failed = false;
         } catch (SQLException e) {
             db.close();
             throw damagedOr(file, "cannot prepare the state database", e);
@@ -181,6 +201,46 @@ public final class StateDb implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /**
+     * Whether the file is as a clean close left it (no write-ahead log either); the mark is taken
+     * away in any case, so that it never outlives this opening.
+     */
+    private static boolean takeCleanMark(Path file) {
+        Path mark = file.resolveSibling(CLEAN_MARK);
+        try {
+            String expected = Files.readString(mark);
+            Files.delete(mark);
+            return expected.equals(stamp(file)) && !Files.exists(wal(file));
+        } catch (IOException e) {
+            return false; // no mark, or none that can be read: check the file
+        }
+    }
+
+    /** Marks the file clean after a close, when no other connection has it open (its log is gone). */
+    private void markClean() {
+        if (Files.exists(wal(file))) {
+            return;
+        }
+        Path mark = file.resolveSibling(CLEAN_MARK);
+        Path written = file.resolveSibling(CLEAN_MARK + ".tmp");
+        try {
+            Files.writeString(written, stamp(file));
+            Files.move(written, mark, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Without the mark the next opening checks the file: slower, never wrong.
+        }
+    }
+
+    /** Size, modification time and file key (device and inode, where there are such). */
+    private static String stamp(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return attributes.size() + " " + attributes.lastModifiedTime() + " " + attributes.fileKey();
+    }
+
+    private static Path wal(Path file) {
+        return file.resolveSibling(file.getFileName() + "-wal");
     }
 
     /** SQLite's quick check: every page of every table and index readable and well-formed. */
@@ -207,7 +267,7 @@ public final class StateDb implements AutoCloseable {
         String suffix = ".damaged-" + System.currentTimeMillis();
         Path aside = file.resolveSibling(file.getFileName() + suffix);
         Files.move(file, aside);
-        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        Path wal = wal(file);
         if (Files.exists(wal)) {
             Files.move(wal, wal.resolveSibling(wal.getFileName() + suffix));
         }
@@ -268,11 +328,17 @@ public final class StateDb implements AutoCloseable {
         return file;
     }
 
+    /** Whether opening gave the file SQLite's quick check (it was not marked clean). */
+    boolean checked() {
+        return checked;
+    }
+
     /** Work with the connection, holding the lock. */
     synchronized <T> T with(SqlWork<T> work) throws StateStoreException {
         try {
             return work.apply(connection);
         } catch (SQLException e) {
+            failed = true;
             throw new StateStoreException(file, "state database error", e);
         }
     }
@@ -292,6 +358,7 @@ public final class StateDb implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            failed = true;
             throw new StateStoreException(file, "state database error", e);
         }
     }
@@ -301,7 +368,12 @@ public final class StateDb implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            // Closing a connection whose work is committed loses nothing.
+            // Closing a connection whose work is committed loses nothing; the next opening checks.
+            failed = true;
+        }
+        if (!failed) {
+            failed = true; // closed once: a second close leaves the mark as it is
+            markClean();
         }
     }
 

@@ -99,6 +99,79 @@ class StateDbTest {
         assertThat(damagedCopies()).hasSize(1);
     }
 
+    @Test
+    void aDatabaseClosedCleanlyIsNotCheckedAgainUntilItChanges() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(db.checked()).isTrue(); // a new file: no mark yet
+            new LinkStore(db).markSeen(List.of(new LinkStore.SeenLink("https://a.example/1", "a.example")), 7);
+        }
+        assertThat(temp.resolve(StateDb.CLEAN_MARK)).exists();
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(db.checked()).isFalse();
+            assertThat(temp.resolve(StateDb.CLEAN_MARK)).doesNotExist(); // a crash now leaves none
+            assertThat(new LinkStore(db).countSeen(7)).isEqualTo(1);
+        }
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(db.checked()).isFalse();
+        }
+    }
+
+    @Test
+    void aPageDamagedInPlaceAfterACleanCloseIsFoundAndSetAside() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            List<LinkStore.SeenLink> links = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                links.add(new LinkStore.SeenLink("https://a.example/" + i, "a.example"));
+            }
+            new LinkStore(db).markSeen(links, 7);
+        }
+        Path file = temp.resolve("feedwright.db");
+        long size = java.nio.file.Files.size(file);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] garbage = new byte[4096];
+            java.util.Arrays.fill(garbage, (byte) 0xA5);
+            channel.write(java.nio.ByteBuffer.wrap(garbage), size / 2 / 4096 * 4096);
+        }
+        assertThat(java.nio.file.Files.size(file)).isEqualTo(size);
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(new LinkStore(db).countSeen(7)).isZero();
+        }
+        assertThat(damagedCopies()).hasSize(1);
+    }
+
+    @Test
+    void aConnectionThatSawAnErrorLeavesNoCleanMark() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            assertThatThrownBy(() -> db.with(c -> c.createStatement().execute("SELECT * FROM no_such_table")))
+                    .isInstanceOf(StateStoreException.class);
+        }
+        assertThat(temp.resolve(StateDb.CLEAN_MARK)).doesNotExist();
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(db.checked()).isTrue();
+        }
+    }
+
+    @Test
+    void onlyTheLastOfTwoConnectionsToCloseLeavesACleanMark() throws Exception {
+        StateDb.open(temp).close();
+        StateDb first = StateDb.open(temp);
+        StateDb second = StateDb.open(temp);
+        assertThat(second.checked()).isTrue(); // the first took the mark away
+        new LinkStore(second).markSeen(List.of(new LinkStore.SeenLink("https://a.example/1", "a.example")), 7);
+        first.close();
+        assertThat(temp.resolve(StateDb.CLEAN_MARK)).doesNotExist(); // the second still writes to the log
+        second.close();
+        assertThat(temp.resolve(StateDb.CLEAN_MARK)).exists();
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(db.checked()).isFalse();
+            assertThat(new LinkStore(db).countSeen(7)).isEqualTo(1);
+        }
+    }
+
     private List<Path> damagedCopies() throws java.io.IOException {
         try (var files = java.nio.file.Files.list(temp)) {
             return files.filter(f -> f.getFileName().toString().startsWith("feedwright.db.damaged-")

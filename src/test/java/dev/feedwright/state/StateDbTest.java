@@ -79,14 +79,7 @@ class StateDbTest {
 
     @Test
     void setsAsideADatabaseTruncatedToHalfAndStartsANewOne() throws Exception {
-        try (StateDb db = StateDb.open(temp)) {
-            List<LinkStore.SeenLink> links = new java.util.ArrayList<>();
-            for (int i = 0; i < 5_000; i++) {
-                links.add(new LinkStore.SeenLink("https://a.example/" + i, "a.example"));
-            }
-            new LinkStore(db).markSeen(links, 7);
-        }
-        Path file = temp.resolve("feedwright.db");
+        Path file = databaseOfManyLinks();
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
                 java.nio.file.StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() / 2);
@@ -119,14 +112,7 @@ class StateDbTest {
 
     @Test
     void aPageDamagedInPlaceAfterACleanCloseIsFoundAndSetAside() throws Exception {
-        try (StateDb db = StateDb.open(temp)) {
-            List<LinkStore.SeenLink> links = new java.util.ArrayList<>();
-            for (int i = 0; i < 5_000; i++) {
-                links.add(new LinkStore.SeenLink("https://a.example/" + i, "a.example"));
-            }
-            new LinkStore(db).markSeen(links, 7);
-        }
-        Path file = temp.resolve("feedwright.db");
+        Path file = databaseOfManyLinks();
         long size = java.nio.file.Files.size(file);
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
                 java.nio.file.StandardOpenOption.WRITE)) {
@@ -170,6 +156,18 @@ class StateDbTest {
             assertThat(db.checked()).isFalse();
             assertThat(new LinkStore(db).countSeen(7)).isEqualTo(1);
         }
+    }
+
+    /** A database of 5,000 links, closed cleanly: large enough to span many pages. */
+    private Path databaseOfManyLinks() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            List<LinkStore.SeenLink> links = new java.util.ArrayList<>();
+            for (int i = 0; i < 5_000; i++) {
+                links.add(new LinkStore.SeenLink("https://a.example/" + i, "a.example"));
+            }
+            new LinkStore(db).markSeen(links, 7);
+        }
+        return temp.resolve("feedwright.db");
     }
 
     private List<Path> damagedCopies() throws java.io.IOException {

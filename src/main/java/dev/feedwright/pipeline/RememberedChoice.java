@@ -9,7 +9,6 @@ import dev.feedwright.catalog.FileKeys;
 import dev.feedwright.corpus.Story;
 import dev.feedwright.state.ExportStore;
 import dev.feedwright.state.StateStoreException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,11 +82,12 @@ final class RememberedChoice {
         if (held.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> checksums = store.checksums(sources);
-        List<String> unread = new ArrayList<>(sources);
-        unread.removeAll(changed.keySet());
-        store.forEachFileIn(unread, row -> {
-            if (row.keys() != null) {
+        // One pass over the rows of the items' files: each file's checksum now, and the keys of
+        // those not read in this run (the stories of the others are offered below).
+        Map<String, Long> checksums = new HashMap<>();
+        store.forEachFileIn(sources, row -> {
+            checksums.put(row.path(), row.checksum());
+            if (row.keys() != null && !changed.containsKey(row.path())) {
                 catalog.offer(FileKeys.decode(row.path(), row.keys()), null);
             }
         });

@@ -303,12 +303,8 @@ public final class ExportStore {
 
     /** The checksum of each known file among {@code paths}, looked up a few hundred at a time. */
     public Map<String, Long> checksums(Collection<String> paths) throws StateStoreException {
-        List<String> list = List.copyOf(paths);
         Map<String, Long> checksums = new HashMap<>();
-        for (int from = 0; from < list.size(); from += LOOKUP_BATCH) {
-            stamps(list.subList(from, Math.min(list.size(), from + LOOKUP_BATCH)))
-                    .forEach((path, stamp) -> checksums.put(path, stamp[2]));
-        }
+        inBatches(paths, batch -> stamps(batch).forEach((path, stamp) -> checksums.put(path, stamp[2])));
         return checksums;
     }
 
@@ -319,10 +315,20 @@ public final class ExportStore {
 
     /** The known files among {@code paths}, one at a time, looked up a few hundred at a time. */
     public void forEachFileIn(Collection<String> paths, Consumer<FileRow> sink) throws StateStoreException {
+        inBatches(paths, batch -> forEachFileWhere(" WHERE path IN (" + placeholders(batch.size()) + ")", sink,
+                batch.toArray()));
+    }
+
+    /** Work on one batch of at most {@link #LOOKUP_BATCH} paths. */
+    @FunctionalInterface
+    private interface BatchWork {
+        void run(List<String> batch) throws StateStoreException;
+    }
+
+    private static void inBatches(Collection<String> paths, BatchWork work) throws StateStoreException {
         List<String> list = List.copyOf(paths);
         for (int from = 0; from < list.size(); from += LOOKUP_BATCH) {
-            List<String> batch = list.subList(from, Math.min(list.size(), from + LOOKUP_BATCH));
-            forEachFileWhere(" WHERE path IN (" + placeholders(batch.size()) + ")", sink, batch.toArray());
+            work.run(list.subList(from, Math.min(list.size(), from + LOOKUP_BATCH)));
         }
     }
 

@@ -179,7 +179,7 @@ class CorpusScannerTest {
             Path folder = Path.of(pair[0]);
             Path file = Path.of(pair[1]);
             assertThat(CorpusScanner.relative(folder, file)).as("%s under %s", file, folder)
-                    .isEqualTo(folder.relativize(file));
+                    .isEqualTo(file.startsWith(folder) ? folder.relativize(file) : null);
             assertThat(CorpusScanner.sourceName(folder, file)).as("%s under %s", file, folder)
                     .isEqualTo(String.join("/", names(folder.relativize(file))));
         }

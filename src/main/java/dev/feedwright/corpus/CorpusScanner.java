@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -39,6 +38,18 @@ public final class CorpusScanner {
      * @param include a glob such as {@code **}{@code /*.{md,txt}}; a leading {@code **}{@code /}
      *                also matches files directly in the folder
      */
+    /** Where a walk hands on what it found. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * @param file       the file
+         * @param source     its name relative to the corpus folder (see {@link #sourceName})
+         * @param attributes what the walk read (its size and modification time), or null for a
+         *                   file that could not be looked at
+         */
+        void accept(Path file, String source, BasicFileAttributes attributes);
+    }
+
     public CorpusScanner(Path root, String include) {
         this.root = root;
         this.include = FileSystems.getDefault().getPathMatcher("glob:" + include);
@@ -52,14 +63,11 @@ public final class CorpusScanner {
      * @throws IOException when the folder itself cannot be read; unreadable sub-folders are skipped
      */
     public void scan(Consumer<Path> sink) throws IOException {
-        scanWithAttributes((file, attributes) -> sink.accept(file));
+        scanWithAttributes((file, source, attributes) -> sink.accept(file));
     }
 
-    /**
-     * Walks the folder and hands every matching file to {@code sink} with the attributes the walk
-     * read (its size and modification time), or null for a file that could not be looked at.
-     */
-    public void scanWithAttributes(BiConsumer<Path, BasicFileAttributes> sink) throws IOException {
+    /** Walks the folder and hands every matching file to {@code sink}, with its source name and attributes. */
+    public void scanWithAttributes(Sink sink) throws IOException {
         walk(sink, folder -> { });
     }
 
@@ -68,7 +76,7 @@ public final class CorpusScanner {
      * folder first), for {@link #rescan}; or nothing when there were more than {@code most} of
      * them, so that memory stays bounded however the corpus is laid out.
      */
-    public Optional<List<Path>> scanFolders(BiConsumer<Path, BasicFileAttributes> sink, int most)
+    public Optional<List<Path>> scanFolders(Sink sink, int most)
             throws IOException {
         List<Path> folders = new ArrayList<>();
         boolean[] tooMany = {false};
@@ -91,14 +99,16 @@ public final class CorpusScanner {
      *
      * @param folders what {@link #scanFolders} returned
      */
-    public void rescan(List<Path> folders, Predicate<String> wanted, BiConsumer<Path, BasicFileAttributes> sink)
-            throws IOException {
+    public void rescan(List<Path> folders, Predicate<String> wanted, Sink sink) throws IOException {
         Set<Path> known = new HashSet<>(folders);
         for (Path folder : folders) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
                 for (Path entry : entries) {
-                    if (!known.contains(entry) && wanted.test(sourceName(root, entry))) {
-                        look(entry, sink);
+                    if (!known.contains(entry)) {
+                        String source = sourceName(root, entry);
+                        if (wanted.test(source)) {
+                            look(entry, source, sink);
+                        }
                     }
                 }
             } catch (IOException | DirectoryIteratorException e) {
@@ -111,22 +121,22 @@ public final class CorpusScanner {
     }
 
     /** One entry of a folder, handed on as the walk would hand it on. */
-    private void look(Path entry, BiConsumer<Path, BasicFileAttributes> sink) {
+    private void look(Path entry, String source, Sink sink) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            sink.accept(entry, null);
+            sink.accept(entry, source, null);
             return;
         }
         if (attributes.isDirectory()) {
             if (!canList(entry)) {
-                sink.accept(entry, null);
+                sink.accept(entry, source, null);
             }
             return;
         }
-        if (isArticle(entry, attributes)) {
-            sink.accept(entry, attributes);
+        if (article(entry, attributes) != null) {
+            sink.accept(entry, source, attributes);
         }
     }
 
@@ -138,7 +148,7 @@ public final class CorpusScanner {
         }
     }
 
-    private void walk(BiConsumer<Path, BasicFileAttributes> sink, Consumer<Path> folders) throws IOException {
+    private void walk(Sink sink, Consumer<Path> folders) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new IOException("corpus folder " + root + " does not exist or is not a folder");
         }
@@ -154,8 +164,9 @@ public final class CorpusScanner {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (isArticle(file, attrs)) {
-                    sink.accept(file, attrs);
+                String source = article(file, attrs);
+                if (source != null) {
+                    sink.accept(file, source, attrs);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -166,15 +177,26 @@ public final class CorpusScanner {
                     throw e;
                 }
                 // Handed on, so that the reader reports it as a file it could not read.
-                sink.accept(file, null);
+                sink.accept(file, sourceName(root, file), null);
                 return FileVisitResult.CONTINUE;
             }
         });
     }
 
-    /** Whether a file the walk or a rescan looked at is handed on: a regular, visible file the glob matches. */
-    private boolean isArticle(Path file, BasicFileAttributes attributes) {
-        return attributes.isRegularFile() && !isHidden(file) && matches(relative(root, file));
+    /**
+     * The source name of a file the walk or a rescan looked at when it is handed on (a regular,
+     * visible file the glob matches), else null. The relative path is made once, for the name and
+     * the glob (a path keeps its string): making it and its parts again for every file cost a
+     * walk of 50,000 files about 0.08 s of its 0.6 s.
+     */
+    private String article(Path file, BasicFileAttributes attributes) {
+        if (!attributes.isRegularFile()) {
+            return null;
+        }
+        Path relative = relative(root, file);
+        String source = sourceName(relative == null ? file : relative);
+        return source.startsWith(".", source.lastIndexOf('/') + 1) || relative == null || !matches(relative)
+                ? null : source;
     }
 
     private boolean matches(Path relative) {
@@ -207,7 +229,10 @@ public final class CorpusScanner {
     /** A file's name relative to the corpus folder, with {@code /} separators, as used in messages and ordering. */
     public static String sourceName(Path root, Path file) {
         Path under = relative(root, file);
-        Path relative = under == null ? file : under;
+        return sourceName(under == null ? file : under);
+    }
+
+    private static String sourceName(Path relative) {
         if (relative.getRoot() == null && relative.getFileSystem().getSeparator().equals("/")) {
             return relative.toString();
         }

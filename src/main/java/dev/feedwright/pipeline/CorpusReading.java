@@ -21,7 +21,7 @@ final class CorpusReading {
     static void read(CorpusScanner scanner, StoryReader reader, Path root, ExecutorService pool, int window,
             Consumer<ReadResult> sink) throws IOException {
         ReadAhead<ReadResult> reading = new ReadAhead<>(window);
-        scanner.scanWithAttributes((file, attributes) -> reading.add(pool.submit(() -> reader.read(root, file)),
+        scanner.scanWithAttributes((file, source, attributes) -> reading.add(pool.submit(() -> reader.read(root, file)),
                 attributes == null ? 0 : attributes.size(), sink));
         reading.drain(sink);
     }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
@@ -101,8 +100,8 @@ final class CorpusSync {
             // file does) or are too many to keep, it walks again.
             if (catalog == null) {
                 ExportStore.WalkBuckets walked = new ExportStore.WalkBuckets();
-                Optional<List<Path>> folders = scanner.scanFolders((file, attributes) -> {
-                    Looked found = looked(file, attributes);
+                Optional<List<Path>> folders = scanner.scanFolders((file, source, attributes) -> {
+                    Looked found = looked(file, source, attributes);
                     walked.add(found.source(), found.size(), found.mtime());
                 }, MAX_FOLDERS);
                 boolean[] changed = walked.changedSince(store.walkBuckets());
@@ -114,16 +113,16 @@ final class CorpusSync {
                 if (folders.isPresent() && folders.get().size() * MIN_FILES_PER_FOLDER <= walked.files()) {
                     lookUp(sink -> scanner.rescan(folders.get(), wanted, sink), reading, pool);
                 } else {
-                    lookUp(sink -> scanner.scanWithAttributes((file, attributes) -> {
-                        if (wanted.test(CorpusScanner.sourceName(root, file))) {
-                            sink.accept(file, attributes);
+                    lookUp(sink -> scanner.scanWithAttributes((file, source, attributes) -> {
+                        if (wanted.test(source)) {
+                            sink.accept(file, source, attributes);
                         }
                     }), reading, pool);
                 }
             } else {
-                lookUp(sink -> scanner.scanWithAttributes((file, attributes) -> {
+                lookUp(sink -> scanner.scanWithAttributes((file, source, attributes) -> {
                     seen++;
-                    sink.accept(file, attributes);
+                    sink.accept(file, source, attributes);
                 }), reading, pool);
             }
             reading.drain(this::accept);
@@ -135,16 +134,16 @@ final class CorpusSync {
         return new Result(seen, read, warnings, newProblems, stories);
     }
 
-    /** Files as a walk hands them on, with their attributes (null for one it could not look at). */
+    /** Files as a walk hands them on, with their source names and attributes (null for one it could not look at). */
     private interface Walk {
-        void run(BiConsumer<Path, BasicFileAttributes> sink) throws IOException;
+        void run(CorpusScanner.Sink sink) throws IOException;
     }
 
     /** Looks up in the store, in batches, the files {@code walk} hands on, and reads the new and changed ones. */
     private void lookUp(Walk walk, ReadAhead<Outcome> reading, ExecutorService pool) throws IOException {
         List<Looked> looked = new ArrayList<>(ExportStore.LOOKUP_BATCH);
-        walk.run((file, attributes) -> {
-            looked.add(looked(file, attributes));
+        walk.run((file, source, attributes) -> {
+            looked.add(looked(file, source, attributes));
             if (looked.size() >= ExportStore.LOOKUP_BATCH) {
                 dispatch(looked, reading, pool);
             }
@@ -152,8 +151,8 @@ final class CorpusSync {
         dispatch(looked, reading, pool);
     }
 
-    private Looked looked(Path file, BasicFileAttributes attributes) {
-        return new Looked(file, CorpusScanner.sourceName(root, file), attributes == null ? -1 : attributes.size(),
+    private static Looked looked(Path file, String source, BasicFileAttributes attributes) {
+        return new Looked(file, source, attributes == null ? -1 : attributes.size(),
                 attributes == null ? -1 : attributes.lastModifiedTime().toMillis());
     }
 

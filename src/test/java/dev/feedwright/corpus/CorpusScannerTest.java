@@ -103,10 +103,11 @@ class CorpusScannerTest {
         for (String include : List.of(CorpusConfig.DEFAULT_INCLUDE, "**/*", "sub/deep/*", "*.md")) {
             CorpusScanner scanner = new CorpusScanner(root, include);
             List<String> walked = new ArrayList<>();
-            List<Path> folders = scanner.scanFolders((file, attributes) -> walked.add(seen(file, attributes)), 100)
-                    .orElseThrow();
+            List<Path> folders = scanner.scanFolders(
+                    (file, source, attributes) -> walked.add(seen(file, source, attributes)), 100).orElseThrow();
             List<String> rescanned = new ArrayList<>();
-            scanner.rescan(folders, source -> true, (file, attributes) -> rescanned.add(seen(file, attributes)));
+            scanner.rescan(folders, source -> true,
+                    (file, source, attributes) -> rescanned.add(seen(file, source, attributes)));
 
             assertThat(rescanned).as(include).containsExactlyInAnyOrderElementsOf(walked).isNotEmpty();
             assertThat(folders).first().isEqualTo(root);
@@ -118,14 +119,14 @@ class CorpusScannerTest {
     @Test
     void aRescanLooksOnlyAtTheFilesItIsAskedForAndLeavesNewFoldersToTheNextWalk() throws IOException {
         CorpusScanner scanner = new CorpusScanner(root, "**/*");
-        List<Path> folders = scanner.scanFolders((file, attributes) -> { }, 100).orElseThrow();
+        List<Path> folders = scanner.scanFolders((file, source, attributes) -> { }, 100).orElseThrow();
         Files.writeString(root.resolve("sub/later.md"), "---\n---\n");
         Files.createDirectories(root.resolve("later"));
         Files.writeString(root.resolve("later/x.md"), "---\n---\n");
         List<String> rescanned = new ArrayList<>();
 
         scanner.rescan(folders, source -> source.startsWith("sub/") || source.startsWith("later"),
-                (file, attributes) -> rescanned.add(seen(file, attributes)));
+                (file, source, attributes) -> rescanned.add(seen(file, source, attributes)));
 
         assertThat(rescanned).extracting(line -> line.substring(0, line.indexOf(' ')))
                 .containsExactlyInAnyOrder("sub/a.md", "sub/later.md", "sub/deep/b.txt", "sub/deep/c.markdown");
@@ -136,15 +137,17 @@ class CorpusScannerTest {
         List<String> found = new ArrayList<>();
 
         java.util.Optional<List<Path>> folders = new CorpusScanner(root, CorpusConfig.DEFAULT_INCLUDE)
-                .scanFolders((file, attributes) -> found.add(CorpusScanner.sourceName(root, file)), 2);
+                .scanFolders((file, source, attributes) -> found.add(source), 2);
 
         assertThat(folders).isEmpty();
         assertThat(found).containsExactlyInAnyOrder("top.md", "top.txt", "sub/a.md", "sub/deep/b.txt");
     }
 
     /** A file as a walk hands it on: its name, and its size and time when they could be read. */
-    private String seen(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-        return CorpusScanner.sourceName(root, file) + " " + (attributes == null ? "unreadable"
+    /** A file as handed on, after checking that the source name handed with it is the file's. */
+    private String seen(Path file, String source, java.nio.file.attribute.BasicFileAttributes attributes) {
+        assertThat(source).isEqualTo(CorpusScanner.sourceName(root, file));
+        return source + " " + (attributes == null ? "unreadable"
                 : attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.isRegularFile());
     }
 

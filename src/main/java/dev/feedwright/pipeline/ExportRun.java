@@ -337,15 +337,25 @@ public final class ExportRun {
             for (CatalogFeed feed : render) {
                 toWrite.addAll(publisher.paths(feed.key()));
             }
-            toWrite.addAll(publisher.sitePaths());
+            // The files about all feeds say what the feeds' rows say: with no feed rendered or gone,
+            // those written last time are still right, unless something else changed them since.
+            List<String> site = publisher.sitePaths();
+            boolean siteAsWritten = render.isEmpty() && gone.isEmpty() && plan.asWritten(site);
+            if (siteAsWritten) {
+                LOG.debug("the files about all feeds are as the last export wrote them");
+                kept.addAll(site);
+            } else {
+                toWrite.addAll(site);
+            }
             folder.plan(kept, toWrite);
             List<String> paths = new ArrayList<>(kept);
             paths.addAll(toWrite);
             List<Publisher.Published> published = publisher.render(render, set, folder, pool);
             int filesWritten = published.stream().mapToInt(Publisher.Published::filesWritten).sum()
-                    + publisher.writeSite(plan.summaries(published, gone), folder);
+                    + (siteAsWritten ? 0 : publisher.writeSite(plan.summaries(published, gone), folder));
             List<String> deleted = folder.finish(paths);
-            plan.record(published, gone, deleted, meta, ref -> !full && !shortened.contains(ref));
+            plan.record(published, gone, deleted, siteAsWritten ? List.of() : site, meta,
+                    ref -> !full && !shortened.contains(ref));
             int feeds = plan.feedCount(published, gone);
             int written = (int) published.stream().filter(p -> p.filesWritten() > 0).count();
             return new PublishReport(feeds, written, feeds - written, Publisher.deletedFeeds(deleted), filesWritten,

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +47,8 @@ final class FeedPlan {
     private final Map<FeedRef, ExportStore.FeedRow> previous = new TreeMap<>();
     private final Set<FeedRef> stale = new TreeSet<>();
     private final Set<FeedRef> due = new TreeSet<>();
+    /** The output files of an incremental run's last export, as the store remembers them (path, size and time). */
+    private final Map<String, ExportStore.OutputFile> recorded = new HashMap<>();
 
     /** @param limit the most items a feed holds (feeds.limit) */
     FeedPlan(ExportStore store, FeedNames names, Publisher publisher, Path output, int limit)
@@ -121,19 +122,33 @@ final class FeedPlan {
                 byPath.put(path, feed.getKey());
             }
         }
-        Set<String> recorded = new HashSet<>();
         for (ExportStore.OutputFile file : store.outputFiles()) {
-            recorded.add(file.path());
+            recorded.put(file.path(), file);
             FeedRef ref = byPath.get(file.path());
             if (ref != null && !matches(file)) {
                 stale.add(ref);
             }
         }
         byPath.forEach((path, ref) -> {
-            if (!recorded.contains(path)) {
+            if (!recorded.containsKey(path)) {
                 stale.add(ref);
             }
         });
+    }
+
+    /**
+     * Whether every one of {@code paths} is as the last export wrote it (the store remembers its
+     * size and modification time, and the file on disk has them); false when the plan did not
+     * look at the output (a full export, or every feed rendered again).
+     */
+    boolean asWritten(List<String> paths) {
+        for (String path : paths) {
+            ExportStore.OutputFile file = recorded.get(path);
+            if (file == null || !matches(file)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean matches(ExportStore.OutputFile file) {
@@ -201,12 +216,13 @@ final class FeedPlan {
     /**
      * Tells the store what was written, what is gone, and the run's settings, in one transaction.
      *
+     * @param site     the files about all feeds that were written (or found as they should be)
      * @param remember the feeds written whose items to keep, so that rendering them again needs no
      *                 file read and may need no choice among every file's keys (the others forget
      *                 theirs); a full export keeps none (it would cost more than it saves)
      */
     void record(List<Publisher.Published> published, Collection<FeedRef> gone, List<String> deleted,
-            Map<String, String> meta, Predicate<FeedRef> remember) throws IOException {
+            List<String> site, Map<String, String> meta, Predicate<FeedRef> remember) throws IOException {
         List<Publisher.Published> remembered = published.stream().filter(p -> remember.test(ref(p.feed()))).toList();
         Map<String, Long> checksums = remembered.isEmpty() ? Map.of() : checksums(remembered);
         List<ExportStore.FeedRow> rows = new ArrayList<>();
@@ -226,10 +242,11 @@ final class FeedPlan {
             chosen.put(FeedStates.id(ref),
                     remember.test(ref) ? ChosenItems.encode(catalogFeed.entries(), checksums) : null);
             for (String path : publisher.paths(catalogFeed.key())) {
-                BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                files.add(new ExportStore.OutputFile(path, attributes.size(), attributes.lastModifiedTime().toMillis()));
+                files.add(outputFile(path));
             }
+        }
+        for (String path : site) {
+            files.add(outputFile(path));
         }
         List<ExportStore.FeedId> goneIds = new ArrayList<>();
         List<String> goneFiles = new ArrayList<>(deleted);
@@ -241,6 +258,13 @@ final class FeedPlan {
             }
         }
         store.feedsWritten(rows, chosen, goneIds, files, goneFiles, false, meta);
+    }
+
+    /** An output file as it is now. */
+    private ExportStore.OutputFile outputFile(String path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(output.resolve(path), BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        return new ExportStore.OutputFile(path, attributes.size(), attributes.lastModifiedTime().toMillis());
     }
 
     /** The feed as the corpus names it. */

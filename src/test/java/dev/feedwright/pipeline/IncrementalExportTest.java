@@ -226,6 +226,29 @@ class IncrementalExportTest {
     }
 
     @Test
+    void theFilesAboutAllFeedsAreWrittenAgainOnlyWhenAFeedOrTheFilesChanged() throws IOException {
+        String asWritten = "the files about all feeds are as the last export wrote them";
+        export();
+        TreeMap<String, String> whole = contents(out);
+        assertThat(debugLines(ExportRun.class, this::export)).contains(asWritten);
+        Files.delete(out.resolve("index.html"));
+        Files.writeString(out.resolve("feeds-atom.opml"), "garbage", StandardCharsets.UTF_8);
+
+        RunReport[] repaired = new RunReport[1];
+        List<String> debug = debugLines(ExportRun.class, () -> repaired[0] = export());
+
+        assertThat(debug).doesNotContain(asWritten);
+        assertThat(repaired[0].filesRead()).isZero();
+        assertThat(repaired[0].publish().feedsWritten()).isZero();
+        assertThat(repaired[0].publish().filesWritten()).isEqualTo(2);
+        assertThat(contents(out)).isEqualTo(whole);
+        assertThat(debugLines(ExportRun.class, this::export)).contains(asWritten);
+        retitleNewest("Edited ");
+        assertThat(debugLines(ExportRun.class, this::export)).doesNotContain(asWritten);
+        assertWritesWhatAFullExportWrites();
+    }
+
+    @Test
     void aRunCutOffAfterReadingLeavesItsFeedsToTheNextRun() throws IOException {
         export();
         Path edited = corpusFiles().get(5);

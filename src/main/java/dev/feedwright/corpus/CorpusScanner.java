@@ -29,15 +29,6 @@ import java.util.function.Predicate;
  */
 public final class CorpusScanner {
 
-    private final Path root;
-    private final PathMatcher include;
-    private final PathMatcher includeAtTop;
-
-    /**
-     * @param root    the corpus folder
-     * @param include a glob such as {@code **}{@code /*.{md,txt}}; a leading {@code **}{@code /}
-     *                also matches files directly in the folder
-     */
     /** Where a walk hands on what it found. */
     @FunctionalInterface
     public interface Sink {
@@ -50,6 +41,15 @@ public final class CorpusScanner {
         void accept(Path file, String source, BasicFileAttributes attributes);
     }
 
+    private final Path root;
+    private final PathMatcher include;
+    private final PathMatcher includeAtTop;
+
+    /**
+     * @param root    the corpus folder
+     * @param include a glob such as {@code **}{@code /*.{md,txt}}; a leading {@code **}{@code /}
+     *                also matches files directly in the folder
+     */
     public CorpusScanner(Path root, String include) {
         this.root = root;
         this.include = FileSystems.getDefault().getPathMatcher("glob:" + include);
@@ -195,7 +195,7 @@ public final class CorpusScanner {
         }
         Path relative = relative(root, file);
         String source = sourceName(relative == null ? file : relative);
-        return source.startsWith(".", source.lastIndexOf('/') + 1) || relative == null || !matches(relative)
+        return relative == null || source.startsWith(".", source.lastIndexOf('/') + 1) || !matches(relative)
                 ? null : source;
     }
 

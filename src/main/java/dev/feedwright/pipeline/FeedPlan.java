@@ -216,7 +216,8 @@ final class FeedPlan {
     /**
      * Tells the store what was written, what is gone, and the run's settings, in one transaction.
      *
-     * @param site     the files about all feeds that were written (or found as they should be)
+     * @param site     the files about all feeds that were written, whose size and time to remember
+     *                 (none when they were left as they were)
      * @param remember the feeds written whose items to keep, so that rendering them again needs no
      *                 file read and may need no choice among every file's keys (the others forget
      *                 theirs); a full export keeps none (it would cost more than it saves)

@@ -3,6 +3,7 @@ package dev.feedwright.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -137,6 +138,31 @@ class SluggerTest {
 
         assertThat(slugs.get(fullwidth)).isEqualTo("ai");
         assertThat(slugs.get(emoji)).matches("ai-[0-9a-f]{6}");
+    }
+
+    @Test
+    void comparesCodePointsAsTheirArraysCompare() {
+        int[] alphabet = "aZ0.é中😀🤖\uFF01\uE000\uD83Ex\uDD16".codePoints().toArray();
+        Random random = new Random(11);
+        for (int round = 0; round < 20_000; round++) {
+            String a = randomText(random, alphabet);
+            String b = random.nextInt(4) == 0 ? a + randomText(random, alphabet) : randomText(random, alphabet);
+            int expected = Integer.signum(Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray()));
+
+            assertThat(Integer.signum(Slugger.compareCodePoints(a, b))).as("%s / %s", a, b).isEqualTo(expected);
+        }
+        assertThat(Slugger.compareCodePoints("AI\uFF01", "AI\uD83E\uDD16")).isNegative();
+        assertThat(Slugger.compareCodePoints("ab", "abc")).isNegative();
+        assertThat(Slugger.compareCodePoints("\uD83E", "\uD83E\uDD16")).isNegative();
+    }
+
+    /** Up to 5 code points from {@code alphabet}, which holds lone surrogates too. */
+    private static String randomText(Random random, int[] alphabet) {
+        StringBuilder text = new StringBuilder();
+        for (int i = random.nextInt(6); i > 0; i--) {
+            text.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return text.toString();
     }
 
     @Test

@@ -100,10 +100,9 @@ final class CorpusSync {
             // file does) or are too many to keep, it walks again.
             if (catalog == null) {
                 ExportStore.WalkBuckets walked = new ExportStore.WalkBuckets();
-                Optional<List<Path>> folders = scanner.scanFolders((file, source, attributes) -> {
-                    Looked found = looked(file, source, attributes);
-                    walked.add(found.source(), found.size(), found.mtime());
-                }, MAX_FOLDERS);
+                Optional<List<Path>> folders = scanner.scanFolders(
+                        (file, source, attributes) -> walked.add(source, size(attributes), mtime(attributes)),
+                        MAX_FOLDERS);
                 boolean[] changed = walked.changedSince(store.walkBuckets());
                 if (changed == null) {
                     return new Result(walked.files(), read, warnings, newProblems, stories);
@@ -152,8 +151,17 @@ final class CorpusSync {
     }
 
     private static Looked looked(Path file, String source, BasicFileAttributes attributes) {
-        return new Looked(file, source, attributes == null ? -1 : attributes.size(),
-                attributes == null ? -1 : attributes.lastModifiedTime().toMillis());
+        return new Looked(file, source, size(attributes), mtime(attributes));
+    }
+
+    /** A file's size as the walk saw it; -1 for a file it could not look at. */
+    private static long size(BasicFileAttributes attributes) {
+        return attributes == null ? -1 : attributes.size();
+    }
+
+    /** A file's modification time in milliseconds as the walk saw it; -1 for a file it could not look at. */
+    private static long mtime(BasicFileAttributes attributes) {
+        return attributes == null ? -1 : attributes.lastModifiedTime().toMillis();
     }
 
     /** A file as the walk saw it. */

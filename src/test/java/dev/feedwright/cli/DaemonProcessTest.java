@@ -9,6 +9,7 @@ import dev.feedwright.testing.Waits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -147,7 +148,8 @@ class DaemonProcessTest {
         try (Stream<Path> files = Files.walk(temp.resolve("feeds"))) {
             return files.filter(file -> isFeed(file.getFileName().toString()))
                     .anyMatch(file -> modified(file).isAfter(since));
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // A temporary file renamed between the listing and the look at it: look again.
             return false;
         }
     }

@@ -11,7 +11,9 @@ import dev.feedwright.publish.rome.RssRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,10 +22,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Writes feeds to the output folder: each in every format, rendered in parallel; then the files
- * about all feeds, {@code feeds.opml} and {@code index.html} among them.
+ * Writes feeds to the output folder: each in every format, rendered in parallel and written in
+ * order; then the files about all feeds, {@code feeds.opml} and {@code index.html} among them.
  */
 public final class Publisher {
+
+    /**
+     * How far rendering may run ahead of writing: far enough that a large feed does not leave the
+     * pool idle, near enough that the bytes waiting stay a few megabytes at any feed limit.
+     */
+    static final int FEEDS_AHEAD = 32;
+    static final int ITEMS_AHEAD = 2_000;
 
     private final FeedLayout layout;
     private final FeedAssembler assembler;
@@ -70,20 +79,34 @@ public final class Publisher {
     }
 
     /**
-     * Renders and writes some feeds on {@code pool}, in every format.
+     * Renders some feeds on {@code pool}, in every format, and writes them on the calling thread in
+     * the order given. Files are created in a folder one at a time whatever the number of threads
+     * (the file system locks the folder), so the pool's threads only render, up to
+     * {@link #FEEDS_AHEAD} feeds and {@link #ITEMS_AHEAD} items ahead of the writing.
      *
      * @param set names the provider feeds that items point to
      * @return what was written for each feed, in the order given
      */
     public List<Published> render(List<CatalogFeed> feeds, FeedSet set, OutputFolder folder, ExecutorService pool)
             throws IOException {
-        List<Future<Published>> futures = new ArrayList<>(feeds.size());
-        for (CatalogFeed feed : feeds) {
-            futures.add(pool.submit(() -> publishFeed(feed, set, folder)));
-        }
-        List<Published> published = new ArrayList<>(futures.size());
-        for (Future<Published> future : futures) {
-            published.add(await(future));
+        Deque<Future<Rendered>> ahead = new ArrayDeque<>();
+        int itemsAhead = 0;
+        int next = 0;
+        List<Published> published = new ArrayList<>(feeds.size());
+        try {
+            while (published.size() < feeds.size()) {
+                while (next < feeds.size() && (ahead.isEmpty() || (ahead.size() < FEEDS_AHEAD
+                        && itemsAhead + feeds.get(next).entries().size() <= ITEMS_AHEAD))) {
+                    CatalogFeed feed = feeds.get(next++);
+                    itemsAhead += feed.entries().size();
+                    ahead.add(pool.submit(() -> renderFeed(feed, set)));
+                }
+                Rendered rendered = await(ahead.remove());
+                itemsAhead -= rendered.feed().entries().size();
+                published.add(write(rendered, folder));
+            }
+        } finally {
+            ahead.forEach(future -> future.cancel(true));
         }
         return published;
     }
@@ -107,13 +130,26 @@ public final class Publisher {
         return written;
     }
 
-    private Published publishFeed(CatalogFeed feed, FeedSet set, OutputFolder folder) throws IOException {
+    private Rendered renderFeed(CatalogFeed feed, FeedSet set) {
         FeedDocument document = assembler.assemble(feed, set);
-        int written = 0;
+        List<byte[]> files = new ArrayList<>(renderers.size());
         for (FeedRenderer renderer : renderers) {
-            written += count(folder.write(layout.path(feed.key(), renderer.format()), renderer.render(document)));
+            files.add(renderer.render(document));
         }
-        return new Published(feed, FeedSummary.of(document, feed.name(), feed.domain()), written);
+        return new Rendered(feed, FeedSummary.of(document, feed.name(), feed.domain()), files);
+    }
+
+    private Published write(Rendered rendered, OutputFolder folder) throws IOException {
+        int written = 0;
+        for (int i = 0; i < renderers.size(); i++) {
+            String path = layout.path(rendered.feed().key(), renderers.get(i).format());
+            written += count(folder.write(path, rendered.files().get(i)));
+        }
+        return new Published(rendered.feed(), rendered.summary(), written);
+    }
+
+    /** One feed's files, one per renderer in the renderers' order, not yet written. */
+    private record Rendered(CatalogFeed feed, FeedSummary summary, List<byte[]> files) {
     }
 
     /** The browser view of RSS and Atom files, shipped in the jar. */

@@ -1,0 +1,167 @@
+package dev.feedwright.publish;
+
+import static dev.feedwright.catalog.Stories.article;
+import static dev.feedwright.catalog.Stories.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Item;
+import dev.feedwright.catalog.Catalog;
+import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.FeedKey;
+import dev.feedwright.catalog.FeedSet;
+import dev.feedwright.config.FeedsConfig;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.corpus.Story;
+import dev.feedwright.testing.Feeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Feeds rendered on the pool and written in order on the calling thread, a bounded number ahead. */
+class PublisherTest {
+
+    @TempDir
+    Path out;
+
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    @Test
+    void writesEveryFeedInOrderWithAtMostThirtyTwoFeedsRenderedAhead() throws IOException {
+        // 80 providers, one story each: 80 provider feeds, one topic feed and the all feed.
+        List<Story> stories = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            stories.add(story("s" + i + ".md", article("https://outlet" + i + ".example/story")
+                    .title("Story " + i).provider("Outlet " + i, "outlet" + i + ".example").build(), List.of("News")));
+        }
+        FeedSet set = feeds(50, stories);
+        Watched pool = new Watched(threads, set.feeds());
+
+        List<Publisher.Published> published = publisher(50).render(set.feeds(), set, OutputFolder.open(out, false), pool);
+
+        assertThat(published).extracting(Publisher.Published::feed).containsExactlyElementsOf(set.feeds());
+        assertThat(published).allSatisfy(p -> assertThat(p.filesWritten()).isEqualTo(3));
+        assertThat(pool.mostFeedsAhead).isEqualTo(Publisher.FEEDS_AHEAD);
+        Channel outlet7 = Feeds.rss(out.resolve(new FeedLayout(Sample.SITE.baseUrl())
+                .path(set.feeds().stream().filter(f -> "Outlet 7".equals(f.name())).findFirst().orElseThrow().key(),
+                        Format.RSS)));
+        assertThat(outlet7.getItems()).extracting(Item::getTitle).containsExactly("Story 7");
+        assertThat(Feeds.files(out)).hasSize(3 * set.feeds().size());
+    }
+
+    @Test
+    void rendersFewerFeedsAheadWhenTheyAreLong() throws IOException {
+        // 2,400 stories over 6 providers and 6 topics: 12 feeds of 400 items and the all feed of 500.
+        List<Story> stories = new ArrayList<>();
+        for (int i = 0; i < 2_400; i++) {
+            int outlet = i % 6;
+            stories.add(story("s" + i + ".md", article("https://outlet" + outlet + ".example/" + i)
+                    .title("Story " + i).provider("Outlet " + outlet, "outlet" + outlet + ".example")
+                    .published(Sample.NPR_DATE.plusSeconds(i)).build(), List.of("Topic " + (i / 6) % 6)));
+        }
+        FeedSet set = feeds(500, stories);
+        Watched pool = new Watched(threads, set.feeds());
+
+        List<Publisher.Published> published = publisher(500).render(set.feeds(), set, OutputFolder.open(out, false), pool);
+
+        assertThat(published).hasSize(set.feeds().size());
+        assertThat(pool.mostItemsAhead).isLessThanOrEqualTo(Publisher.ITEMS_AHEAD).isGreaterThan(500);
+        assertThat(pool.mostFeedsAhead).isBetween(2, Publisher.ITEMS_AHEAD / 400);
+        Channel all = Feeds.rss(out.resolve(new FeedLayout(Sample.SITE.baseUrl()).path(FeedKey.ALL, Format.RSS)));
+        assertThat(all.getItems()).hasSize(500);
+        assertThat(all.getItems().get(0).getTitle()).isEqualTo("Story 2399");
+    }
+
+    private static FeedSet feeds(int limit, List<Story> stories) {
+        Catalog catalog = new Catalog(limit);
+        stories.forEach(catalog::add);
+        return catalog.feeds();
+    }
+
+    private static Publisher publisher(int limit) {
+        FeedwrightConfig config = FeedwrightConfig.defaults().withSite(Sample.SITE)
+                .withFeeds(new FeedsConfig(limit, 10, Duration.ofMinutes(15)));
+        return new Publisher(config, Sample.GENERATOR);
+    }
+
+    /**
+     * Runs the publisher's tasks on {@code threads}, and at each one handed over counts the feeds
+     * rendered or rendering that are not yet written: the feeds handed over so far (in the order of
+     * {@code feeds}) less the feeds whose three files are in the output folder.
+     */
+    private final class Watched extends AbstractExecutorService {
+        private final ExecutorService threads;
+        private final List<CatalogFeed> feeds;
+        private int handedOver;
+        int mostFeedsAhead;
+        int mostItemsAhead;
+
+        Watched(ExecutorService threads, List<CatalogFeed> feeds) {
+            this.threads = threads;
+            this.feeds = feeds;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            handedOver++;
+            int written = filesWritten() / 3;
+            mostFeedsAhead = Math.max(mostFeedsAhead, handedOver - written);
+            int items = 0;
+            for (CatalogFeed feed : feeds.subList(written, handedOver)) {
+                items += feed.entries().size();
+            }
+            mostItemsAhead = Math.max(mostItemsAhead, items);
+            threads.execute(task);
+        }
+
+        private int filesWritten() {
+            try (Stream<Path> files = Files.walk(out)) {
+                return (int) files.filter(Files::isRegularFile).count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void shutdown() {
+            threads.shutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return threads.shutdownNow();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return threads.isShutdown();
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return threads.isTerminated();
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+            return threads.awaitTermination(timeout, unit);
+        }
+    }
+}

@@ -29,7 +29,8 @@ public final class Publisher {
 
     /**
      * How far rendering may run ahead of writing: far enough that a large feed does not leave the
-     * pool idle, near enough that the bytes waiting stay a few megabytes at any feed limit.
+     * pool idle, near enough that the bytes waiting are those of at most 2,000 items (or of one
+     * feed, when a feed alone is longer).
      */
     static final int FEEDS_AHEAD = 32;
     static final int ITEMS_AHEAD = 2_000;
@@ -81,7 +82,7 @@ public final class Publisher {
     /**
      * Renders some feeds on {@code pool}, in every format, and writes them on the calling thread in
      * the order given. Files are created in a folder one at a time whatever the number of threads
-     * (the file system locks the folder), so the pool's threads only render, up to
+     * (Linux locks the folder for each create), so the pool's threads only render, up to
      * {@link #FEEDS_AHEAD} feeds and {@link #ITEMS_AHEAD} items ahead of the writing.
      *
      * @param set names the provider feeds that items point to

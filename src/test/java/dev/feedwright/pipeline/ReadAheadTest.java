@@ -9,12 +9,12 @@ import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.StoryReader;
 import dev.feedwright.state.ExportStore;
 import dev.feedwright.state.StateDb;
+import dev.feedwright.testing.DelegatingExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -119,8 +119,7 @@ class ReadAheadTest {
     }
 
     /** A pool of two threads whose first task waits until released. */
-    private static final class GatedPool extends AbstractExecutorService {
-        private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private static final class GatedPool extends DelegatingExecutor {
         private final CountDownLatch gate = new CountDownLatch(1);
         private final AtomicInteger submitted = new AtomicInteger();
 
@@ -150,34 +149,18 @@ class ReadAheadTest {
             return submitted.get();
         }
 
+        GatedPool() {
+            super(Executors.newFixedThreadPool(2));
+        }
+
         void release() {
             gate.countDown();
         }
 
         @Override
-        public void shutdown() {
-            threads.shutdown();
-        }
-
-        @Override
         public List<Runnable> shutdownNow() {
             gate.countDown();
-            return threads.shutdownNow();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return threads.isShutdown();
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return threads.isTerminated();
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-            return threads.awaitTermination(timeout, unit);
+            return super.shutdownNow();
         }
     }
 }

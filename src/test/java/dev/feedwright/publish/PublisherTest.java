@@ -13,6 +13,7 @@ import dev.feedwright.catalog.FeedSet;
 import dev.feedwright.config.FeedsConfig;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.corpus.Story;
+import dev.feedwright.testing.DelegatingExecutor;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +22,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,15 +105,14 @@ class PublisherTest {
      * rendered or rendering that are not yet written: the feeds handed over so far (in the order of
      * {@code feeds}) less the feeds whose three files are in the output folder.
      */
-    private final class Watched extends AbstractExecutorService {
-        private final ExecutorService threads;
+    private final class Watched extends DelegatingExecutor {
         private final List<CatalogFeed> feeds;
         private int handedOver;
         int mostFeedsAhead;
         int mostItemsAhead;
 
         Watched(ExecutorService threads, List<CatalogFeed> feeds) {
-            this.threads = threads;
+            super(threads);
             this.feeds = feeds;
         }
 
@@ -137,31 +135,6 @@ class PublisherTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public void shutdown() {
-            threads.shutdown();
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return threads.shutdownNow();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return threads.isShutdown();
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return threads.isTerminated();
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-            return threads.awaitTermination(timeout, unit);
         }
     }
 }

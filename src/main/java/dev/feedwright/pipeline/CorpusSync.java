@@ -42,7 +42,14 @@ import org.slf4j.LoggerFactory;
 final class CorpusSync {
 
     private static final Logger LOG = LoggerFactory.getLogger(CorpusSync.class);
-    private static final int BATCH = 500;
+    /**
+     * Files written to the store per transaction, and their keys' bytes, whichever bound comes
+     * first. Each commit writes every index page it touched, and the path and walk indexes are
+     * filled in no order, so fewer, larger commits write far fewer pages; a run stopped midway
+     * leaves at most one batch to be read again.
+     */
+    private static final int BATCH = 4_000;
+    private static final int BATCH_BYTES = 8 << 20;
 
     /** Folders kept from the first walk of an incremental run, at most, to look at some of their files again. */
     private static final int MAX_FOLDERS = 10_000;
@@ -315,7 +322,7 @@ final class CorpusSync {
     }
 
     private void maybeFlush() {
-        if (batch.size() >= BATCH) {
+        if (batch.size() >= BATCH || batch.bytes() >= BATCH_BYTES) {
             try {
                 flush();
             } catch (StateStoreException e) {

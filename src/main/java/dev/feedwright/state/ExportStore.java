@@ -77,9 +77,11 @@ public final class ExportStore {
         private final Map<String, Long> topicDeltas = new HashMap<>();
         private final Map<String, Map<String, Long>> providerDeltas = new HashMap<>();
         private final List<FeedId> dirty = new ArrayList<>();
+        private long bytes;
 
         public void upsert(FileRow row) {
             upserts.add(row);
+            bytes += row.keys() == null ? 0 : row.keys().length;
         }
 
         public void delete(String path) {
@@ -100,6 +102,11 @@ public final class ExportStore {
 
         public int size() {
             return upserts.size() + deletes.size();
+        }
+
+        /** The bytes of the keys of the files to write. */
+        public long bytes() {
+            return bytes;
         }
 
         public boolean isEmpty() {

@@ -48,6 +48,18 @@ class ExportStoreTest {
     }
 
     @Test
+    void aBatchCountsTheBytesOfTheKeysItWillWrite() {
+        ExportStore.Batch batch = new ExportStore.Batch();
+        batch.upsert(new ExportStore.FileRow("a.md", 10, 20, 30, 40, 3, new byte[700], 0, null));
+        batch.upsert(new ExportStore.FileRow("broken.md", 1, 1, 1, ExportStore.SKIPPED, 0, null, 1, "no front matter"));
+        batch.upsert(new ExportStore.FileRow("b.md", 10, 20, 30, 40, 1, new byte[45], 0, null));
+        batch.delete("gone.md");
+
+        assertThat(batch.bytes()).isEqualTo(745);
+        assertThat(batch.size()).isEqualTo(4);
+    }
+
+    @Test
     void readsTheKnownFilesAmongPathsMoreThanOneLookupBatchLong() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
             ExportStore store = new ExportStore(db);

@@ -350,7 +350,7 @@ public final class ExportRun {
             folder.plan(kept, toWrite);
             List<String> paths = new ArrayList<>(kept);
             paths.addAll(toWrite);
-            List<Publisher.Published> published = publisher.render(render, set, folder, pool);
+            List<Publisher.Published> published = publisher.render(render, set, folder, pool, threads);
             int filesWritten = published.stream().mapToInt(Publisher.Published::filesWritten).sum()
                     + (siteAsWritten ? 0 : publisher.writeSite(plan.summaries(published, gone), folder));
             List<String> deleted = folder.finish(paths);

@@ -29,8 +29,8 @@ public final class Publisher {
 
     /**
      * How far rendering may run ahead of writing: far enough that a large feed does not leave the
-     * pool idle, near enough that the bytes waiting are those of at most 2,000 items (or of one
-     * feed, when a feed alone is longer).
+     * pool idle, near enough that the bytes waiting are those of at most 2,000 items, or of one
+     * feed per thread when feeds are longer.
      */
     static final int FEEDS_AHEAD = 32;
     static final int ITEMS_AHEAD = 2_000;
@@ -83,20 +83,22 @@ public final class Publisher {
      * Renders some feeds on {@code pool}, in every format, and writes them on the calling thread in
      * the order given. Files are created in a folder one at a time whatever the number of threads
      * (Linux locks the folder for each create), so the pool's threads only render, up to
-     * {@link #FEEDS_AHEAD} feeds and {@link #ITEMS_AHEAD} items ahead of the writing.
+     * {@link #FEEDS_AHEAD} feeds and {@link #ITEMS_AHEAD} items ahead of the writing (but always a
+     * feed for each thread).
      *
-     * @param set names the provider feeds that items point to
+     * @param set     names the provider feeds that items point to
+     * @param threads the pool's threads
      * @return what was written for each feed, in the order given
      */
-    public List<Published> render(List<CatalogFeed> feeds, FeedSet set, OutputFolder folder, ExecutorService pool)
-            throws IOException {
+    public List<Published> render(List<CatalogFeed> feeds, FeedSet set, OutputFolder folder, ExecutorService pool,
+            int threads) throws IOException {
         Deque<Future<Rendered>> ahead = new ArrayDeque<>();
         int itemsAhead = 0;
         int next = 0;
         List<Published> published = new ArrayList<>(feeds.size());
         try {
             while (published.size() < feeds.size()) {
-                while (next < feeds.size() && (ahead.isEmpty() || (ahead.size() < FEEDS_AHEAD
+                while (next < feeds.size() && (ahead.size() < threads || (ahead.size() < FEEDS_AHEAD
                         && itemsAhead + feeds.get(next).entries().size() <= ITEMS_AHEAD))) {
                     CatalogFeed feed = feeds.get(next++);
                     itemsAhead += feed.entries().size();

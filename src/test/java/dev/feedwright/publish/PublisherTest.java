@@ -53,7 +53,8 @@ class PublisherTest {
         FeedSet set = feeds(50, stories);
         Watched pool = new Watched(threads, set.feeds());
 
-        List<Publisher.Published> published = publisher(50).render(set.feeds(), set, OutputFolder.open(out, false), pool);
+        List<Publisher.Published> published = publisher(50).render(set.feeds(), set, OutputFolder.open(out, false), pool,
+                2);
 
         assertThat(published).extracting(Publisher.Published::feed).containsExactlyElementsOf(set.feeds());
         assertThat(published).allSatisfy(p -> assertThat(p.filesWritten()).isEqualTo(3));
@@ -67,18 +68,11 @@ class PublisherTest {
 
     @Test
     void rendersFewerFeedsAheadWhenTheyAreLong() throws IOException {
-        // 2,400 stories over 6 providers and 6 topics: 12 feeds of 400 items and the all feed of 500.
-        List<Story> stories = new ArrayList<>();
-        for (int i = 0; i < 2_400; i++) {
-            int outlet = i % 6;
-            stories.add(story("s" + i + ".md", article("https://outlet" + outlet + ".example/" + i)
-                    .title("Story " + i).provider("Outlet " + outlet, "outlet" + outlet + ".example")
-                    .published(Sample.NPR_DATE.plusSeconds(i)).build(), List.of("Topic " + (i / 6) % 6)));
-        }
-        FeedSet set = feeds(500, stories);
+        FeedSet set = longFeeds();
         Watched pool = new Watched(threads, set.feeds());
 
-        List<Publisher.Published> published = publisher(500).render(set.feeds(), set, OutputFolder.open(out, false), pool);
+        List<Publisher.Published> published = publisher(500).render(set.feeds(), set, OutputFolder.open(out, false), pool,
+                2);
 
         assertThat(published).hasSize(set.feeds().size());
         assertThat(pool.mostItemsAhead).isLessThanOrEqualTo(Publisher.ITEMS_AHEAD).isGreaterThan(500);
@@ -86,6 +80,31 @@ class PublisherTest {
         Channel all = Feeds.rss(out.resolve(new FeedLayout(Sample.SITE.baseUrl()).path(FeedKey.ALL, Format.RSS)));
         assertThat(all.getItems()).hasSize(500);
         assertThat(all.getItems().get(0).getTitle()).isEqualTo("Story 2399");
+    }
+
+    @Test
+    void rendersAFeedForEveryThreadHoweverLongTheFeeds() throws IOException {
+        FeedSet set = longFeeds();
+        Watched pool = new Watched(threads, set.feeds());
+
+        List<Publisher.Published> published = publisher(500).render(set.feeds(), set, OutputFolder.open(out, false), pool,
+                6);
+
+        assertThat(published).hasSize(set.feeds().size());
+        // 2,000 items would allow five feeds of 400; six threads get six.
+        assertThat(pool.mostFeedsAhead).isEqualTo(6);
+    }
+
+    /** 2,400 stories over 6 providers and 6 topics: 12 feeds of 400 items and the all feed of 500. */
+    private static FeedSet longFeeds() {
+        List<Story> stories = new ArrayList<>();
+        for (int i = 0; i < 2_400; i++) {
+            int outlet = i % 6;
+            stories.add(story("s" + i + ".md", article("https://outlet" + outlet + ".example/" + i)
+                    .title("Story " + i).provider("Outlet " + outlet, "outlet" + outlet + ".example")
+                    .published(Sample.NPR_DATE.plusSeconds(i)).build(), List.of("Topic " + (i / 6) % 6)));
+        }
+        return feeds(500, stories);
     }
 
     private static FeedSet feeds(int limit, List<Story> stories) {

@@ -68,13 +68,8 @@ class PublisherTest {
 
     @Test
     void rendersFewerFeedsAheadWhenTheyAreLong() throws IOException {
-        FeedSet set = longFeeds();
-        Watched pool = new Watched(threads, set.feeds());
+        Watched pool = renderLongFeeds(2);
 
-        List<Publisher.Published> published = publisher(500).render(set.feeds(), set, OutputFolder.open(out, false), pool,
-                2);
-
-        assertThat(published).hasSize(set.feeds().size());
         assertThat(pool.mostItemsAhead).isLessThanOrEqualTo(Publisher.ITEMS_AHEAD).isGreaterThan(500);
         assertThat(pool.mostFeedsAhead).isBetween(2, Publisher.ITEMS_AHEAD / 400);
         Channel all = Feeds.rss(out.resolve(new FeedLayout(Sample.SITE.baseUrl()).path(FeedKey.ALL, Format.RSS)));
@@ -84,18 +79,25 @@ class PublisherTest {
 
     @Test
     void rendersAFeedForEveryThreadHoweverLongTheFeeds() throws IOException {
-        FeedSet set = longFeeds();
-        Watched pool = new Watched(threads, set.feeds());
+        Watched pool = renderLongFeeds(6);
 
-        List<Publisher.Published> published = publisher(500).render(set.feeds(), set, OutputFolder.open(out, false), pool,
-                6);
-
-        assertThat(published).hasSize(set.feeds().size());
         // 2,000 items would allow five feeds of 400; six threads get six.
         assertThat(pool.mostFeedsAhead).isEqualTo(6);
     }
 
-    /** 2,400 stories over 6 providers and 6 topics: 12 feeds of 400 items and the all feed of 500. */
+    /**
+     * Renders 2,400 stories over 6 providers and 6 topics (12 feeds of 400 items and the all feed
+     * of 500) for a pool of {@code poolThreads}, and checks that every feed was published.
+     */
+    private Watched renderLongFeeds(int poolThreads) throws IOException {
+        FeedSet set = longFeeds();
+        Watched pool = new Watched(threads, set.feeds());
+        List<Publisher.Published> published = publisher(500).render(set.feeds(), set, OutputFolder.open(out, false),
+                pool, poolThreads);
+        assertThat(published).hasSize(set.feeds().size());
+        return pool;
+    }
+
     private static FeedSet longFeeds() {
         List<Story> stories = new ArrayList<>();
         for (int i = 0; i < 2_400; i++) {

@@ -92,6 +92,9 @@ public final class Publisher {
      */
     public List<Published> render(List<CatalogFeed> feeds, FeedSet set, OutputFolder folder, ExecutorService pool,
             int threads) throws IOException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+        }
         Deque<Future<Rendered>> ahead = new ArrayDeque<>();
         int itemsAhead = 0;
         int next = 0;

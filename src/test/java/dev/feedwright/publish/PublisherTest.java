@@ -3,6 +3,7 @@ package dev.feedwright.publish;
 import static dev.feedwright.catalog.Stories.article;
 import static dev.feedwright.catalog.Stories.story;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
@@ -83,6 +84,14 @@ class PublisherTest {
 
         // 2,000 items would allow five feeds of 400; six threads get six.
         assertThat(pool.mostFeedsAhead).isEqualTo(6);
+    }
+
+    @Test
+    void refusesToRenderWithoutAThread() {
+        FeedSet set = feeds(50, Sample.stories());
+
+        assertThatThrownBy(() -> publisher(50).render(set.feeds(), set, OutputFolder.open(out, false), threads, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("threads must be at least 1, was 0");
     }
 
     /**

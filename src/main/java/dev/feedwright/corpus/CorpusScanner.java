@@ -155,7 +155,7 @@ public final class CorpusScanner {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(root) && isHidden(dir)) {
+                if (!dir.equals(root) && isHidden(dir.getFileName().toString())) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 folders.accept(dir);
@@ -194,9 +194,11 @@ public final class CorpusScanner {
             return null;
         }
         Path relative = relative(root, file);
-        String source = sourceName(relative == null ? file : relative);
-        return relative == null || source.startsWith(".", source.lastIndexOf('/') + 1) || !matches(relative)
-                ? null : source;
+        if (relative == null) {
+            return null;
+        }
+        String source = sourceName(relative);
+        return isHidden(source) || !matches(relative) ? null : source;
     }
 
     private boolean matches(Path relative) {
@@ -206,9 +208,9 @@ public final class CorpusScanner {
         return include.matches(relative);
     }
 
-    private static boolean isHidden(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().startsWith(".");
+    /** Whether the last name of a {@code /}-separated path (or a bare name) starts with a dot. */
+    private static boolean isHidden(String path) {
+        return path.startsWith(".", path.lastIndexOf('/') + 1);
     }
 
     /**

@@ -101,8 +101,7 @@ public final class Publisher {
         List<Published> published = new ArrayList<>(feeds.size());
         try {
             while (published.size() < feeds.size()) {
-                while (next < feeds.size() && (ahead.size() < threads || (ahead.size() < FEEDS_AHEAD
-                        && itemsAhead + feeds.get(next).entries().size() <= ITEMS_AHEAD))) {
+                while (next < feeds.size() && roomFor(feeds.get(next), ahead.size(), itemsAhead, threads)) {
                     CatalogFeed feed = feeds.get(next++);
                     itemsAhead += feed.entries().size();
                     ahead.add(pool.submit(() -> renderFeed(feed, set)));
@@ -115,6 +114,12 @@ public final class Publisher {
             ahead.forEach(future -> future.cancel(true));
         }
         return published;
+    }
+
+    /** Whether one more feed may be handed to the pool: see {@link #FEEDS_AHEAD}. */
+    private static boolean roomFor(CatalogFeed feed, int feedsAhead, int itemsAhead, int threads) {
+        return feedsAhead < threads
+                || feedsAhead < FEEDS_AHEAD && itemsAhead + feed.entries().size() <= ITEMS_AHEAD;
     }
 
     /**
@@ -146,10 +151,10 @@ public final class Publisher {
     }
 
     private Published write(Rendered rendered, OutputFolder folder) throws IOException {
+        List<String> paths = paths(rendered.feed().key());
         int written = 0;
-        for (int i = 0; i < renderers.size(); i++) {
-            String path = layout.path(rendered.feed().key(), renderers.get(i).format());
-            written += count(folder.write(path, rendered.files().get(i)));
+        for (int i = 0; i < paths.size(); i++) {
+            written += count(folder.write(paths.get(i), rendered.files().get(i)));
         }
         return new Published(rendered.feed(), rendered.summary(), written);
     }

@@ -64,6 +64,18 @@ report() {
     "$(printf '%s\n' "$@" | cut -d' ' -f1 | paste -sd' ')"
 }
 
+# The files a run edits, put back as they were when it stops midway (a failed export, Ctrl-C), so
+# that the next run starts from the generated corpus.
+edited=()
+restore() {
+  local file
+  for file in "${edited[@]}"; do
+    [ -f "$file" ] && sed -i -E 's/^title: "Bench edit (again )?[0-9]+ /title: "/' "$file"
+  done
+}
+trap restore EXIT
+trap 'exit 130' INT TERM
+
 for size in "${sizes[@]}"; do
   corpus="$dir/corpus-$size"
   if [ ! -f "$corpus/.complete" ]; then
@@ -86,6 +98,7 @@ for size in "${sizes[@]}"; do
       full+=("$(run full "$opts" --corpus "$corpus" --out "$out" --state "$state")")
       rerun+=("$(run rerun "$opts" --corpus "$corpus" --out "$out" --state "$state")")
       victim="$(find "$corpus" -name '*.md' | sort | sed -n "$((i * 7))p")"
+      edited=("$victim" "$latest")
       touch "$victim"
       same+=("$(run same "$opts" --corpus "$corpus" --out "$out" --state "$state")")
       sed -i "0,/^title: \"/s//title: \"Bench edit $i /" "$victim"

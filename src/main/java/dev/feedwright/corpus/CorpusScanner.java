@@ -5,6 +5,7 @@ import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -22,10 +23,11 @@ import java.util.function.Predicate;
 /**
  * Finds the article files under the corpus folder: regular files whose path relative to the folder
  * matches the include glob, in sub-folders too. Hidden files and folders (names starting with a
- * dot) are passed over, and symbolic links are not followed, so that the walk cannot loop or leave
- * the folder. A file or folder that cannot be read is handed over too, for the reader to report.
- * Files are handed over as they are found, never collected, so a corpus of any size costs no
- * memory here (a walk may keep the list of its folders, one path per folder).
+ * dot) are passed over, and symbolic links below the folder are not followed, so that the walk
+ * cannot loop or leave the folder (the folder itself may be a link). A file or folder that cannot
+ * be read is handed over too, for the reader to report. Files are handed over as they are found,
+ * never collected, so a corpus of any size costs no memory here (a walk may keep the list of its
+ * folders, one path per folder).
  */
 public final class CorpusScanner {
 
@@ -152,7 +154,7 @@ public final class CorpusScanner {
         if (!Files.isDirectory(root)) {
             throw new IOException("corpus folder " + root + " does not exist or is not a folder");
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        walkTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (!dir.equals(root) && isHidden(dir.getFileName().toString())) {
@@ -181,6 +183,43 @@ public final class CorpusScanner {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * {@link Files#walkFileTree(Path, FileVisitor)}, except that a start which is a symbolic link to
+     * a folder is walked as that folder, under the link's own path: a corpus folder is often a link
+     * (to a mounted volume, to the current release), and {@code walkFileTree} would see only the
+     * link and hand on nothing. Links below the start are still not followed, so that a walk cannot
+     * loop or leave the folder.
+     */
+    public static void walkTree(Path start, FileVisitor<Path> visitor) throws IOException {
+        if (!Files.isSymbolicLink(start) || !Files.isDirectory(start)) {
+            Files.walkFileTree(start, visitor);
+            return;
+        }
+        BasicFileAttributes attributes;
+        DirectoryStream<Path> entries;
+        try {
+            attributes = Files.readAttributes(start, BasicFileAttributes.class);
+            entries = Files.newDirectoryStream(start);
+        } catch (IOException e) {
+            visitor.visitFileFailed(start, e);
+            return;
+        }
+        try (entries) {
+            if (visitor.preVisitDirectory(start, attributes) != FileVisitResult.CONTINUE) {
+                return;
+            }
+            IOException failure = null;
+            try {
+                for (Path entry : entries) {
+                    Files.walkFileTree(entry, visitor);
+                }
+            } catch (DirectoryIteratorException e) {
+                failure = e.getCause();
+            }
+            visitor.postVisitDirectory(start, failure);
+        }
     }
 
     /**

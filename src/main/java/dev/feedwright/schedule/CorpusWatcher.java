@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import dev.feedwright.corpus.CorpusScanner;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -180,7 +181,7 @@ final class CorpusWatcher implements AutoCloseable {
 
     private void registerTree(Path start) {
         try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
+            CorpusScanner.walkTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                     if (!dir.equals(root) && isHidden(dir)) {

@@ -1,7 +1,9 @@
 package dev.feedwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.feedwright.publish.OutputLock;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +11,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -62,6 +66,40 @@ class ExportCommandTest {
 
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("32 feeds: 0 written, 32 unchanged, 0 deleted");
+    }
+
+    @Test
+    void exportsACorpusFolderThatIsASymbolicLinkAsTheFolderItself() throws IOException {
+        Path folder = temp.resolve("corpus-folder");
+        Feeds.seeds(folder.resolve("2026"), 5);
+        Path link = temp.resolve("corpus");
+        try {
+            Files.createSymbolicLink(link, folder);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "symbolic links cannot be made here: " + e);
+        }
+        Path feeds = temp.resolve("feeds");
+        run("export", "--corpus", folder.toString(), "--out", feeds.toString());
+        Map<String, String> before = contents(feeds);
+        out.getBuffer().setLength(0);
+
+        int code = run("export", "--corpus", link.toString(), "--out", feeds.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("export: 5 files, 5 read, 0 skipped; 5 stories, 31 articles; 32 feeds:")
+                .contains(" 0 deleted");
+        assertThat(contents(feeds)).isEqualTo(before);
+    }
+
+    /** Every file under {@code folder} by its relative path, with its text; not the lock, which names its holder. */
+    private static Map<String, String> contents(Path folder) {
+        Map<String, String> contents = new TreeMap<>();
+        for (String file : Feeds.files(folder)) {
+            if (!file.equals(OutputLock.FILE_NAME)) {
+                contents.put(file, Feeds.utf8(folder.resolve(file)));
+            }
+        }
+        return contents;
     }
 
     @Test

@@ -92,6 +92,33 @@ class CorpusScannerTest {
     }
 
     @Test
+    void walksACorpusFolderThatIsASymbolicLinkAsTheFolderButNoLinkBelowIt() throws IOException {
+        Path link = outside.resolve("corpus");
+        Files.writeString(outside.resolve("elsewhere.md"), "---\n---\n");
+        try {
+            Files.createSymbolicLink(link, root);
+            Files.createSymbolicLink(root.resolve("linked-folder"), outside);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "symbolic links cannot be made here: " + e);
+        }
+        CorpusScanner scanner = new CorpusScanner(link, CorpusConfig.DEFAULT_INCLUDE);
+        List<String> walked = new ArrayList<>();
+        List<Path> folders = scanner.scanFolders(
+                (file, source, attributes) -> walked.add(seen(link, file, source, attributes)), 100).orElseThrow();
+        List<String> rescanned = new ArrayList<>();
+        scanner.rescan(folders, source -> true,
+                (file, source, attributes) -> rescanned.add(seen(link, file, source, attributes)));
+
+        assertThat(scan(link, CorpusConfig.DEFAULT_INCLUDE)).containsExactlyInAnyOrderElementsOf(
+                scan(CorpusConfig.DEFAULT_INCLUDE)).containsExactlyInAnyOrder("top.md", "top.txt", "sub/a.md",
+                "sub/deep/b.txt");
+        assertThat(folders).first().isEqualTo(link);
+        assertThat(folders).contains(link.resolve("sub/deep")).doesNotContain(link.resolve("linked-folder"),
+                link.resolve(".drafts"));
+        assertThat(rescanned).containsExactlyInAnyOrderElementsOf(walked).hasSize(4);
+    }
+
+    @Test
     void aRescanOfTheWalkedFoldersHandsOnWhatTheWalkDid() throws IOException {
         try {
             Files.writeString(outside.resolve("elsewhere.md"), "---\n---\n");
@@ -146,7 +173,12 @@ class CorpusScannerTest {
     /** A file as a walk hands it on: its name, and its size and time when they could be read. */
     /** A file as handed on, after checking that the source name handed with it is the file's. */
     private String seen(Path file, String source, java.nio.file.attribute.BasicFileAttributes attributes) {
-        assertThat(source).isEqualTo(CorpusScanner.sourceName(root, file));
+        return seen(root, file, source, attributes);
+    }
+
+    private static String seen(Path folder, Path file, String source,
+            java.nio.file.attribute.BasicFileAttributes attributes) {
+        assertThat(source).isEqualTo(CorpusScanner.sourceName(folder, file));
         return source + " " + (attributes == null ? "unreadable"
                 : attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.isRegularFile());
     }

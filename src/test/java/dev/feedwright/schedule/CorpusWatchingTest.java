@@ -2,6 +2,7 @@ package dev.feedwright.schedule;
 
 import static dev.feedwright.schedule.DaemonTests.YEARLY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feedwright.status.RunRecord;
 import dev.feedwright.testing.Waits;
@@ -89,6 +90,27 @@ class CorpusWatchingTest {
 
         Files.writeString(folder.resolve("b.txt"), "---\ntitle: B\n---\n");
         Waits.until(WAIT, "an export for a file in a new sub-folder", () -> work.calls() == 5);
+    }
+
+    @Test
+    void watchesACorpusFolderThatIsASymbolicLinkAndItsSubFolders() throws Exception {
+        daemon.stop(Duration.ofSeconds(10));
+        Path folder = Files.createDirectories(temp.resolve("linked-corpus/2026"));
+        Path linked = Files.createDirectories(temp.resolve("linked"));
+        try {
+            Files.createSymbolicLink(linked.resolve("corpus"), folder.getParent());
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "symbolic links cannot be made here: " + e);
+        }
+        RecordingWork linkedWork = new RecordingWork();
+        daemon = DaemonTests.daemon(DaemonTests.config(linked,
+                DaemonTests.schedule(YEARLY, YEARLY, false, true, QUIET)), linkedWork);
+        daemon.start();
+        Waits.sleep(Duration.ofMillis(300));
+
+        Files.writeString(folder.resolve("a.md"), "---\ntitle: A\n---\n");
+
+        Waits.until(WAIT, "an export for a file in a sub-folder of the linked corpus", () -> linkedWork.calls() == 1);
     }
 
     @Test

@@ -42,7 +42,8 @@ final class ExportCommand implements Callable<Integer> {
     private Path state;
 
     @Option(names = "--full",
-            description = "Read every corpus file and render every feed, whatever earlier exports remember.")
+            description = "Read every corpus file and render every feed, whatever earlier exports remember;"
+                    + " also exports a corpus folder that is now empty, which is otherwise refused.")
     private boolean full;
 
     @Option(names = "--strict", description = "Exit with code 3 when any corpus file was skipped.")

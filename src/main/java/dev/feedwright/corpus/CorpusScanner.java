@@ -74,6 +74,30 @@ public final class CorpusScanner {
     }
 
     /**
+     * Whether the folder holds a file that a walk would hand on (an article file, or one it could
+     * not look at). The walk stops at the first.
+     */
+    public boolean holdsAnArticle() throws IOException {
+        try {
+            walk((file, source, attributes) -> {
+                throw new Found();
+            }, folder -> { });
+            return false;
+        } catch (Found found) {
+            return true;
+        }
+    }
+
+    /** Ends a walk at its first file; {@code walkFileTree} passes it on, closing what it opened. */
+    private static final class Found extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Found() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
      * Like {@link #scanWithAttributes}, and returns the folders the walk went through (the corpus
      * folder first), for {@link #rescan}; or nothing when there were more than {@code most} of
      * them, so that memory stays bounded however the corpus is laid out.

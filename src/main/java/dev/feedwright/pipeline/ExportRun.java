@@ -174,15 +174,19 @@ public final class ExportRun {
                     || !"true".equals(store.meta(FeedStates.COMPLETE));
             boolean renderAll = full || !render.equals(store.meta(FeedStates.RENDER));
             String lastCutoff = store.meta(FeedStates.CUTOFF);
+            Path root = config.corpus().dir();
+            CorpusScanner scanner = new CorpusScanner(root, config.corpus().include());
+            if (!forceFull) {
+                refuseAnEmptiedCorpus(scanner, root);
+            }
             if (full) {
                 store.putMeta(Map.of(FeedStates.COMPLETE, "false", FeedStates.PARSE, parse));
                 store.clearCorpus();
             }
             Catalog fullCatalog = full ? catalog(ref -> true) : null;
-            Path root = config.corpus().dir();
             floors = full ? Map.of() : floors(store);
             marksLeftOver = !full && !store.dirtyFeeds().isEmpty();
-            sync = new CorpusSync(root, new CorpusScanner(root, config.corpus().include()), reader, store,
+            sync = new CorpusSync(root, scanner, reader, store,
                     fullCatalog, config.corpus().maxFileBytes(), floors)
                     .run(pool, ReadAhead.window(threads));
 
@@ -201,6 +205,24 @@ public final class ExportRun {
             return publish(plan, chosen, names, publisher, folder, Map.of(FeedStates.PARSE, parse,
                     FeedStates.RENDER, render, FeedStates.COMPLETE, "true",
                     FeedStates.CUTOFF, Long.toString(cutoff.getEpochSecond())));
+        }
+
+        /**
+         * Stops the run, changing nothing, when the corpus folder holds no article file but the
+         * last export read some: a volume that is not mounted, a folder emptied by mistake. Going
+         * on would delete every feed. An export with {@code --full} goes on, for a corpus that is
+         * meant to be empty.
+         */
+        private void refuseAnEmptiedCorpus(CorpusScanner scanner, Path root) throws IOException {
+            if (scanner.holdsAnArticle()) {
+                return;
+            }
+            long remembered = store.totals().files();
+            if (remembered > 0) {
+                throw new IOException("the corpus folder " + root + " holds no article file (corpus.include: "
+                        + config.corpus().include() + "), though the last export read " + remembered
+                        + "; nothing was changed. To export an empty corpus, run export --full");
+            }
         }
 
         /** Each feed the last export wrote, with the date below which no article can change it (or null). */

@@ -91,6 +91,35 @@ class ExportCommandTest {
         assertThat(contents(feeds)).isEqualTo(before);
     }
 
+    @Test
+    void refusesToDeleteEveryFeedWhenTheCorpusFolderIsFoundEmptyUnlessFull() throws IOException {
+        Path corpus = Feeds.seeds(temp.resolve("corpus"), 5);
+        Path feeds = temp.resolve("feeds");
+        run("export", "--corpus", corpus.toString(), "--out", feeds.toString());
+        Map<String, String> before = contents(feeds);
+        for (String file : Feeds.files(corpus)) {
+            Files.delete(corpus.resolve(file));
+        }
+        Files.writeString(corpus.resolve("notes.json"), "{}");
+        out.getBuffer().setLength(0);
+
+        int refused = run("export", "--corpus", corpus.toString(), "--out", feeds.toString());
+
+        assertThat(refused).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).contains("the corpus folder " + corpus + " holds no article file")
+                .contains("the last export read 5").contains("nothing was changed").contains("--full");
+        assertThat(out.toString()).isEmpty();
+        assertThat(contents(feeds)).isEqualTo(before);
+
+        int full = run("export", "--full", "--corpus", corpus.toString(), "--out", feeds.toString());
+
+        assertThat(full).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("export: 0 files, 0 read, 0 skipped; 0 stories, 0 articles; 1 feeds:")
+                .contains(" 31 deleted");
+        assertThat(feeds.resolve("all.xml")).isRegularFile();
+        assertThat(feeds.resolve("topics")).doesNotExist();
+    }
+
     /** Every file under {@code folder} by its relative path, with its text; not the lock, which names its holder. */
     private static Map<String, String> contents(Path folder) {
         Map<String, String> contents = new TreeMap<>();

@@ -92,6 +92,15 @@ class CorpusScannerTest {
     }
 
     @Test
+    void holdsAnArticleWhenAnyFileMatchesAtAnyDepthButNotForHiddenOrOtherFiles() throws IOException {
+        assertThat(new CorpusScanner(root, CorpusConfig.DEFAULT_INCLUDE).holdsAnArticle()).isTrue();
+        assertThat(new CorpusScanner(root, "sub/deep/*.txt").holdsAnArticle()).isTrue();
+        assertThat(new CorpusScanner(root, "**/*.pdf").holdsAnArticle()).isFalse();
+        assertThat(new CorpusScanner(root.resolve(".drafts"), "**/*.json").holdsAnArticle()).isFalse();
+        assertThat(new CorpusScanner(root, "**/e.md").holdsAnArticle()).as("only in a hidden folder").isFalse();
+    }
+
+    @Test
     void walksACorpusFolderThatIsASymbolicLinkAsTheFolderButNoLinkBelowIt() throws IOException {
         Path link = outside.resolve("corpus");
         Files.writeString(outside.resolve("elsewhere.md"), "---\n---\n");

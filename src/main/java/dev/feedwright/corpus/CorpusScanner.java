@@ -214,7 +214,9 @@ public final class CorpusScanner {
      * a folder is walked as that folder, under the link's own path: a corpus folder is often a link
      * (to a mounted volume, to the current release), and {@code walkFileTree} would see only the
      * link and hand on nothing. Links below the start are still not followed, so that a walk cannot
-     * loop or leave the folder.
+     * loop or leave the folder. Under a linked start, a visitor's {@code TERMINATE} or
+     * {@code SKIP_SIBLINGS} for anything below it ends only the walk of that entry; the visitors
+     * here return neither.
      */
     public static void walkTree(Path start, FileVisitor<Path> visitor) throws IOException {
         if (!Files.isSymbolicLink(start) || !Files.isDirectory(start)) {

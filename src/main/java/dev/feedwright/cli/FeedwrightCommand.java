@@ -1,5 +1,6 @@
 package dev.feedwright.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,15 @@ public final class FeedwrightCommand implements Runnable {
     /** The same, with the subcommands made by {@code factory}: tests hand a command what it needs. */
     static CommandLine newCommandLine(CommandLine.IFactory factory) {
         CommandLine commandLine = new CommandLine(new FeedwrightCommand(), factory);
+        // An empty path names the current folder, which no option means: it comes from an unset
+        // variable (--corpus "$CORPUS"), and would export, say, the working folder and delete every
+        // feed. The configuration refuses an empty folder the same way.
+        commandLine.registerConverter(Path.class, value -> {
+            if (value.isBlank()) {
+                throw new CommandLine.TypeConversionException("must not be empty");
+            }
+            return Path.of(value);
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             cmd.getErr().println("feedwright: unexpected error: " + e);
             e.printStackTrace(cmd.getErr());

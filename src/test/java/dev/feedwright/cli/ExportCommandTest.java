@@ -1,6 +1,7 @@
 package dev.feedwright.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feedwright.publish.OutputLock;
@@ -129,6 +130,25 @@ class ExportCommandTest {
             }
         }
         return contents;
+    }
+
+    @Test
+    void refusesAnEmptyPathAsBadUsageAndTouchesNothing() {
+        Path feeds = temp.resolve("feeds");
+        run("export", "--corpus", Feeds.seeds().toString(), "--out", feeds.toString());
+        Map<String, String> before = contents(feeds);
+        out.getBuffer().setLength(0);
+
+        int emptyCorpus = run("export", "--corpus", "", "--out", feeds.toString());
+
+        assertThat(emptyCorpus).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Invalid value for option '--corpus': must not be empty");
+        assertThat(out.toString()).isEmpty();
+        assertThat(contents(feeds)).isEqualTo(before);
+        // Parsed only: were it taken, the feeds would be written into the working folder.
+        assertThatThrownBy(() -> FeedwrightCommand.newCommandLine().parseArgs("export", "--out", " "))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("Invalid value for option '--out': must not be empty");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.feedwright.publish.OutputLock;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -81,7 +79,7 @@ class ExportCommandTest {
         }
         Path feeds = temp.resolve("feeds");
         run("export", "--corpus", folder.toString(), "--out", feeds.toString());
-        Map<String, String> before = contents(feeds);
+        Map<String, String> before = Feeds.contents(feeds);
         out.getBuffer().setLength(0);
 
         int code = run("export", "--corpus", link.toString(), "--out", feeds.toString());
@@ -89,7 +87,7 @@ class ExportCommandTest {
         assertThat(code).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("export: 5 files, 5 read, 0 skipped; 5 stories, 31 articles; 32 feeds:")
                 .contains(" 0 deleted");
-        assertThat(contents(feeds)).isEqualTo(before);
+        assertThat(Feeds.contents(feeds)).isEqualTo(before);
     }
 
     @Test
@@ -97,7 +95,7 @@ class ExportCommandTest {
         Path corpus = Feeds.seeds(temp.resolve("corpus"), 5);
         Path feeds = temp.resolve("feeds");
         run("export", "--corpus", corpus.toString(), "--out", feeds.toString());
-        Map<String, String> before = contents(feeds);
+        Map<String, String> before = Feeds.contents(feeds);
         for (String file : Feeds.files(corpus)) {
             Files.delete(corpus.resolve(file));
         }
@@ -110,7 +108,7 @@ class ExportCommandTest {
         assertThat(err.toString()).contains("the corpus folder " + corpus + " holds no article file")
                 .contains("the last export read 5").contains("nothing was changed").contains("--full");
         assertThat(out.toString()).isEmpty();
-        assertThat(contents(feeds)).isEqualTo(before);
+        assertThat(Feeds.contents(feeds)).isEqualTo(before);
 
         int full = run("export", "--full", "--corpus", corpus.toString(), "--out", feeds.toString());
 
@@ -121,22 +119,11 @@ class ExportCommandTest {
         assertThat(feeds.resolve("topics")).doesNotExist();
     }
 
-    /** Every file under {@code folder} by its relative path, with its text; not the lock, which names its holder. */
-    private static Map<String, String> contents(Path folder) {
-        Map<String, String> contents = new TreeMap<>();
-        for (String file : Feeds.files(folder)) {
-            if (!file.equals(OutputLock.FILE_NAME)) {
-                contents.put(file, Feeds.utf8(folder.resolve(file)));
-            }
-        }
-        return contents;
-    }
-
     @Test
     void refusesAnEmptyPathAsBadUsageAndTouchesNothing() {
         Path feeds = temp.resolve("feeds");
         run("export", "--corpus", Feeds.seeds().toString(), "--out", feeds.toString());
-        Map<String, String> before = contents(feeds);
+        Map<String, String> before = Feeds.contents(feeds);
         out.getBuffer().setLength(0);
 
         int emptyCorpus = run("export", "--corpus", "", "--out", feeds.toString());
@@ -144,7 +131,7 @@ class ExportCommandTest {
         assertThat(emptyCorpus).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("Invalid value for option '--corpus': must not be empty");
         assertThat(out.toString()).isEmpty();
-        assertThat(contents(feeds)).isEqualTo(before);
+        assertThat(Feeds.contents(feeds)).isEqualTo(before);
         // Parsed only: were it taken, the feeds would be written into the working folder.
         assertThatThrownBy(() -> FeedwrightCommand.newCommandLine().parseArgs("export", "--out", " "))
                 .isInstanceOf(CommandLine.ParameterException.class)

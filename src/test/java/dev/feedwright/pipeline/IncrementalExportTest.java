@@ -115,7 +115,7 @@ class IncrementalExportTest {
             export(fresh, temp.resolve("fresh-state-" + round), true, NOW);
 
             assertThat(incremental.filesRead()).isBetween(3L, 5L);
-            assertThat(contents(out)).as("round %d", round).isEqualTo(contents(fresh));
+            assertThat(Feeds.contents(out)).as("round %d", round).isEqualTo(Feeds.contents(fresh));
         }
     }
 
@@ -166,7 +166,7 @@ class IncrementalExportTest {
     @Test
     void aRerunWithNothingChangedReadsAndWritesNothing() throws IOException {
         RunReport first = export();
-        TreeMap<String, String> before = contents(out);
+        TreeMap<String, String> before = Feeds.contents(out);
 
         RunReport second = export();
 
@@ -179,7 +179,7 @@ class IncrementalExportTest {
         assertThat(second.stories()).isEqualTo(first.stories());
         assertThat(second.filesSkipped()).isEqualTo(first.filesSkipped()).isPositive();
         assertThat(second.skipped()).isEqualTo(first.skipped());
-        assertThat(contents(out)).isEqualTo(before);
+        assertThat(Feeds.contents(out)).isEqualTo(before);
     }
 
     @Test
@@ -214,7 +214,7 @@ class IncrementalExportTest {
     @Test
     void repairsAnOutputFileThatWasDeletedOrChanged() throws IOException {
         export();
-        TreeMap<String, String> whole = contents(out);
+        TreeMap<String, String> whole = Feeds.contents(out);
         Files.delete(out.resolve("all.atom"));
         Files.writeString(out.resolve("topics/ai.xml"), "garbage", StandardCharsets.UTF_8);
 
@@ -222,14 +222,14 @@ class IncrementalExportTest {
 
         assertThat(rerun.filesRead()).isZero();
         assertThat(rerun.publish().feedsWritten()).isEqualTo(2);
-        assertThat(contents(out)).isEqualTo(whole);
+        assertThat(Feeds.contents(out)).isEqualTo(whole);
     }
 
     @Test
     void theFilesAboutAllFeedsAreWrittenAgainOnlyWhenAFeedOrTheFilesChanged() throws IOException {
         String asWritten = "the files about all feeds are as the last export wrote them";
         export();
-        TreeMap<String, String> whole = contents(out);
+        TreeMap<String, String> whole = Feeds.contents(out);
         assertThat(debugLines(ExportRun.class, this::export)).contains(asWritten);
         Files.delete(out.resolve("index.html"));
         Files.writeString(out.resolve("feeds-atom.opml"), "garbage", StandardCharsets.UTF_8);
@@ -241,7 +241,7 @@ class IncrementalExportTest {
         assertThat(repaired[0].filesRead()).isZero();
         assertThat(repaired[0].publish().feedsWritten()).isZero();
         assertThat(repaired[0].publish().filesWritten()).isEqualTo(2);
-        assertThat(contents(out)).isEqualTo(whole);
+        assertThat(Feeds.contents(out)).isEqualTo(whole);
         assertThat(debugLines(ExportRun.class, this::export)).contains(asWritten);
         retitleNewest("Edited ");
         assertThat(debugLines(ExportRun.class, this::export)).doesNotContain(asWritten);
@@ -389,8 +389,8 @@ class IncrementalExportTest {
             Path fresh = temp.resolve("fresh-" + round);
             export(fresh, temp.resolve("fresh-state-" + round), true, NOW);
 
-            assertThat(contents(out)).as("round %d (%s of %s)", round, edit, file.getFileName())
-                    .isEqualTo(contents(fresh));
+            assertThat(Feeds.contents(out)).as("round %d (%s of %s)", round, edit, file.getFileName())
+                    .isEqualTo(Feeds.contents(fresh));
             for (String line : debug) {
                 java.util.regex.Matcher counts = java.util.regex.Pattern.compile("chose (\\d+) of (\\d+) ")
                         .matcher(line);
@@ -454,7 +454,7 @@ class IncrementalExportTest {
         assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).isEqualTo("Tomorrow's news");
         Path fresh = temp.resolve("fresh");
         export(fresh, temp.resolve("fresh-state"), true, tomorrow);
-        assertThat(contents(out)).isEqualTo(contents(fresh));
+        assertThat(Feeds.contents(out)).isEqualTo(Feeds.contents(fresh));
     }
 
     @Test
@@ -576,7 +576,7 @@ class IncrementalExportTest {
     private void assertWritesWhatAFullExportWrites() throws IOException {
         Path fresh = temp.resolve("fresh");
         export(fresh, temp.resolve("fresh-state"), true, NOW);
-        assertThat(contents(out)).isEqualTo(contents(fresh));
+        assertThat(Feeds.contents(out)).isEqualTo(Feeds.contents(fresh));
     }
 
     private static List<String> guids(Path rss) {
@@ -594,14 +594,4 @@ class IncrementalExportTest {
         }
     }
 
-    /** Every file of an output folder but Feedwright's own bookkeeping, with its text. */
-    private static TreeMap<String, String> contents(Path root) throws IOException {
-        TreeMap<String, String> contents = new TreeMap<>();
-        for (String file : Feeds.files(root)) {
-            if (!file.startsWith(".feedwright")) {
-                contents.put(file, Files.readString(root.resolve(file), StandardCharsets.UTF_8));
-            }
-        }
-        return contents;
-    }
 }

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -57,6 +58,20 @@ public final class Feeds {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Every file of an output folder but Feedwright's own bookkeeping (the lock, whose holder line
+     * each run rewrites, and the list of files it wrote), by relative path, with its text.
+     */
+    public static TreeMap<String, String> contents(Path root) {
+        TreeMap<String, String> contents = new TreeMap<>();
+        for (String file : files(root)) {
+            if (!file.startsWith(".feedwright")) {
+                contents.put(file, utf8(root.resolve(file)));
+            }
+        }
+        return contents;
     }
 
     /** The bundled corpus, {@code seeds/} at the project root. */

@@ -37,6 +37,10 @@ final class CheckLinksCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (overrides corpus.dir).")
     private Path corpus;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "State folder, where the results are kept for the export (overrides state.dir).")
+    private Path state;
+
     @Option(names = "--quiet", description = "Print only warnings and errors, no report.")
     private boolean quiet;
 
@@ -56,6 +60,9 @@ final class CheckLinksCommand implements Callable<Integer> {
         }
         if (corpus != null) {
             settings = settings.withCorpusDir(corpus);
+        }
+        if (state != null) {
+            settings = settings.withStateDir(state);
         }
         LivenessPass.Result result;
         try (Progress progress = quiet ? Progress.none()

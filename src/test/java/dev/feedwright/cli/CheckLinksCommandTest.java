@@ -118,6 +118,26 @@ class CheckLinksCommandTest {
     }
 
     @Test
+    void theStateOptionKeepsTheResultsWhereAnExportWithTheSameOptionFindsThem() throws IOException {
+        String base = "http://127.0.0.1:" + server.getPort();
+        Path corpus = corpus(base + "/ok/story", base + "/missing");
+        Path config = config("");
+        Path state = temp.resolve("elsewhere");
+
+        int code = run("check-links", "--config", config.toString(), "--corpus", corpus.toString(),
+                "--state", state.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(state.resolve("feedwright.db")).isRegularFile();
+        assertThat(temp.resolve("state")).doesNotExist();
+        out.getBuffer().setLength(0);
+        int again = run("check-links", "--config", config.toString(), "--corpus", corpus.toString(),
+                "--state", state.toString());
+        assertThat(again).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("2 links: 0 due, 2 skipped as cached, 0 excluded");
+    }
+
+    @Test
     void aNetworkThatLooksDownIsReportedButIsNoFailure() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -11,6 +11,7 @@ import dev.feedwright.corpus.Story;
 import dev.feedwright.corpus.StoryReader;
 import dev.feedwright.state.ExportStore;
 import dev.feedwright.state.StateStoreException;
+import dev.feedwright.state.WalkBuckets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -106,7 +107,7 @@ final class CorpusSync {
             // when the folders hold few files each (listing them would cost what looking at each
             // file does) or are too many to keep, it walks again.
             if (catalog == null) {
-                ExportStore.WalkBuckets walked = new ExportStore.WalkBuckets();
+                WalkBuckets walked = new WalkBuckets();
                 Optional<List<Path>> folders = scanner.scanFolders(
                         (file, source, attributes) -> walked.add(source, size(attributes), mtime(attributes)),
                         MAX_FOLDERS);
@@ -115,7 +116,7 @@ final class CorpusSync {
                     return new Result(walked.files(), read, warnings, newProblems, stories);
                 }
                 seen = walked.files();
-                Predicate<String> wanted = source -> changed[ExportStore.walkBucket(source)];
+                Predicate<String> wanted = source -> changed[WalkBuckets.bucket(source)];
                 if (folders.isPresent() && folders.get().size() * MIN_FILES_PER_FOLDER <= walked.files()) {
                     lookUp(sink -> scanner.rescan(folders.get(), wanted, sink), reading, pool);
                 } else {

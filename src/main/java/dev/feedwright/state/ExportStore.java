@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -178,93 +177,6 @@ public final class ExportStore {
     /** Paths {@link #stamps} should be given at once, at most. */
     public static final int LOOKUP_BATCH = 500;
 
-    /** How many buckets {@link #walkBuckets} sorts the files into, by path. */
-    public static final int WALK_BUCKETS = 4096;
-
-    /**
-     * What a walk sees of a file, its path, size and modification time, hashed into 44 bits (so
-     * that a bucket's sum stays exact in 64-bit integers up to half a million files). A change of
-     * size or time changes it but with odds of one in 2^44, and so does the sum of a bucket in
-     * which files changed, came, went, or swapped sizes and times. Not for security. Stored with
-     * each file: a new formula needs a migration that makes every file look touched, as schema
-     * 5's does.
-     */
-    public static long walkHash(String path, long size, long mtime) {
-        return walkHash(pathHash(path), size, mtime);
-    }
-
-    private static long walkHash(long pathHash, long size, long mtime) {
-        long h = pathHash * 0xbf58476d1ce4e5b9L;
-        h = (h ^ size ^ (h >>> 31)) * 0x94d049bb133111ebL;
-        h = (h ^ mtime ^ (h >>> 29)) * 0xff51afd7ed558ccdL;
-        return (h ^ (h >>> 32)) >>> 20;
-    }
-
-    /** The bucket of a file, by its path alone, so that a file stays in its bucket when it changes. */
-    public static int walkBucket(String path) {
-        return walkBucket(pathHash(path));
-    }
-
-    private static int walkBucket(long pathHash) {
-        return (int) (pathHash >>> 52) & (WALK_BUCKETS - 1);
-    }
-
-    /**
-     * FNV-1a over the path's chars, not String.hashCode: "Aa.md" and "BB.md" share that one, and
-     * the two files swapping sizes and times would leave their bucket's sum as it was.
-     */
-    private static long pathHash(String path) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < path.length(); i++) {
-            h = (h ^ path.charAt(i)) * 0x100000001b3L;
-        }
-        return h;
-    }
-
-    /**
-     * For each bucket ({@link #walkBucket}), how many files and the sum of their walk hashes: what
-     * a walk saw, added up file by file, or what the store holds ({@link #walkBuckets()}).
-     */
-    public static final class WalkBuckets {
-        private final long[] counts = new long[WALK_BUCKETS];
-        private final long[] sums = new long[WALK_BUCKETS];
-
-        /** Adds a file as the walk saw it. */
-        public void add(String path, long size, long mtime) {
-            long pathHash = pathHash(path);
-            int bucket = walkBucket(pathHash);
-            counts[bucket]++;
-            sums[bucket] += walkHash(pathHash, size, mtime);
-        }
-
-        /** How many files in all. */
-        public long files() {
-            return Arrays.stream(counts).sum();
-        }
-
-        /**
-         * The buckets whose count or sum differs from {@code other}'s (a file in them new,
-         * changed, touched or gone), or null when every bucket matches.
-         */
-        public boolean[] changedSince(WalkBuckets other) {
-            boolean[] changed = new boolean[WALK_BUCKETS];
-            boolean any = false;
-            for (int bucket = 0; bucket < WALK_BUCKETS; bucket++) {
-                changed[bucket] = counts[bucket] != other.counts[bucket] || sums[bucket] != other.sums[bucket];
-                any |= changed[bucket];
-            }
-            return any ? changed : null;
-        }
-
-        public long[] counts() {
-            return counts.clone();
-        }
-
-        public long[] sums() {
-            return sums.clone();
-        }
-    }
-
     /**
      * What the store holds, bucket by bucket, in one pass over an index: a run that walked the
      * same counts and sums has nothing to look up file by file.
@@ -275,8 +187,7 @@ public final class ExportStore {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT walk_bucket, count(*),"
                     + " sum(walk_hash) FROM corpus_files GROUP BY walk_bucket")) {
                 while (rs.next()) {
-                    buckets.counts[rs.getInt(1)] = rs.getLong(2);
-                    buckets.sums[rs.getInt(1)] = rs.getLong(3);
+                    buckets.set(rs.getInt(1), rs.getLong(2), rs.getLong(3));
                 }
             }
             return buckets;
@@ -437,8 +348,8 @@ public final class ExportStore {
                     }
                     s.setInt(8, row.skipLine());
                     s.setString(9, row.skipReason());
-                    s.setLong(10, walkHash(row.path(), row.size(), row.mtime()));
-                    s.setInt(11, walkBucket(row.path()));
+                    s.setLong(10, WalkBuckets.hash(row.path(), row.size(), row.mtime()));
+                    s.setInt(11, WalkBuckets.bucket(row.path()));
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -201,6 +201,9 @@ public final class OutputFolder {
                 }
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // A full disk's error ("No space left on device") names no file.
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -287,8 +290,13 @@ public final class OutputFolder {
         }
         Path manifest = realRoot.resolve(MANIFEST);
         Path temp = realRoot.resolve(MANIFEST + "." + ProcessHandle.current().pid() + TEMP_SUFFIX);
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, manifest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("cannot write " + manifest + ": " + reason(e), e);
+        }
     }
 
     private static Set<String> readManifest(Path manifest) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.feedwright.testing.Feeds;
+import dev.feedwright.testing.SmallDisk;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -124,6 +124,36 @@ class OutputFaultsTest {
         assertThat(Files.readAllBytes(feed)).isNotEqualTo(old);
     }
 
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFullDiskStopsTheRunNamingTheFileAndTheNextRunMendsEveryFeed() throws Exception {
+        // The output folder is a small file system of its own, its state folder beside it on the
+        // usual disk.
+        SmallDisk disk = SmallDisk.mount(temp.resolve("small"), "1m");
+        assumeThat(disk).as("a tmpfs can be mounted here").isNotNull();
+        try (disk) {
+            Path small = disk.dir();
+            export(narrow, small);
+            Map<String, String> before = Feeds.contents(small);
+            Path reference = temp.resolve("reference");
+            export(Feeds.seeds(), reference);
+            Map<String, String> after = Feeds.contents(reference);
+            // Room for the list of files and a few feeds, not for all of them.
+            Path filler = disk.fill(24 * 1024);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(Feeds.seeds(), small))
+                    .isInstanceOf(IOException.class).hasMessageContaining("cannot write " + small)
+                    .hasMessageContaining("No space left on device");
+
+            Files.delete(filler);
+            assertThat(Feeds.files(small)).noneMatch(file -> file.endsWith(".fw-tmp"));
+            Feeds.contents(small).forEach((file, text) -> assertThat(text).as(file)
+                    .isIn(before.get(file), after.get(file)));
+            export(Feeds.seeds(), small);
+            assertThat(Feeds.contents(small)).isEqualTo(after);
+        }
+    }
+
     private void assertFailsNaming(String path, String reason) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(Feeds.seeds(), out))
                 .isInstanceOf(IOException.class).hasMessageContaining(path).hasMessageContaining(reason);
@@ -154,12 +184,7 @@ class OutputFaultsTest {
         return files;
     }
 
-    private static boolean chattr(String flag, Path path) throws IOException, InterruptedException {
-        try {
-            Process process = new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true).start();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        }
+    private static boolean chattr(String flag, Path path) throws InterruptedException {
+        return SmallDisk.succeeds("chattr", flag, path.toString());
     }
 }

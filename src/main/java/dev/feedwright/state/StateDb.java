@@ -300,20 +300,46 @@ public final class StateDb implements AutoCloseable {
                     + VERSION + "; use a newer Feedwright or another state.dir", null);
         }
         for (int v = version; v < VERSION; v++) {
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    s.execute(sql);
+            int next = v + 1;
+            transaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : MIGRATIONS.get(next - 1)) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + next);
                 }
-                s.execute("PRAGMA user_version = " + (v + 1));
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return null;
+            });
         }
+    }
+
+    /**
+     * Runs {@code work} in one transaction. When it fails, the rollback and the return to
+     * autocommit are still tried, and their own failures are added to the first one, never put in
+     * its place: after SQLITE_FULL, say, SQLite has already rolled back, and ending the transaction
+     * again fails with "no transaction is active", which would hide the full disk.
+     */
+    private <T> T transaction(SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        T result;
+        try {
+            result = work.apply(connection);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException autocommit) {
+                e.addSuppressed(autocommit);
+            }
+            throw e;
+        }
+        connection.setAutoCommit(true);
+        return result;
     }
 
     /** The schema version of the open database. */
@@ -346,17 +372,7 @@ public final class StateDb implements AutoCloseable {
     /** Work inside one transaction, holding the lock: all of it is written or none. */
     synchronized <T> T inTransaction(SqlWork<T> work) throws StateStoreException {
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return transaction(work);
         } catch (SQLException e) {
             failed = true;
             throw new StateStoreException(file, "state database error", e);

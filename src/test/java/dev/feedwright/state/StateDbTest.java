@@ -2,14 +2,20 @@ package dev.feedwright.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.feedwright.testing.SmallDisk;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class StateDbTest {
@@ -155,6 +161,39 @@ class StateDbTest {
         try (StateDb db = StateDb.open(temp)) {
             assertThat(db.checked()).isFalse();
             assertThat(new LinkStore(db).countSeen(7)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFullDiskIsNamedAsSuchWhenOpeningAndInATransactionAndTheConnectionGoesOnOnceThereIsRoom()
+            throws Exception {
+        SmallDisk disk = SmallDisk.mount(temp.resolve("small"), "2m");
+        assumeThat(disk).as("a tmpfs can be mounted here").isNotNull();
+        try (disk) {
+            Path filler = disk.fill(0);
+            // SQLite rolls back by itself after SQLITE_FULL; ending the transaction again failed
+            // with "cannot commit - no transaction is active", which hid the full disk.
+            assertThatThrownBy(() -> StateDb.open(disk.dir().resolve("state")))
+                    .isInstanceOf(StateStoreException.class).hasMessageContaining("disk is full");
+            Files.delete(filler);
+            Files.delete(disk.dir().resolve("state/feedwright.db"));
+
+            try (StateDb db = StateDb.open(disk.dir().resolve("state"))) {
+                filler = disk.fill(0);
+                List<LinkStore.SeenLink> links = new ArrayList<>();
+                for (int i = 0; i < 5_000; i++) {
+                    links.add(new LinkStore.SeenLink("https://a.example/" + i, "a.example"));
+                }
+                LinkStore store = new LinkStore(db);
+                assertThatThrownBy(() -> store.markSeen(links, 7))
+                        .isInstanceOf(StateStoreException.class).hasMessageContaining("disk is full");
+                assertThat(store.countSeen(7)).isZero();
+
+                Files.delete(filler);
+                store.markSeen(links, 7);
+                assertThat(store.countSeen(7)).isEqualTo(5_000);
+            }
         }
     }
 

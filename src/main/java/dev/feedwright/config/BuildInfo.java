@@ -3,20 +3,40 @@ package dev.feedwright.config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
- * The program's name, version and home page, as the build recorded them.
+ * The program's name, version and home page, as the build recorded them, and which code this is.
  *
  * @param name    {@code Feedwright}
  * @param version the Maven project version
  * @param url     the project's home page
+ * @param code    the identity of the code that runs ({@link #codeOf}), or empty when it is not known
  */
-public record BuildInfo(String name, String version, String url) {
+public record BuildInfo(String name, String version, String url, String code) {
 
     private static final String RESOURCE = "/dev/feedwright/version.properties";
 
-    /** Reads what the build wrote into the jar. */
+    /** A build whose code is not known apart from its version (tests, tools). */
+    public BuildInfo(String name, String version, String url) {
+        this(name, version, url, "");
+    }
+
+    /** Reads what the build wrote into the jar, and the identity of the jar's code. */
     public static BuildInfo load() {
         Properties properties = new Properties();
         try (InputStream in = BuildInfo.class.getResourceAsStream(RESOURCE)) {
@@ -28,6 +48,51 @@ public record BuildInfo(String name, String version, String url) {
             throw new UncheckedIOException(e);
         }
         return new BuildInfo(properties.getProperty("name"), properties.getProperty("version"),
-                properties.getProperty("url"));
+                properties.getProperty("url"), codeOf(ownLocation()));
+    }
+
+    private static Path ownLocation() {
+        CodeSource source = BuildInfo.class.getProtectionDomain().getCodeSource();
+        try {
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The identity of the code in a jar: a digest of its class files' names and CRC-32s (read from
+     * the jar's directory, nothing is unpacked) and of its manifest's {@code Class-Path} (the
+     * libraries, whose file names carry their versions). Two builds that carry one version number
+     * but different code differ, so that what an export remembers from the one is not taken for the
+     * other's (the launcher builds from the sources, and a pull changes them without a new version
+     * number). Empty when {@code location} is not a jar (classes in a folder: tests, an IDE), which
+     * leaves the version alone to tell builds apart.
+     */
+    static String codeOf(Path location) {
+        if (location == null || !Files.isRegularFile(location)) {
+            return "";
+        }
+        try (JarFile jar = new JarFile(location.toFile(), false)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            List<JarEntry> classes = jar.stream().filter(entry -> entry.getName().endsWith(".class"))
+                    .sorted(Comparator.comparing(JarEntry::getName)).toList();
+            for (JarEntry entry : classes) {
+                sha.update(entry.getName().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Long.toString(entry.getCrc()).getBytes(StandardCharsets.US_ASCII));
+                sha.update((byte) 0);
+            }
+            Manifest manifest = jar.getManifest();
+            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (classPath != null) {
+                sha.update(classPath.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (IOException e) {
+            return "";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
     }
 }

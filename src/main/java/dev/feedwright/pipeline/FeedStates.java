@@ -47,10 +47,10 @@ final class FeedStates {
 
     /**
      * What decides how a file is read: when it changes, every file is read again. The program's
-     * version, the corpus folder and the reading settings.
+     * version and code ({@link BuildInfo#code}), the corpus folder and the reading settings.
      */
     static String parseFingerprint(FeedwrightConfig config, BuildInfo build) {
-        return digest(build.version(), config.corpus().dir().toAbsolutePath().normalize().toString(),
+        return digest(build.version(), build.code(), config.corpus().dir().toAbsolutePath().normalize().toString(),
                 config.corpus().include(), Integer.toString(config.corpus().maxFileBytes()),
                 Integer.toString(config.corpus().maxRelated()));
     }
@@ -60,7 +60,7 @@ final class FeedStates {
      * rendered again (from the store, without reading the corpus again).
      */
     static String renderFingerprint(FeedwrightConfig config, BuildInfo build, String verdicts) {
-        return digest(build.version(), config.output().dir().toAbsolutePath().normalize().toString(),
+        return digest(build.version(), build.code(), config.output().dir().toAbsolutePath().normalize().toString(),
                 config.site().toString(), config.feeds().toString(), verdicts);
     }
 

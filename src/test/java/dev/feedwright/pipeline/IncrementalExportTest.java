@@ -290,6 +290,25 @@ class IncrementalExportTest {
     }
 
     @Test
+    void anotherBuildOfTheSameVersionReadsEveryFileAndRendersEveryFeedAgain() throws IOException {
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)
+                .withStateDir(state);
+        BuildInfo release = BuildInfo.load();
+        BuildInfo before = new BuildInfo(release.name(), release.version(), release.url(), "0123456789abcdef");
+        BuildInfo after = new BuildInfo(release.name(), release.version(), release.url(), "fedcba9876543210");
+        RunReport first = new ExportRun(config, before, Clock.fixed(NOW, ZoneOffset.UTC), Progress.none(), false).run();
+        RunReport same = new ExportRun(config, before, Clock.fixed(NOW, ZoneOffset.UTC), Progress.none(), false).run();
+        TreeMap<String, String> written = Feeds.contents(out);
+
+        RunReport rebuilt = new ExportRun(config, after, Clock.fixed(NOW, ZoneOffset.UTC), Progress.none(), false)
+                .run();
+
+        assertThat(same.filesRead()).isZero();
+        assertThat(rebuilt.filesRead()).isEqualTo(first.files());
+        assertThat(Feeds.contents(out)).isEqualTo(written);
+    }
+
+    @Test
     void aFeedRenderedAgainTakesItsUnchangedItemsFromTheStoreWithoutReadingTheirFiles() throws IOException {
         export();
         List<Path> stories = storyFiles();

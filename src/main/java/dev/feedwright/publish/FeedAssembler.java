@@ -91,7 +91,7 @@ public final class FeedAssembler {
                 article.published(),
                 updated,
                 summary(article),
-                coverage(entry),
+                content(summary(article), entry),
                 entry.story().topics(),
                 article.provider().name(),
                 set.providerKey(article.provider().domain()),
@@ -116,12 +116,16 @@ public final class FeedAssembler {
     }
 
     /**
-     * An HTML list of the story's other articles, or null when the story has none. A story's own
-     * item lists up to {@code feeds.relatedLinks} of them; the item of a related article (in its
+     * The item's HTML content: the summary as a paragraph, then an HTML list of the story's other
+     * articles; or null when the story has none. Readers show the content in place of the summary
+     * (RSS {@code content:encoded} over {@code description}, Atom {@code content} over
+     * {@code summary}, JSON {@code content_html} over {@code summary}), so the content repeats
+     * it: a list of links alone would hide the article's own words. A story's own item lists up
+     * to {@code feeds.relatedLinks} other articles; the item of a related article (in its
      * provider's feed) lists only the story's lead article and counts the rest, so that provider
      * feeds stay about their provider.
      */
-    private String coverage(Entry entry) {
+    private String content(String summary, Entry entry) {
         int limit = entry.isPrimary() ? feeds.relatedLinks() : Math.min(1, feeds.relatedLinks());
         if (limit == 0) {
             return null;
@@ -131,7 +135,8 @@ public final class FeedAssembler {
             return null;
         }
         int shown = Math.min(others.size(), limit);
-        StringBuilder html = new StringBuilder(256 + 160 * shown);
+        StringBuilder html = new StringBuilder(256 + summary.length() + 160 * shown);
+        html.append("<p>").append(Markup.escapeText(summary)).append("</p>\n");
         html.append("<p>More coverage of this story:</p>\n<ul>\n");
         for (Covered other : others.subList(0, shown)) {
             Article article = other.article();

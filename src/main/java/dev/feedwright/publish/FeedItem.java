@@ -17,7 +17,8 @@ import java.util.Objects;
  *                    unique within the feed (a millisecond later per item that shares it), since
  *                    Atom readers and validators take two entries with one date as a conflict
  * @param summary     plain text, never empty
- * @param contentHtml safe HTML listing other outlets' coverage, or null when there is none
+ * @param contentHtml safe HTML: the summary, then a list of other outlets' coverage; null when
+ *                    there is none
  * @param categories  the story's topics
  * @param author      the provider's name
  * @param authorFeed  the provider's own feed

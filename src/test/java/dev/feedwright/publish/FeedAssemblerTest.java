@@ -79,13 +79,14 @@ class FeedAssemblerTest {
     }
 
     @Test
-    void listsOnlyTheLeadArticleForARelatedArticleAndCountsTheRest() {
+    void listsOnlyTheLeadArticleForARelatedArticleAndCountsTheRestAfterItsSummary() {
         FeedsConfig roomy = new FeedsConfig(50, 25, java.time.Duration.ofMinutes(15));
         FeedItem guardian = new FeedAssembler(Sample.SITE, roomy)
                 .assemble(Stories.feed(set, FeedKind.PROVIDER, "theguardian.com"), set)
                 .items().get(0);
 
         assertThat(guardian.contentHtml()).isEqualTo("""
+                <p>An article from The Guardian.</p>
                 <p>More coverage of this story:</p>
                 <ul>
                 <li><a href="https://www.bbc.com/news/ai-1?utm_source=rss">Tom &amp; Jerry &lt;3 "AI" 'rules' 🎉</a> \
@@ -95,10 +96,11 @@ class FeedAssemblerTest {
     }
 
     @Test
-    void listsAtMostRelatedLinksAndSaysHowManyMore() {
+    void leadsWithTheSummaryWhichReadersShowContentInPlaceOfThenListsAtMostRelatedLinks() {
         FeedItem bbc = Sample.document(set, FeedKind.TOPIC, "ai").items().get(0);
 
         assertThat(bbc.contentHtml()).isEqualTo("""
+                <p>a &lt; b &amp; "c"</p>
                 <p>More coverage of this story:</p>
                 <ul>
                 <li><a href="https://www.theguardian.com/tech/ai?a=1&amp;b=2">Guardian &lt;take&gt;</a> \

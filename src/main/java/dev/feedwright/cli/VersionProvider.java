@@ -12,8 +12,8 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         BuildInfo build = BuildInfo.load();
-        return new String[] {build.name() + " " + build.version() + (build.code().isEmpty() ? "" : " (code " + build.code() + ")"),
-            build.url(),
+        String code = build.code().isEmpty() ? "" : " (code " + build.code() + ")";
+        return new String[] {build.name() + " " + build.version() + code, build.url(),
             "Java " + System.getProperty("java.version")};
     }
 }

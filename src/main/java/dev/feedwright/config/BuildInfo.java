@@ -84,7 +84,8 @@ public record BuildInfo(String name, String version, String url, String code) {
                 sha.update((byte) 0);
             }
             Manifest manifest = jar.getManifest();
-            String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            String classPath = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
             if (classPath != null) {
                 sha.update(classPath.getBytes(StandardCharsets.UTF_8));
             }

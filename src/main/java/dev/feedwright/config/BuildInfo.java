@@ -61,9 +61,10 @@ public record BuildInfo(String name, String version, String url, String code) {
     }
 
     /**
-     * The identity of the code in a jar: a digest of its class files' names and CRC-32s (read from
-     * the jar's directory, nothing is unpacked) and of its manifest's {@code Class-Path} (the
-     * libraries, whose file names carry their versions). Two builds that carry one version number
+     * The identity of the code in a jar: a digest of the names and CRC-32s of its class files and
+     * resources such as the feeds' stylesheet (read from the jar's directory, nothing is unpacked;
+     * {@code META-INF} left out) and of its manifest's {@code Class-Path} (the libraries, whose
+     * file names carry their versions). Two builds that carry one version number
      * but different code differ, so that what an export remembers from the one is not taken for the
      * other's (the launcher builds from the sources, and a pull changes them without a new version
      * number). Empty when {@code location} is not a jar (classes in a folder: tests, an IDE), which
@@ -75,9 +76,10 @@ public record BuildInfo(String name, String version, String url, String code) {
         }
         try (JarFile jar = new JarFile(location.toFile(), false)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<JarEntry> classes = jar.stream().filter(entry -> entry.getName().endsWith(".class"))
+            List<JarEntry> files = jar.stream()
+                    .filter(entry -> !entry.isDirectory() && !entry.getName().startsWith("META-INF/"))
                     .sorted(Comparator.comparing(JarEntry::getName)).toList();
-            for (JarEntry entry : classes) {
+            for (JarEntry entry : files) {
                 sha.update(entry.getName().getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
                 sha.update(Long.toString(entry.getCrc()).getBytes(StandardCharsets.US_ASCII));

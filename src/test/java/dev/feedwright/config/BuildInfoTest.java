@@ -7,8 +7,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -39,7 +39,7 @@ class BuildInfoTest {
     }
 
     private static Map<String, String> classes(String... namesAndBytes) {
-        Map<String, String> entries = new TreeMap<>();
+        Map<String, String> entries = new LinkedHashMap<>(); // in the order given, as the jar lists them
         for (int i = 0; i < namesAndBytes.length; i += 2) {
             entries.put(namesAndBytes[i], namesAndBytes[i + 1]);
         }
@@ -47,22 +47,29 @@ class BuildInfoTest {
     }
 
     @Test
-    void tellsApartJarsWhoseClassesOrLibrariesDifferAndNotThoseThatDifferOnlyInOtherFiles() throws IOException {
+    void tellsApartJarsWhoseClassesResourcesOrLibrariesDifferAndNotThoseThatDifferOnlyInTheirMetadata()
+            throws IOException {
         String base = BuildInfo.codeOf(jar("a.jar", "lib/rome-2.1.0.jar",
-                classes("dev/A.class", "one", "dev/B.class", "two", "dev/version.properties", "built=Monday")));
+                classes("dev/A.class", "one", "dev/B.class", "two", "dev/feed.xsl", "<xsl/>",
+                        "META-INF/maven/pom.properties", "built=Monday")));
 
         assertThat(base).hasSize(16).matches("[0-9a-f]{16}");
         assertThat(BuildInfo.codeOf(jar("same.jar", "lib/rome-2.1.0.jar",
-                classes("dev/B.class", "two", "dev/A.class", "one", "dev/version.properties", "built=Tuesday"))))
+                classes("dev/feed.xsl", "<xsl/>", "dev/B.class", "two", "dev/A.class", "one",
+                        "META-INF/maven/pom.properties", "built=Tuesday"))))
                 .isEqualTo(base);
         assertThat(BuildInfo.codeOf(jar("class.jar", "lib/rome-2.1.0.jar",
-                classes("dev/A.class", "one!", "dev/B.class", "two", "dev/version.properties", "built=Monday"))))
+                classes("dev/A.class", "one!", "dev/B.class", "two", "dev/feed.xsl", "<xsl/>"))))
                 .isNotEqualTo(base);
         assertThat(BuildInfo.codeOf(jar("more.jar", "lib/rome-2.1.0.jar",
-                classes("dev/A.class", "one", "dev/B.class", "two", "dev/C.class", "three"))))
+                classes("dev/A.class", "one", "dev/B.class", "two", "dev/C.class", "three", "dev/feed.xsl",
+                        "<xsl/>"))))
                 .isNotEqualTo(base);
         assertThat(BuildInfo.codeOf(jar("library.jar", "lib/rome-2.2.0.jar",
-                classes("dev/A.class", "one", "dev/B.class", "two", "dev/version.properties", "built=Monday"))))
+                classes("dev/A.class", "one", "dev/B.class", "two", "dev/feed.xsl", "<xsl/>"))))
+                .isNotEqualTo(base);
+        assertThat(BuildInfo.codeOf(jar("stylesheet.jar", "lib/rome-2.1.0.jar",
+                classes("dev/A.class", "one", "dev/B.class", "two", "dev/feed.xsl", "<xsl version='2'/>"))))
                 .isNotEqualTo(base);
     }
 

@@ -23,8 +23,6 @@ import dev.feedwright.publish.Publisher;
 import dev.feedwright.state.ExportStore;
 import dev.feedwright.state.StateDb;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,10 +105,7 @@ public final class ExportRun {
      */
     public RunReport run() throws IOException {
         long started = System.nanoTime();
-        Path corpus = config.corpus().dir();
-        if (!Files.isDirectory(corpus)) {
-            throw new NoSuchFileException(corpus.toString(), null, "the corpus folder does not exist");
-        }
+        CorpusFolder.require(config.corpus().dir());
         LivenessPass.Result links = null;
         LinkVerdicts verdicts = LinkVerdicts.NONE;
         if (config.liveness().enabled()) {

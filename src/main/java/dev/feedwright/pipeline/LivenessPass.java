@@ -16,8 +16,6 @@ import dev.feedwright.state.LinkStore.SeenLink;
 import dev.feedwright.state.StateDb;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,10 +67,7 @@ public final class LivenessPass {
      *                     trouble is a finding, never an exception
      */
     public Result run(Clock clock, Progress progress) throws IOException {
-        Path corpus = config.corpus().dir();
-        if (!Files.isDirectory(corpus)) {
-            throw new NoSuchFileException(corpus.toString(), null, "the corpus folder does not exist");
-        }
+        CorpusFolder.require(config.corpus().dir());
         try (StateDb db = StateDb.open(config.state().dir());
                 LinkChecker checker = LinkChecker.create(config.liveness(), build, clock)) {
             LinkStore store = new LinkStore(db);

@@ -212,6 +212,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void aMissingRelativeCorpusFolderIsNamedWithTheFolderItWasLookedFor() {
+        // Relative to the working folder, as from a cron job whose working folder is not the
+        // project's: nothing is written, since the run stops before it opens anything.
+        Path relative = Path.of("no-such-corpus-" + System.nanoTime());
+
+        int code = run("export", "--corpus", relative.toString(), "--out", temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).contains("export failed: " + relative + " (" + relative.toAbsolutePath()
+                + "): the corpus folder does not exist");
+        assertThat(relative).doesNotExist();
+        assertThat(temp.resolve("f")).doesNotExist();
+    }
+
+    @Test
     void outputThatCannotBeCreatedIsFatal() throws IOException {
         Path file = temp.resolve("a-file");
         Files.writeString(file, "not a folder");

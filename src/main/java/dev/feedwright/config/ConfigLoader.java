@@ -2,6 +2,7 @@ package dev.feedwright.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -57,6 +58,9 @@ public final class ConfigLoader {
     /** Reads and validates one configuration file, checking its cron expressions with {@code cron}. */
     public static FeedwrightConfig read(Path file, CronCheck cron) throws ConfigException {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(source, 0, "is a folder, not a configuration file");
+        }
         Node root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new SafeYaml(MAX_CONFIG_CODE_POINTS).compose(reader);
@@ -68,6 +72,10 @@ public final class ConfigLoader {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new ConfigException(source, line, "not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
+            // SnakeYAML hands on the reader's failures as its own.
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new ConfigException(source, 0, "is not UTF-8 text");
+            }
             throw new ConfigException(source, 0, "not valid YAML: " + e.getMessage());
         }
         return bind(ConfigNode.root(source, root), cron);

@@ -3,6 +3,7 @@ package dev.feedwright.config;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -70,6 +71,19 @@ class ConfigErrorsTest {
         Path missing = temp.resolve("nowhere.yaml");
 
         assertLoadFails(missing).hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void saysANamedFolderIsNoConfigurationFile() {
+        assertLoadFails(temp).hasMessage(temp + ": is a folder, not a configuration file");
+    }
+
+    @Test
+    void saysAFileThatIsNotUtf8IsNotText() throws IOException {
+        Path file = Files.write(temp.resolve("latin1.yaml"),
+                "site:\n  title: Caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        assertLoadFails(file).hasMessage(file + ": is not UTF-8 text");
     }
 
     @ParameterizedTest

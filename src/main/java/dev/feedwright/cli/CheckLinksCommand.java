@@ -69,7 +69,7 @@ final class CheckLinksCommand implements Callable<Integer> {
                 : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
             result = new LivenessPass(settings, BuildInfo.load()).run(Clock.systemUTC(), progress);
         } catch (IOException e) {
-            err.println("feedwright: check-links failed: " + e.getMessage());
+            err.println("feedwright: check-links failed: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -93,7 +93,7 @@ final class DaemonCommand implements Callable<Integer> {
                 server = new FeedServer(ServeOptions.of(settings), daemon::statusJson);
                 server.start();
             } catch (IOException e) {
-                err.println("feedwright: daemon: " + e.getMessage());
+                err.println("feedwright: daemon: " + Failures.describe(e));
                 return ExitCodes.FATAL;
             }
         }

@@ -91,7 +91,7 @@ final class ExportCommand implements Callable<Integer> {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.LOCKED;
         } catch (IOException e) {
-            err.println("feedwright: export failed: " + e.getMessage());
+            err.println("feedwright: export failed: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
         if (!quiet) {

@@ -41,7 +41,7 @@ final class GenerateCorpusCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("feedwright: generate-corpus failed: " + e.getMessage());
+            spec.commandLine().getErr().println("feedwright: generate-corpus failed: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
     }

@@ -75,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (IOException e) {
-            err.println("feedwright: serve: " + e.getMessage());
+            err.println("feedwright: serve: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
         shutdownHooks.add(server::close);

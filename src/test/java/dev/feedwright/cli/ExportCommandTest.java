@@ -212,6 +212,17 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFileWhereTheOutputFolderShouldBeIsNamedAsSuch() throws IOException {
+        Path file = Files.writeString(temp.resolve("feeds"), "a file of the user's");
+
+        int code = run("export", "--corpus", Feeds.seeds().toString(), "--out", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).contains("export failed: " + file + ": a file is in the way where a folder is needed");
+        assertThat(Files.readString(file)).isEqualTo("a file of the user's");
+    }
+
+    @Test
     void aMissingRelativeCorpusFolderIsNamedWithTheFolderItWasLookedFor() {
         // Relative to the working folder, as from a cron job whose working folder is not the
         // project's: nothing is written, since the run stops before it opens anything.

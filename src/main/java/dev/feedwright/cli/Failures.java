@@ -1,0 +1,57 @@
+package dev.feedwright.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/**
+ * The words a command prints for an I/O failure. The JDK names some failures by their path alone
+ * ({@code Files.createDirectories} on a path that is a file throws an exception whose message is
+ * just {@code /srv/state}); those get what happened added.
+ */
+final class Failures {
+
+    private Failures() {
+    }
+
+    static String describe(IOException e) {
+        if (!(e instanceof FileSystemException failure) || failure.getReason() != null || failure.getFile() == null) {
+            return e.getMessage();
+        }
+        return failure.getMessage() + ": " + what(failure);
+    }
+
+    private static String what(FileSystemException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return isFolder(e.getFile()) ? "already exists" : "a file is in the way where a folder is needed";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static boolean isFolder(String path) {
+        try {
+            return Files.isDirectory(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+}

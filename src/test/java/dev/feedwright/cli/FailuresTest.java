@@ -1,0 +1,41 @@
+package dev.feedwright.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FailuresTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void saysWhatHappenedWhereTheJdkNamesOnlyThePath() throws IOException {
+        Path file = Files.writeString(temp.resolve("state"), "a file");
+
+        assertThat(Failures.describe(new FileAlreadyExistsException(file.toString())))
+                .isEqualTo(file + ": a file is in the way where a folder is needed");
+        assertThat(Failures.describe(new FileAlreadyExistsException(temp.toString())))
+                .isEqualTo(temp + ": already exists");
+        assertThat(Failures.describe(new NoSuchFileException("/srv/x"))).isEqualTo("/srv/x: no such file or folder");
+        assertThat(Failures.describe(new AccessDeniedException("/srv/x"))).isEqualTo("/srv/x: permission denied");
+    }
+
+    @Test
+    void keepsAMessageThatAlreadySaysWhat() {
+        assertThat(Failures.describe(new NoSuchFileException("seeds", null, "the corpus folder does not exist")))
+                .isEqualTo("seeds: the corpus folder does not exist");
+        assertThat(Failures.describe(new FileSystemException("/srv/x", null, "Not a directory")))
+                .isEqualTo("/srv/x: Not a directory");
+        assertThat(Failures.describe(new IOException("cannot write /srv/x: No space left on device")))
+                .isEqualTo("cannot write /srv/x: No space left on device");
+    }
+}

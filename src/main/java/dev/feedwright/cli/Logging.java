@@ -78,7 +78,7 @@ final class Logging {
             alsoToFile(file);
             return true;
         } catch (IOException e) {
-            err.println("feedwright: logging.file " + file + " cannot be written: " + e);
+            err.println("feedwright: logging.file " + file + " cannot be written: " + Failures.describe(e));
             return false;
         }
     }

@@ -186,7 +186,8 @@ class ExportCommandTest {
 
         assertThat(code).isEqualTo(ExitCodes.FATAL);
         assertThat(err.toString())
-                .contains("feedwright: logging.file " + file.resolve("x.log") + " cannot be written: ");
+                .contains("feedwright: logging.file " + file.resolve("x.log") + " cannot be written: " + file
+                        + ": a file is in the way where a folder is needed");
         assertThat(temp.resolve("f")).doesNotExist();
     }
 

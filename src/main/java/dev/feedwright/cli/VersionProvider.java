@@ -12,8 +12,7 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         BuildInfo build = BuildInfo.load();
-        String code = build.code().isEmpty() ? "" : " (code " + build.code() + ")";
-        return new String[] {build.name() + " " + build.version() + code, build.url(),
+        return new String[] {build.name() + " " + build.label(), build.url(),
             "Java " + System.getProperty("java.version")};
     }
 }

@@ -51,6 +51,11 @@ public record BuildInfo(String name, String version, String url, String code) {
                 properties.getProperty("url"), codeOf(ownLocation()));
     }
 
+    /** The version with the code's identity when it is known: {@code 0.1.0 (code 1a2b…)}. */
+    public String label() {
+        return code.isEmpty() ? version : version + " (code " + code + ")";
+    }
+
     private static Path ownLocation() {
         CodeSource source = BuildInfo.class.getProtectionDomain().getCodeSource();
         try {

@@ -52,6 +52,7 @@ public final class Daemon {
     private final TimeZone zone;
     private final List<JobInfo> jobs;
     private final StatusBoard board;
+    private final String version;
     private final StatusFile statusFile;
     private final RunGate gate = new RunGate();
     private final Runner runner;
@@ -66,6 +67,7 @@ public final class Daemon {
      */
     public Daemon(FeedwrightConfig config, String version, DaemonWork work, Clock clock) {
         this.config = config;
+        this.version = version;
         this.schedule = config.schedule();
         this.zone = TimeZone.getTimeZone(schedule.timeZone());
         this.jobs = List.of(
@@ -81,7 +83,7 @@ public final class Daemon {
     /** The daemon that runs the real export and link check. */
     public static Daemon of(FeedwrightConfig config, BuildInfo build) {
         Clock clock = Clock.systemUTC();
-        return new Daemon(config, build.version(), new PipelineWork(config, build, clock), clock);
+        return new Daemon(config, build.label(), new PipelineWork(config, build, clock), clock);
     }
 
     /**
@@ -127,7 +129,7 @@ public final class Daemon {
         }
         board.state("running");
         writeStatus();
-        LOG.info("daemon started: {}", describeSchedule());
+        LOG.info("daemon started, version {}: {}", version, describeSchedule());
     }
 
     private void scheduleJob(JobInfo job) throws SchedulerException {

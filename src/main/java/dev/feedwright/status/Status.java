@@ -7,7 +7,8 @@ import java.util.List;
  * A daemon's status at one moment: what {@code GET /status} and {@code state/status.json} show.
  *
  * @param state       {@code starting}, {@code running}, {@code stopping} or {@code stopped}
- * @param version     the program's version
+ * @param version     the program's version, with its code's identity when known ({@code 0.1.0 (code 1a2b…)}),
+ *                    so that a daemon still running the build before an update can be told apart
  * @param pid         the process id
  * @param startedAt   when the daemon started
  * @param now         when this status was taken

@@ -34,7 +34,7 @@ public final class StatusBoard {
     private long failures;
 
     /**
-     * @param version  the program's version
+     * @param version  the program's version as shown (with its code's identity, see {@link Status})
      * @param timeZone the time zone of the schedule
      * @param watching the corpus folder watched, or null
      * @param jobs     the jobs, in the order shown

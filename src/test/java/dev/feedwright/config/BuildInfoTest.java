@@ -74,6 +74,13 @@ class BuildInfoTest {
     }
 
     @Test
+    void labelsTheVersionWithTheCodeWhenItIsKnown() {
+        assertThat(new BuildInfo("Feedwright", "0.1.0", "https://example.org", "1a2b3c4d5e6f7a8b").label())
+                .isEqualTo("0.1.0 (code 1a2b3c4d5e6f7a8b)");
+        assertThat(new BuildInfo("Feedwright", "0.1.0", "https://example.org").label()).isEqualTo("0.1.0");
+    }
+
+    @Test
     void knowsNoCodeForClassesInAFolderOrAFileThatIsNoJar() throws IOException {
         Path notAJar = Files.writeString(temp.resolve("broken.jar"), "not a jar");
 

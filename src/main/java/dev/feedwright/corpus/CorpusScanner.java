@@ -8,6 +8,7 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -174,10 +175,22 @@ public final class CorpusScanner {
         }
     }
 
-    private void walk(Sink sink, Consumer<Path> folders) throws IOException {
+    /**
+     * Fails naming the corpus folder when it is missing: what a run checks before it opens
+     * anything else, and every walk. A relative folder is named with the folder it was taken from
+     * as well ({@code seeds (/srv/seeds)}), since a job run from another working folder (cron's is
+     * the home folder) looks there.
+     */
+    public static void requireFolder(Path root) throws NoSuchFileException {
         if (!Files.isDirectory(root)) {
-            throw new IOException("corpus folder " + root + " does not exist or is not a folder");
+            String name = root.isAbsolute() ? root.toString()
+                    : root + " (" + root.toAbsolutePath().normalize() + ")";
+            throw new NoSuchFileException(name, null, "the corpus folder does not exist");
         }
+    }
+
+    private void walk(Sink sink, Consumer<Path> folders) throws IOException {
+        requireFolder(root);
         walkTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {

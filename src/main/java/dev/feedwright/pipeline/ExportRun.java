@@ -105,7 +105,7 @@ public final class ExportRun {
      */
     public RunReport run() throws IOException {
         long started = System.nanoTime();
-        CorpusFolder.require(config.corpus().dir());
+        CorpusScanner.requireFolder(config.corpus().dir());
         LivenessPass.Result links = null;
         LinkVerdicts verdicts = LinkVerdicts.NONE;
         if (config.liveness().enabled()) {

@@ -67,7 +67,7 @@ public final class LivenessPass {
      *                     trouble is a finding, never an exception
      */
     public Result run(Clock clock, Progress progress) throws IOException {
-        CorpusFolder.require(config.corpus().dir());
+        CorpusScanner.requireFolder(config.corpus().dir());
         try (StateDb db = StateDb.open(config.state().dir());
                 LinkChecker checker = LinkChecker.create(config.liveness(), build, clock)) {
             LinkStore store = new LinkStore(db);

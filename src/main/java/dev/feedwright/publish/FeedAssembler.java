@@ -84,14 +84,15 @@ public final class FeedAssembler {
 
     private FeedItem item(Entry entry, FeedSet set, Instant updated) {
         Article article = entry.article();
+        String summary = summary(article);
         return new FeedItem(
                 ItemIds.of(entry.canonical()),
                 article.title(),
                 entry.link(),
                 article.published(),
                 updated,
-                summary(article),
-                content(summary(article), entry),
+                summary,
+                content(summary, entry),
                 entry.story().topics(),
                 article.provider().name(),
                 set.providerKey(article.provider().domain()),

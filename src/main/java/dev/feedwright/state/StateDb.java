@@ -300,13 +300,13 @@ public final class StateDb implements AutoCloseable {
                     + VERSION + "; use a newer Feedwright or another state.dir", null);
         }
         for (int v = version; v < VERSION; v++) {
-            int next = v + 1;
+            int from = v;
             transaction(c -> {
                 try (Statement s = c.createStatement()) {
-                    for (String sql : MIGRATIONS.get(next - 1)) {
+                    for (String sql : MIGRATIONS.get(from)) {
                         s.execute(sql);
                     }
-                    s.execute("PRAGMA user_version = " + next);
+                    s.execute("PRAGMA user_version = " + (from + 1));
                 }
                 return null;
             });

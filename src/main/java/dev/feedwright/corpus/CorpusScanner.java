@@ -3,6 +3,7 @@ package dev.feedwright.corpus;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
@@ -176,15 +177,18 @@ public final class CorpusScanner {
     }
 
     /**
-     * Fails naming the corpus folder when it is missing: what a run checks before it opens
-     * anything else, and every walk. A relative folder is named with the folder it was taken from
-     * as well ({@code seeds (/srv/seeds)}), since a job run from another working folder (cron's is
-     * the home folder) looks there.
+     * Fails naming the corpus folder when it is missing or is not a folder (a file given in its
+     * place): what a run checks before it opens anything else, and every walk. A relative folder
+     * is named with the folder it was taken from as well ({@code seeds (/srv/seeds)}), since a job
+     * run from another working folder (cron's is the home folder) looks there.
      */
-    public static void requireFolder(Path root) throws NoSuchFileException {
+    public static void requireFolder(Path root) throws FileSystemException {
         if (!Files.isDirectory(root)) {
             String name = root.isAbsolute() ? root.toString()
                     : root + " (" + root.toAbsolutePath().normalize() + ")";
+            if (Files.exists(root)) {
+                throw new FileSystemException(name, null, "the corpus must be a folder of articles, not a file");
+            }
             throw new NoSuchFileException(name, null, "the corpus folder does not exist");
         }
     }

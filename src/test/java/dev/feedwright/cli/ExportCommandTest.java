@@ -224,6 +224,20 @@ class ExportCommandTest {
     }
 
     @Test
+    void anArticleGivenAsTheCorpusIsRefusedAsNotAFolder() throws IOException {
+        Path article = temp.resolve("story.md");
+        Files.writeString(article, "---\ntitle: One story\n---\n");
+
+        int code = run("export", "--corpus", article.toString(), "--out", temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString())
+                .contains("export failed: " + article + ": the corpus must be a folder of articles, not a file")
+                .doesNotContain("does not exist");
+        assertThat(temp.resolve("f")).doesNotExist();
+    }
+
+    @Test
     void aMissingRelativeCorpusFolderIsNamedWithTheFolderItWasLookedFor() {
         // Relative to the working folder, as from a cron job whose working folder is not the
         // project's: nothing is written, since the run stops before it opens anything.

@@ -36,8 +36,6 @@ public final class OpmlWriter {
             xml.writeStartElement("head");
             newline(xml, 2);
             element(xml, "title", site.title() + " feeds (" + format.label() + ")");
-            newline(xml, 2);
-            element(xml, "docs", "http://opml.org/spec2.opml");
             newline(xml, 1);
             xml.writeEndElement();
             newline(xml, 1);
@@ -70,7 +68,6 @@ public final class OpmlWriter {
         newline(xml, 2);
         xml.writeStartElement("outline");
         xml.writeAttribute("text", name);
-        xml.writeAttribute("title", name);
         for (FeedSummary feed : feeds) {
             if (feed.key().kind() == kind) {
                 outline(xml, feed, format, 3);
@@ -84,10 +81,23 @@ public final class OpmlWriter {
         newline(xml, depth);
         xml.writeEmptyElement("outline");
         xml.writeAttribute("type", "rss");
-        xml.writeAttribute("text", feed.title());
-        xml.writeAttribute("title", feed.title());
+        String name = asHtml(feed.title());
+        xml.writeAttribute("text", name);
+        xml.writeAttribute("title", name);
         xml.writeAttribute("xmlUrl", layout.url(feed.key(), format));
         xml.writeAttribute("htmlUrl", layout.indexUrl());
+    }
+
+    /**
+     * A feed's name as OPML's {@code text} and {@code title} hold it. OPML 2.0 lets those hold
+     * encoded HTML, and the W3C validator reads them as HTML ({@code safeHtml}), so a {@code <}
+     * left in a name by the corpus (text repair keeps one that opens no tag) is written as
+     * {@code &lt;}: read as HTML it is no broken tag swallowing the rest of the name. An
+     * {@code &} stays as it is: readers show these names as plain text, where {@code AT&T} must
+     * not become {@code AT&amp;T}, and read as HTML it still shows as {@code &}.
+     */
+    static String asHtml(String name) {
+        return name.replace("<", "&lt;");
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

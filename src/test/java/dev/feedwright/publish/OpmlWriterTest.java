@@ -49,6 +49,7 @@ class OpmlWriterTest {
         assertThat(root.getAttribute("version")).isEqualTo("2.0");
         Element head = children(root, "head").get(0);
         assertThat(children(head, "title").get(0).getTextContent()).isEqualTo("Test Wire feeds (RSS)");
+        assertThat(head.getElementsByTagName("*").getLength()).as("the head holds the title alone").isEqualTo(1);
         assertThat(opml.getXmlEncoding()).isEqualTo("UTF-8");
     }
 
@@ -83,8 +84,14 @@ class OpmlWriterTest {
         assertThat(children(top.get(1), "outline")).extracting(e -> e.getAttribute("title"))
                 .containsExactly("AI — Test Wire", "Tom & Jerry — Test Wire");
         assertThat(children(top.get(2), "outline")).extracting(e -> e.getAttribute("text"))
-                .containsExactly("BBC & Co <News> — Test Wire", "NPR — Test Wire");
-        assertThat(top.get(1).hasAttribute("xmlUrl")).isFalse();
+                .containsExactly("BBC & Co &lt;News> — Test Wire", "NPR — Test Wire");
+        assertThat(top.get(1).getAttributes().getLength()).as("a folder has its text alone").isEqualTo(1);
+    }
+
+    @Test
+    void writesANameAsHtmlWithoutATagAndKeepsItsAmpersands() {
+        assertThat(OpmlWriter.asHtml("<scr Nested")).isEqualTo("&lt;scr Nested");
+        assertThat(OpmlWriter.asHtml("AT&T <3 — Wire")).isEqualTo("AT&T &lt;3 — Wire");
     }
 
     @Test

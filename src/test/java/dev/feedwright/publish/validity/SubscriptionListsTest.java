@@ -26,13 +26,20 @@ class SubscriptionListsTest {
 
     private static final Map<String, String> LISTS = Map.of("feeds.opml", ".xml", "feeds-atom.opml", ".atom",
             "feeds-json.opml", ".json");
+    /** The head elements the W3C validator's OPML rules define ({@code opmlHead}). */
+    private static final Set<String> OPML_HEAD = Set.of("title", "dateCreated", "dateModified", "ownerName",
+            "ownerEmail", "ownerId", "expansionState", "vertScrollState", "windowTop", "windowLeft", "windowBottom",
+            "windowRight");
     private static final Map<String, String> DISCOVERY = Map.of("application/rss+xml", "all.xml",
             "application/atom+xml", "all.atom", "application/feed+json", "all.json");
 
     /**
      * OPML 2.0: the root is {@code opml version="2.0"} with a head that has a title and a body;
-     * every outline has a {@code text}; every subscription is {@code type="rss"} with an absolute
-     * {@code xmlUrl} and {@code htmlUrl}; each list holds every feed of its format once.
+     * the head holds only the elements the W3C validator knows (OPML 1.0's: {@code docs} is an
+     * error there); every outline has a {@code text}, and one with more has a {@code type}
+     * ({@code MissingOutlineType}); every subscription is {@code type="rss"} with a {@code title}
+     * and an absolute {@code xmlUrl} and {@code htmlUrl}; each list holds every feed of its format
+     * once.
      */
     @EveryExport
     void eachOpmlListsEveryFeedOfItsFormatExactlyOnce(Export export) {
@@ -44,13 +51,21 @@ class SubscriptionListsTest {
             XmlNode head = root.child("", "head");
             problems.require(opml, root, head != null && head.child("", "title") != null && root.child("", "body") != null,
                     "no head with a title, or no body");
+            if (head != null) {
+                head.children.forEach(child -> problems.require(opml, child, OPML_HEAD.contains(child.local),
+                        "head element the validator does not know: " + child.local));
+            }
             List<XmlNode> outlines = root.descendants().filter(n -> n.is("", "outline")).toList();
             List<String> subscribed = outlines.stream().filter(o -> o.attr("xmlUrl") != null).map(o -> o.attr("xmlUrl"))
                     .sorted().toList();
             for (XmlNode outline : outlines) {
                 problems.require(opml, outline, outline.attr("text") != null && !outline.attr("text").isBlank(), "no text");
+                problems.require(opml, outline, outline.attr("type") != null || outline.attributes.size() == 1,
+                        "attributes besides text but no type");
                 if (outline.attr("xmlUrl") != null) {
                     problems.require(opml, outline, "rss".equals(outline.attr("type")), "type is not rss");
+                    problems.require(opml, outline, outline.attr("title") != null, "a subscription without a title");
+                    problems.require(opml, outline, !(outline.attr("text") + outline.attr("title")).contains("<"), "a '<' in text or title, which read as HTML opens a tag");
                     problems.check(opml, outline, W3cValues.webAddress(outline.attr("htmlUrl")));
                 }
             }

@@ -22,7 +22,8 @@
   <xsl:template match="/">
     <html lang="{$rss/language | $atom/@xml:lang}">
       <head>
-        <meta charset="utf-8"/>
+        <!-- No <meta charset>: the html output method puts its own META with the encoding first in
+             the head (XSLT 1.0, 16.2), and a page may not declare it twice. -->
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="referrer" content="no-referrer"/>
         <title><xsl:value-of select="$title"/> (feed)</title>

@@ -35,7 +35,7 @@ public final class OpmlWriter {
             newline(xml, 1);
             xml.writeStartElement("head");
             newline(xml, 2);
-            element(xml, "title", site.title() + " feeds (" + format.label() + ")");
+            element(xml, "title", asHtml(site.title() + " feeds (" + format.label() + ")"));
             newline(xml, 1);
             xml.writeEndElement();
             newline(xml, 1);
@@ -89,8 +89,9 @@ public final class OpmlWriter {
     }
 
     /**
-     * A feed's name as OPML's {@code text} and {@code title} hold it. OPML 2.0 lets those hold
-     * encoded HTML, and the W3C validator reads them as HTML ({@code safeHtml}), so a {@code <}
+     * A name as OPML's {@code text} and {@code title} attributes and its head's title hold it.
+     * OPML 2.0 lets those hold encoded HTML, and the W3C validator reads them as HTML
+     * ({@code safeHtml}), so a {@code <}
      * left in a name by the corpus (text repair keeps one that opens no tag) is written as
      * {@code &lt;}: read as HTML it is no broken tag swallowing the rest of the name. An
      * {@code &} stays as it is: readers show these names as plain text, where {@code AT&T} must

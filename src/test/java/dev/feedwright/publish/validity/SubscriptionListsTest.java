@@ -54,6 +54,8 @@ class SubscriptionListsTest {
             if (head != null) {
                 head.children.forEach(child -> problems.require(opml, child, OPML_HEAD.contains(child.local),
                         "head element the validator does not know: " + child.local));
+                problems.require(opml, head, head.child("", "title") == null || !head.child("", "title").text().contains("<"),
+                        "a '<' in the title, which read as HTML opens a tag");
             }
             List<XmlNode> outlines = root.descendants().filter(n -> n.is("", "outline")).toList();
             List<String> subscribed = outlines.stream().filter(o -> o.attr("xmlUrl") != null).map(o -> o.attr("xmlUrl"))

@@ -91,11 +91,10 @@ public final class OpmlWriter {
     /**
      * A name as OPML's {@code text} and {@code title} attributes and its head's title hold it.
      * OPML 2.0 lets those hold encoded HTML, and the W3C validator reads them as HTML
-     * ({@code safeHtml}), so a {@code <}
-     * left in a name by the corpus (text repair keeps one that opens no tag) is written as
-     * {@code &lt;}: read as HTML it is no broken tag swallowing the rest of the name. An
-     * {@code &} stays as it is: readers show these names as plain text, where {@code AT&T} must
-     * not become {@code AT&amp;T}, and read as HTML it still shows as {@code &}.
+     * ({@code safeHtml}), so a {@code <} left in a name by the corpus (text repair keeps one that
+     * opens no tag) is written as {@code &lt;}: read as HTML it is no broken tag swallowing the
+     * rest of the name. An {@code &} stays as it is: readers show these names as plain text, where
+     * {@code AT&T} must not become {@code AT&amp;T}, and read as HTML it still shows as {@code &}.
      */
     static String asHtml(String name) {
         return name.replace("<", "&lt;");

@@ -2,8 +2,10 @@ package dev.feedwright.cli;
 
 import dev.feedwright.corpus.CorpusGenerator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +23,8 @@ final class GenerateCorpusCommand implements Callable<Integer> {
     @Option(names = "--articles", required = true, paramLabel = "N", description = "Story files to write.")
     private int articles;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write them into.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Folder to write them into: a new or empty one, so that synthetic articles never mix with real ones.")
     private Path out;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
@@ -35,6 +38,11 @@ final class GenerateCorpusCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try {
+            if (holdsFiles(out)) {
+                spec.commandLine().getErr().println("feedwright: --out " + out + " is not empty: generate-corpus writes"
+                        + " only into a new or empty folder, so that its synthetic articles never mix with real ones");
+                return ExitCodes.USAGE;
+            }
             long started = System.nanoTime();
             int written = new CorpusGenerator(seed).write(out, articles);
             spec.commandLine().getOut().printf("generate-corpus: %d files written to %s in %.1f s%n", written, out,
@@ -43,6 +51,15 @@ final class GenerateCorpusCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("feedwright: generate-corpus failed: " + Failures.describe(e));
             return ExitCodes.FATAL;
+        }
+    }
+
+    private static boolean holdsFiles(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isPresent();
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.feedwright.schedule.Daemon;
 import dev.feedwright.schedule.DaemonException;
 import dev.feedwright.serve.FeedServer;
 import dev.feedwright.serve.ServeOptions;
+import dev.feedwright.serve.SiteAddress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -120,6 +121,8 @@ final class DaemonCommand implements Callable<Integer> {
         if (server != null) {
             spec.commandLine().getOut().println("serving " + settings.output().dir() + "/ at " + server.address()
                     + " (status at " + server.address().resolve(FeedServer.STATUS_PATH.substring(1)) + ")");
+            SiteAddress.problem(settings.site().baseUrl(), server.address(), settings.serve().bind())
+                    .ifPresent(problem -> err.println("feedwright: warning: " + problem));
         }
         try {
             stopped.await();

@@ -6,6 +6,7 @@ import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ServeConfig;
 import dev.feedwright.serve.FeedServer;
 import dev.feedwright.serve.ServeOptions;
+import dev.feedwright.serve.SiteAddress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -80,6 +81,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         shutdownHooks.add(server::close);
         spec.commandLine().getOut().println("serving " + withSlash(folder) + " at " + server.address());
+        SiteAddress.problem(settings.site().baseUrl(), server.address(), settings.serve().bind())
+                .ifPresent(problem -> err.println("feedwright: warning: " + problem));
         try {
             server.join();
         } catch (InterruptedException e) {

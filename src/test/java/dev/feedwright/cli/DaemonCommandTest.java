@@ -144,8 +144,9 @@ class DaemonCommandTest {
     @Test
     void exportsAtOnceServesWithStatusReExportsOnChangeAndStopsWithZero() throws Exception {
         Path log = temp.resolve("log").resolve("feedwright.log");
-        Path config = config("0 0 0 1 1 ?", true, "logging:\n  file: " + log + "\n");
         int port = freePort();
+        Path config = config("0 0 0 1 1 ?", true, "logging:\n  file: " + log + "\nsite:\n  baseUrl: http://127.0.0.1:"
+                + port + "/\n");
 
         Future<Integer> daemon = thread.submit(() -> run("daemon", "--config", config.toString(),
                 "--serve", String.valueOf(port)));

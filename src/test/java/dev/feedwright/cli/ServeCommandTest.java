@@ -135,8 +135,9 @@ class ServeCommandTest {
     void servesUntilTheShutdownHookRunsAndSaysWhere() throws Exception {
         Path feeds = Files.createDirectories(temp.resolve("feeds"));
         Files.writeString(feeds.resolve("all.xml"), "<rss version=\"2.0\"/>", UTF_8);
-        Path config = Files.writeString(temp.resolve("feedwright.yaml"), "feeds:\n  refresh: 1h\n", UTF_8);
         int port = freePort();
+        Path config = Files.writeString(temp.resolve("feedwright.yaml"),
+                "site:\n  baseUrl: http://127.0.0.1:" + port + "/\nfeeds:\n  refresh: 1h\n", UTF_8);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<Integer> serving = thread.submit(() -> run("serve", "--config", config.toString(),
@@ -159,6 +160,32 @@ class ServeCommandTest {
             assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
             assertThat(out.toString().lines()).hasSize(1);
             assertThat(err.toString()).isEmpty();
+        } finally {
+            shutdownHooks.forEach(Runnable::run);
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void servingAtAnotherPortThanTheSiteAddressNamesWarnsAndStillServes() throws Exception {
+        Path feeds = Files.createDirectories(temp.resolve("feeds"));
+        Path config = Files.writeString(temp.resolve("defaults.yaml"), "feeds:\n  refresh: 1h\n", UTF_8);
+        int port = freePort();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> serving = thread.submit(() -> run("serve", "--config", config.toString(),
+                    "--port", String.valueOf(port), "--out", feeds.toString()));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!err.toString().contains("warning") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            assertThat(err.toString()).contains("feedwright: warning: site.baseUrl is http://127.0.0.1:8080/, but this"
+                    + " server is at http://127.0.0.1:" + port + "/").contains("lead to port 8080");
+            assertThat(out.toString()).contains("serving " + feeds + "/ at http://127.0.0.1:" + port + "/");
+            assertThat(serving).isNotDone();
+            shutdownHooks.get(0).run();
+            assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
         } finally {
             shutdownHooks.forEach(Runnable::run);
             thread.shutdownNow();

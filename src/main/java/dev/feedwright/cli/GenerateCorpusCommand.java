@@ -24,7 +24,8 @@ final class GenerateCorpusCommand implements Callable<Integer> {
     private int articles;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "Folder to write them into: a new or empty one, so that synthetic articles never mix with real ones.")
+            description = "Folder to write them into: a new or empty one, so that synthetic articles never mix"
+                    + " with real ones.")
     private Path out;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",

@@ -27,7 +27,8 @@ public final class SiteAddress {
         if (!isLoopback(baseUrl.getHost())) {
             return Optional.empty();
         }
-        int port = baseUrl.getPort() >= 0 ? baseUrl.getPort() : "https".equalsIgnoreCase(baseUrl.getScheme()) ? 443 : 80;
+        int port = baseUrl.getPort() >= 0 ? baseUrl.getPort()
+                : "https".equalsIgnoreCase(baseUrl.getScheme()) ? 443 : 80;
         if (port != served.getPort()) {
             return Optional.of("site.baseUrl is " + baseUrl + ", but this server is at " + served
                     + ": the feeds' own addresses and the index page's links lead to port " + port

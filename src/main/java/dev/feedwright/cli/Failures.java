@@ -18,14 +18,37 @@ import java.nio.file.Path;
  */
 final class Failures {
 
+    private static final String NOT_A_FOLDER = "Not a directory";
+
     private Failures() {
     }
 
     static String describe(IOException e) {
-        if (!(e instanceof FileSystemException failure) || failure.getReason() != null || failure.getFile() == null) {
+        if (!(e instanceof FileSystemException failure) || failure.getFile() == null) {
             return e.getMessage();
         }
+        if (failure.getReason() != null) {
+            Path file = NOT_A_FOLDER.equals(failure.getReason()) ? fileOnTheWay(failure.getFile()) : null;
+            return file == null ? e.getMessage() : failure.getFile() + ": " + file + " is a file, where a folder is needed";
+        }
         return failure.getMessage() + ": " + what(failure);
+    }
+
+    /**
+     * The file among a path's parents, for the system's {@code ENOTDIR} ("Not a directory"), which
+     * means that one of them is a file but does not say which.
+     */
+    private static Path fileOnTheWay(String path) {
+        try {
+            for (Path parent = Path.of(path).getParent(); parent != null; parent = parent.getParent()) {
+                if (Files.isRegularFile(parent)) {
+                    return parent;
+                }
+            }
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String what(FileSystemException e) {

@@ -30,6 +30,24 @@ class FailuresTest {
     }
 
     @Test
+    void namesTheFileOnTheWayWhenAParentIsNotAFolder() throws IOException {
+        Path file = Files.writeString(temp.resolve("afile"), "a file");
+        Path below = file.resolve("sub").resolve("feeds");
+
+        IOException failure = null;
+        try {
+            Files.createDirectories(below);
+        } catch (IOException e) {
+            failure = e;
+        }
+
+        assertThat(failure).isNotNull();
+        // The JDK names the first folder it could not make.
+        assertThat(Failures.describe(failure))
+                .isEqualTo(file.resolve("sub") + ": " + file + " is a file, where a folder is needed");
+    }
+
+    @Test
     void keepsAMessageThatAlreadySaysWhat() {
         assertThat(Failures.describe(new NoSuchFileException("seeds", null, "the corpus folder does not exist")))
                 .isEqualTo("seeds: the corpus folder does not exist");

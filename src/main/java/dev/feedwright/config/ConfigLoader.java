@@ -107,7 +107,7 @@ public final class ConfigLoader {
         SiteConfig site = new SiteConfig(
                 n.string("title", d.title()),
                 n.string("description", d.description()),
-                n.url("baseUrl", d.baseUrl()),
+                n.folderUrl("baseUrl", d.baseUrl()),
                 language);
         n.finish();
         if (site.title().isBlank()) {

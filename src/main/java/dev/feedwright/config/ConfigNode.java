@@ -151,22 +151,48 @@ final class ConfigNode {
         }
     }
 
-    /** An absolute http or https address. */
+    /**
+     * An absolute http or https address that feeds may name and readers may fetch: a host name or
+     * IPv4 address (the W3C validator refuses an IPv6 literal in a feed's addresses), a port from
+     * 1 to 65535, and no credentials, which every feed built from it would publish.
+     */
     URI url(String key, URI fallback) throws ConfigException {
         ScalarNode scalar = scalar(key, "an http(s) address");
         if (scalar == null) {
             return fallback;
         }
+        URI uri = null;
         try {
-            URI uri = new URI(scalar.getValue().strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
+            uri = new URI(scalar.getValue().strip());
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw error(scalar, qualified(key) + " must be an absolute http(s) address, was " + quote(scalar.getValue()));
+        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw error(scalar, qualified(key) + " must be an absolute http(s) address, was " + quote(scalar.getValue()));
+        }
+        String rule = uri.getRawUserInfo() != null ? "must not carry credentials (user@host)"
+                : uri.getHost().startsWith("[") ? "must name a host or an IPv4 address: feed validators refuse an IPv6"
+                        + " address in a feed's links"
+                : uri.getPort() == 0 || uri.getPort() > 65_535 ? "must have a port between 1 and 65535"
+                : null;
+        if (rule != null) {
+            throw error(scalar, qualified(key) + " " + rule + ", was " + quote(scalar.getValue()));
+        }
+        return uri;
+    }
+
+    /**
+     * An address that others are built on by adding paths (a folder's): {@link #url} without a
+     * query or a fragment, which would swallow every path added to it.
+     */
+    URI folderUrl(String key, URI fallback) throws ConfigException {
+        URI uri = url(key, fallback);
+        if (uri != fallback && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {
+            throw error(key, qualified(key) + " must not have a query (?) or a fragment (#): every feed's address is"
+                    + " made by adding a path to it, was '" + uri + "'");
+        }
+        return uri;
     }
 
     /** A list of strings; a single string reads as a list of one. */

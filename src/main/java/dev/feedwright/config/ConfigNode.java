@@ -168,6 +168,10 @@ final class ConfigNode {
             // reported below
         }
         String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scalar.getValue().chars().allMatch(c -> c < 0x80)) {
+            throw error(scalar, qualified(key) + " must be written in ASCII (an international host name in its xn--"
+                    + " form, other characters %-encoded), was " + quote(scalar.getValue()));
+        }
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
             throw error(scalar, qualified(key) + " must be an absolute http(s) address, was " + quote(scalar.getValue()));
         }

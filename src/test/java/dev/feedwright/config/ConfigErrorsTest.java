@@ -101,6 +101,7 @@ class ConfigErrorsTest {
         "'site:\n  baseUrl: \"http://me:pw@x.org/\"\n' | 2 | site.baseUrl must not carry credentials (user@host), was 'http://me:pw@x.org/'",
         "'site:\n  baseUrl: \"http://[::1]:8080/\"\n' | 2 | site.baseUrl must name a host or an IPv4 address: feed validators refuse an IPv6 address in a feed's links, was 'http://[::1]:8080/'",
         "'site:\n  baseUrl: \"http://x.org:99999/\"\n' | 2 | site.baseUrl must have a port between 1 and 65535, was 'http://x.org:99999/'",
+        "'site:\n  baseUrl: \"https://b\u00fccher.example/\"\n' | 2 | site.baseUrl must be written in ASCII (an international host name in its xn-- form, other characters %-encoded), was 'https://b\u00fccher.example/'",
         "'liveness:\n  contactUrl: \"https://me:pw@x.org/about\"\n' | 2 | liveness.contactUrl must not carry credentials (user@host), was 'https://me:pw@x.org/about'",
         "'output:\n  lockWait: 30\n'             | 2 | output.lockWait must be a duration such as 500ms, 30s, 15m, 24h or 7d, was '30'",
         "'output:\n  lockWait: -5s\n'            | 2 | output.lockWait must be a duration such as 500ms, 30s, 15m, 24h or 7d, was '-5s'",

@@ -12,6 +12,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -22,6 +24,10 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@link ConfigException} naming the file, line, key and rule.
  */
 public final class ConfigLoader {
+
+    /** A tag ({@code <b>}, {@code </b>}, {@code <br/>}) or a character reference ({@code &amp;}, {@code &#38;}). */
+    private static final Pattern MARKUP =
+            Pattern.compile("</?[A-Za-z][^<>]*>|&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);");
 
     /** Where the configuration is looked for when none is named. */
     public static final Path DEFAULT_PATH = Path.of("config", "feedwright.yaml");
@@ -105,8 +111,8 @@ public final class ConfigLoader {
                     + language + "'");
         }
         SiteConfig site = new SiteConfig(
-                n.string("title", d.title()),
-                n.string("description", d.description()),
+                plainText(n, "title", d.title()),
+                plainText(n, "description", d.description()),
                 n.folderUrl("baseUrl", d.baseUrl()),
                 language);
         n.finish();
@@ -114,6 +120,21 @@ public final class ConfigLoader {
             throw n.error("title", n.qualified("title") + " must not be empty");
         }
         return site;
+    }
+
+    /**
+     * A text that feeds carry as plain text, escaped for each format. Markup or a character
+     * reference in it would show as written, and the W3C validator warns about either in a title
+     * or description (ContainsHTML).
+     */
+    private static String plainText(ConfigNode n, String key, String fallback) throws ConfigException {
+        String text = n.string(key, fallback);
+        Matcher markup = MARKUP.matcher(text);
+        if (markup.find()) {
+            throw n.error(key, n.qualified(key) + " must be plain text, without markup or character references"
+                    + " (Feedwright escapes it where it is written), found '" + markup.group() + "'");
+        }
+        return text;
     }
 
     private static CorpusConfig corpus(ConfigNode n, CorpusConfig d) throws ConfigException {

@@ -76,9 +76,28 @@ final class ConfigNode {
         return child;
     }
 
+    /**
+     * A string setting. Control characters (line breaks and tabs aside) and code points XML cannot
+     * carry are refused: YAML's escapes can write them, and a title or description holding one
+     * would reach every feed.
+     */
     String string(String key, String fallback) throws ConfigException {
         ScalarNode scalar = scalar(key, "a string");
-        return scalar == null ? fallback : scalar.getValue();
+        if (scalar == null) {
+            return fallback;
+        }
+        String value = scalar.getValue();
+        int bad = value.codePoints().filter(ConfigNode::isControl).findFirst().orElse(-1);
+        if (bad >= 0) {
+            throw error(scalar, qualified(key) + " must be text without control characters, found "
+                    + String.format("U+%04X", bad));
+        }
+        return value;
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F
+                || c >= 0xD800 && c <= 0xDFFF || c == 0xFFFE || c == 0xFFFF;
     }
 
     int integer(String key, int fallback, int min, int max) throws ConfigException {
@@ -167,13 +186,15 @@ final class ConfigNode {
         } catch (URISyntaxException e) {
             // reported below
         }
-        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri == null || uri.getScheme() == null ? ""
+                : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scalar.getValue().chars().allMatch(c -> c < 0x80)) {
             throw error(scalar, qualified(key) + " must be written in ASCII (an international host name in its xn--"
                     + " form, other characters %-encoded), was " + quote(scalar.getValue()));
         }
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw error(scalar, qualified(key) + " must be an absolute http(s) address, was " + quote(scalar.getValue()));
+            throw error(scalar, qualified(key) + " must be an absolute http(s) address, was "
+                    + quote(scalar.getValue()));
         }
         String rule = uri.getRawUserInfo() != null ? "must not carry credentials (user@host)"
                 : uri.getHost().startsWith("[") ? "must name a host or an IPv4 address: feed validators refuse an IPv6"

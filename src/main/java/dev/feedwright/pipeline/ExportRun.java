@@ -110,7 +110,7 @@ public final class ExportRun {
         LinkVerdicts verdicts = LinkVerdicts.NONE;
         if (config.liveness().enabled()) {
             links = new LivenessPass(config, build).run(clock, progress);
-            verdicts = links.verdicts();
+            verdicts = new UsableMoves(links.verdicts());
         }
         int threads = config.export().effectiveThreads();
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {

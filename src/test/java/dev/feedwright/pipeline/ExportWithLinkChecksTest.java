@@ -49,6 +49,8 @@ class ExportWithLinkChecksTest {
             public MockResponse dispatch(RecordedRequest request) {
                 return switch (request.getUrl().encodedPath()) {
                     case "/old" -> new MockResponse.Builder().code(301).setHeader("Location", "/new").build();
+                    case "/to-credentials" -> new MockResponse.Builder().code(301)
+                            .setHeader("Location", "http://editor:secret@127.0.0.1:" + server.getPort() + "/new").build();
                     case "/new", "/alive", "/related-alive" -> new MockResponse.Builder().code(200).build();
                     default -> new MockResponse.Builder().code(404).build();
                 };
@@ -125,6 +127,19 @@ class ExportWithLinkChecksTest {
         Feed atom = Feeds.atom(out.resolve("all.atom"));
         assertThat(atom.getEntries().get(0).getId()).isEqualTo(expectedId);
         assertThat(atom.getEntries().get(0).getAlternateLinks().get(0).getHref()).isEqualTo(base + "/new");
+    }
+
+    @Test
+    void aMoveToAnAddressTheCorpusCouldNotHoldIsNotFollowed() throws Exception {
+        Path corpus = corpus(story("Moved to credentials", base + "/to-credentials", base + "/related-alive"));
+        Path out = temp.resolve("feeds");
+
+        RunReport report = export(corpus, out, true);
+
+        assertThat(report.links().report().moved()).isEqualTo(1);
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getLink()).isEqualTo(base + "/to-credentials");
+        assertThat(Files.readString(out.resolve("all.atom"))).doesNotContain("secret");
+        assertThat(Files.readString(out.resolve("all.json"))).doesNotContain("secret");
     }
 
     @Test

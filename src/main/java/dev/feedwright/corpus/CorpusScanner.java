@@ -1,6 +1,8 @@
 package dev.feedwright.corpus;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -32,6 +34,15 @@ import java.util.function.Predicate;
  * folders, one path per folder).
  */
 public final class CorpusScanner {
+
+    /**
+     * The character set the JVM decodes file names with: the locale's, fixed at its start. In a
+     * locale that is not UTF-8 (cron's or a container's POSIX one) a name that is not ASCII reads
+     * with U+FFFD in place of its letters, may read as another file's name and does not lead back
+     * to its file, so a walk that meets one stops the run before anything is written.
+     */
+    private static final String NAME_CHARSET = System.getProperty("sun.jnu.encoding", "UTF-8");
+    private final boolean namesInUtf8 = isUtf8(NAME_CHARSET);
 
     /** Where a walk hands on what it found. */
     @FunctionalInterface
@@ -176,6 +187,14 @@ public final class CorpusScanner {
         }
     }
 
+    private static boolean isUtf8(String charset) {
+        try {
+            return Charset.forName(charset).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * Fails naming the corpus folder when it is missing or is not a folder (a file given in its
      * place): what a run checks before it opens anything else, and every walk. A relative folder
@@ -206,9 +225,15 @@ public final class CorpusScanner {
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String source = article(file, attrs);
                 if (source != null) {
+                    if (!namesInUtf8 && source.indexOf('\uFFFD') >= 0) {
+                        throw new FileSystemException(root.toString(), null, "the file name '" + source
+                                + "' cannot be read in this locale's character set (" + NAME_CHARSET + "): run"
+                                + " Feedwright in a UTF-8 locale (LC_ALL=C.UTF-8; ./feedwright sets one), so that"
+                                + " names which are not ASCII are read as written");
+                    }
                     sink.accept(file, source, attrs);
                 }
                 return FileVisitResult.CONTINUE;

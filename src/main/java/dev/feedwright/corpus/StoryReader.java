@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -25,9 +26,12 @@ public final class StoryReader {
 
     private final CorpusConfig config;
     private final FrontMatterYaml yaml;
+    /** The character set the JVM decodes file names with: the locale's, fixed at its start. */
+    private final String nameCharset;
 
     public StoryReader(CorpusConfig config) {
         this.config = config;
+        this.nameCharset = System.getProperty("sun.jnu.encoding", "UTF-8");
         this.yaml = new FrontMatterYaml(config.maxFileBytes());
     }
 
@@ -39,6 +43,10 @@ public final class StoryReader {
      */
     public ReadResult read(Path root, Path file) {
         String source = CorpusScanner.sourceName(root, file);
+        Optional<ReadResult> badName = badName(source);
+        if (badName.isPresent()) {
+            return badName.get();
+        }
         try {
             long size = Files.size(file);
             if (size > config.maxFileBytes()) {
@@ -65,6 +73,22 @@ public final class StoryReader {
         } catch (RuntimeException | StackOverflowError e) {
             return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
         }
+    }
+
+    /**
+     * The result for a file whose name is not valid in the character set the JVM decodes names with
+     * (a name written in Latin-1 on a UTF-8 system), or empty. Its name, read with U+FFFD for what
+     * could not be decoded, may be another file's too and does not lead back to the file, so the
+     * file is not read at all. (A locale that is not UTF-8 stops the walk instead: see
+     * {@link CorpusScanner}.)
+     */
+    public Optional<ReadResult> badName(String source) {
+        if (source.indexOf('\uFFFD') < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReadResult.Skipped(new Problem(source, 0, "the file's name is not valid "
+                + nameCharset + " (what could not be decoded shows as \uFFFD), so it cannot be told apart"
+                + " from others: rename it")));
     }
 
     /** The result for a file larger than {@code corpus.maxFileBytes}, which is not read at all. */

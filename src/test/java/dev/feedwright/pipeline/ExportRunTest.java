@@ -175,6 +175,29 @@ class ExportRunTest {
         assertThat(Feeds.rss(out.resolve("all.xml")).getItems()).hasSize(1);
     }
 
+    @Test
+    void aFileWhoseNameIsNotUtf8IsSkippedUnreadWithTheRuleWhileTheOthersArePublished() throws Exception {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Path seed = Feeds.seeds().resolve("000_3b4be3fe1f265a52.txt");
+        Files.copy(seed, corpus.resolve("good.md"));
+        // Two names in Latin-1 (caf\xe9.md, caf\xe8.md), which Java cannot write: both read as caf\uFFFD.md.
+        Process shell = new ProcessBuilder("sh", "-c", "cp \"$1\" \"$2/$(printf 'caf\\351.md')\""
+                + " && cp \"$1\" \"$2/$(printf 'caf\\350.md')\"", "sh", seed.toString(), corpus.toString())
+                .redirectErrorStream(true).start();
+        assertThat(shell.waitFor()).isZero();
+        Path out = temp.resolve("feeds");
+
+        RunReport report = export(corpus, out);
+
+        // One name for two files: the state store holds one row for it, so one is counted.
+        assertThat(report.filesSkipped()).isEqualTo(1);
+        assertThat(report.skipped()).isNotEmpty().allSatisfy(p -> {
+            assertThat(p.source()).isEqualTo("caf\uFFFD.md");
+            assertThat(p.message()).startsWith("the file's name is not valid UTF-8").endsWith("rename it");
+        });
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems()).hasSize(1);
+    }
+
     private static String grep(Path corpus, String text) throws IOException {
         try (Stream<Path> files = Files.list(corpus)) {
             for (Path file : files.toList()) {

@@ -1,0 +1,93 @@
+package dev.feedwright.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.feedwright.testing.Feeds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM decodes file names with the locale's character set, fixed at its start. The real
+ * command, started as a child process in the POSIX locale (cron's and many containers'), must not
+ * publish a corpus whose names it cannot read; in a UTF-8 locale it reads them as written.
+ */
+class LocaleTest {
+
+    @TempDir
+    Path temp;
+
+    private record Run(int code, String stdout, String stderr) {
+    }
+
+    private Run export(String locale, Path corpus, Path out) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "dev.feedwright.cli.Main", "export",
+                "--corpus", corpus.toString(), "--out", out.toString(), "--state", temp.resolve("state").toString()));
+        Path stdout = temp.resolve("stdout.txt");
+        Path stderr = temp.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(key -> key.equals("LANG") || key.startsWith("LC_"));
+        environment.put("LC_ALL", locale);
+        Process process = builder.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), Files.readString(stdout, UTF_8), Files.readString(stderr, UTF_8));
+    }
+
+    /** Whether a JVM started in {@code locale} decodes file names as UTF-8. */
+    private static boolean namesInUtf8(String locale) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XshowSettings:properties", "-version").redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.equals("LANG") || key.startsWith("LC_"));
+        builder.environment().put("LC_ALL", locale);
+        Process process = builder.start();
+        String settings = new String(process.getInputStream().readAllBytes(), UTF_8);
+        process.waitFor();
+        return settings.contains("sun.jnu.encoding = UTF-8");
+    }
+
+    private Path corpusInAFolderThatIsNotAscii() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("corpus").resolve("s\u00fcd"));
+        try (Stream<Path> seeds = Files.list(Feeds.seeds())) {
+            for (Path seed : seeds.toList()) {
+                Files.copy(seed, folder.resolve(seed.getFileName()));
+            }
+        }
+        return temp.resolve("corpus");
+    }
+
+    @Test
+    void inThePosixLocaleANameThatIsNotAsciiStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        Path corpus = corpusInAFolderThatIsNotAscii();
+        Path out = temp.resolve("feeds");
+
+        Run run = export("C", corpus, out);
+
+        assertThat(run.code()).as(run.stderr()).isEqualTo(ExitCodes.FATAL);
+        assertThat(run.stderr()).contains("cannot be read in this locale's character set")
+                .contains("run Feedwright in a UTF-8 locale (LC_ALL=C.UTF-8");
+        assertThat(out.resolve("all.xml")).doesNotExist();
+    }
+
+    @Test
+    void inAUtf8LocaleTheSameCorpusIsReadAsWritten() throws Exception {
+        assumeTrue(namesInUtf8("C.UTF-8"), "no C.UTF-8 locale on this machine");
+        Path corpus = corpusInAFolderThatIsNotAscii();
+
+        Run run = export("C.UTF-8", corpus, temp.resolve("feeds"));
+
+        assertThat(run.code()).as(run.stderr()).isEqualTo(ExitCodes.OK);
+        assertThat(run.stdout()).contains("export: 5 files, 5 read, 0 skipped");
+    }
+}

@@ -3,6 +3,7 @@ package dev.feedwright.pipeline;
 import static dev.feedwright.testing.Feeds.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
@@ -184,7 +185,7 @@ class ExportRunTest {
         Process shell = new ProcessBuilder("sh", "-c", "cp \"$1\" \"$2/$(printf 'caf\\351.md')\""
                 + " && cp \"$1\" \"$2/$(printf 'caf\\350.md')\"", "sh", seed.toString(), corpus.toString())
                 .redirectErrorStream(true).start();
-        assertThat(shell.waitFor()).isZero();
+        assumeTrue(shell.waitFor() == 0, "this file system takes only UTF-8 names");
         Path out = temp.resolve("feeds");
 
         RunReport report = export(corpus, out);

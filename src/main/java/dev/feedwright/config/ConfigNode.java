@@ -1,5 +1,6 @@
 package dev.feedwright.config;
 
+import dev.feedwright.text.XmlChars;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -77,9 +78,9 @@ final class ConfigNode {
     }
 
     /**
-     * A string setting. Control characters (line breaks and tabs aside) and code points XML cannot
-     * carry are refused: YAML's escapes can write them, and a title or description holding one
-     * would reach every feed.
+     * A string setting. The characters the corpus's text loses ({@link XmlChars}: controls but
+     * line breaks and tabs, code points XML cannot carry, bidirectional overrides) are refused:
+     * YAML's escapes can write them, and a title or description holding one would reach every feed.
      */
     String string(String key, String fallback) throws ConfigException {
         ScalarNode scalar = scalar(key, "a string");
@@ -87,17 +88,12 @@ final class ConfigNode {
             return fallback;
         }
         String value = scalar.getValue();
-        int bad = value.codePoints().filter(ConfigNode::isControl).findFirst().orElse(-1);
+        int bad = XmlChars.firstDisallowed(value);
         if (bad >= 0) {
             throw error(scalar, qualified(key) + " must be text without control characters, found "
-                    + String.format("U+%04X", bad));
+                    + String.format("U+%04X", value.codePointAt(bad)));
         }
         return value;
-    }
-
-    private static boolean isControl(int c) {
-        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F
-                || c >= 0xD800 && c <= 0xDFFF || c == 0xFFFE || c == 0xFFFF;
     }
 
     int integer(String key, int fallback, int min, int max) throws ConfigException {

@@ -41,8 +41,8 @@ public final class CorpusScanner {
      * with U+FFFD in place of its letters, may read as another file's name and does not lead back
      * to its file, so a walk that meets one stops the run before anything is written.
      */
-    private static final String NAME_CHARSET = System.getProperty("sun.jnu.encoding", "UTF-8");
-    private final boolean namesInUtf8 = isUtf8(NAME_CHARSET);
+    static final String NAME_CHARSET = System.getProperty("sun.jnu.encoding", "UTF-8");
+    private static final boolean NAMES_IN_UTF8 = isUtf8(NAME_CHARSET);
 
     /** Where a walk hands on what it found. */
     @FunctionalInterface
@@ -228,7 +228,7 @@ public final class CorpusScanner {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String source = article(file, attrs);
                 if (source != null) {
-                    if (!namesInUtf8 && source.indexOf('\uFFFD') >= 0) {
+                    if (!NAMES_IN_UTF8 && source.indexOf('\uFFFD') >= 0) {
                         throw new FileSystemException(root.toString(), null, "the file name '" + source
                                 + "' cannot be read in this locale's character set (" + NAME_CHARSET + "): run"
                                 + " Feedwright in a UTF-8 locale (LC_ALL=C.UTF-8; ./feedwright sets one), so that"

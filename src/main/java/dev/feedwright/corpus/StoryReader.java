@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -26,12 +25,9 @@ public final class StoryReader {
 
     private final CorpusConfig config;
     private final FrontMatterYaml yaml;
-    /** The character set the JVM decodes file names with: the locale's, fixed at its start. */
-    private final String nameCharset;
 
     public StoryReader(CorpusConfig config) {
         this.config = config;
-        this.nameCharset = System.getProperty("sun.jnu.encoding", "UTF-8");
         this.yaml = new FrontMatterYaml(config.maxFileBytes());
     }
 
@@ -43,10 +39,6 @@ public final class StoryReader {
      */
     public ReadResult read(Path root, Path file) {
         String source = CorpusScanner.sourceName(root, file);
-        Optional<ReadResult> badName = badName(source);
-        if (badName.isPresent()) {
-            return badName.get();
-        }
         try {
             long size = Files.size(file);
             if (size > config.maxFileBytes()) {
@@ -60,6 +52,9 @@ public final class StoryReader {
 
     /** Reads a file whose bytes are already in hand. */
     public ReadResult read(String source, byte[] bytes) {
+        if (source.indexOf('\uFFFD') >= 0) {
+            return badName(source);
+        }
         List<Problem> warnings = new ArrayList<>();
         try {
             if (bytes.length > config.maxFileBytes()) {
@@ -77,18 +72,15 @@ public final class StoryReader {
 
     /**
      * The result for a file whose name is not valid in the character set the JVM decodes names with
-     * (a name written in Latin-1 on a UTF-8 system), or empty. Its name, read with U+FFFD for what
-     * could not be decoded, may be another file's too and does not lead back to the file, so the
-     * file is not read at all. (A locale that is not UTF-8 stops the walk instead: see
+     * (a name written in Latin-1 on a UTF-8 system): read with U+FFFD for what could not be
+     * decoded, it may be another file's name too and does not lead back to the file, so what the
+     * file holds is not used. (A locale that is not UTF-8 stops the walk instead: see
      * {@link CorpusScanner}.)
      */
-    public Optional<ReadResult> badName(String source) {
-        if (source.indexOf('\uFFFD') < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReadResult.Skipped(new Problem(source, 0, "the file's name is not valid "
-                + nameCharset + " (what could not be decoded shows as \uFFFD), so it cannot be told apart"
-                + " from others: rename it")));
+    private static ReadResult badName(String source) {
+        return new ReadResult.Skipped(new Problem(source, 0, "the file's name is not valid "
+                + CorpusScanner.NAME_CHARSET + " (what could not be decoded shows as \uFFFD), so it cannot be"
+                + " told apart from others: rename it"));
     }
 
     /** The result for a file larger than {@code corpus.maxFileBytes}, which is not read at all. */

@@ -203,10 +203,6 @@ final class CorpusSync {
 
     /** Reads one file, on the pool; a file whose bytes did not change is not parsed. */
     private Outcome read(Task task) {
-        Optional<ReadResult> badName = reader.badName(task.source());
-        if (badName.isPresent()) {
-            return new Outcome(task, 0, badName.get(), false);
-        }
         if (task.size() > maxFileBytes) {
             return new Outcome(task, 0, reader.tooLarge(task.source(), task.size()), false);
         }

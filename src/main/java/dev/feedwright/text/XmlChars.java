@@ -15,11 +15,8 @@ public final class XmlChars {
     /** The text without the characters described above; the same instance when there were none. */
     public static String strip(String s) {
         int n = s.length();
-        int i = 0;
-        while (i < n && allowed(s, i)) {
-            i += Character.charCount(s.codePointAt(i));
-        }
-        if (i >= n) {
+        int i = firstDisallowed(s);
+        if (i < 0) {
             return s;
         }
         StringBuilder out = new StringBuilder(n).append(s, 0, i);
@@ -32,6 +29,16 @@ public final class XmlChars {
             i += width;
         }
         return out.toString();
+    }
+
+    /** The index of the first character described above, or -1 when there is none. */
+    public static int firstDisallowed(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && allowed(s, i)) {
+            i += Character.charCount(s.codePointAt(i));
+        }
+        return i < n ? i : -1;
     }
 
     private static boolean allowed(String s, int index) {

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.corpus.CorpusGenerator;
+import dev.feedwright.testing.ChildJvm;
 import dev.feedwright.testing.Feeds;
 import dev.feedwright.testing.Waits;
 import java.io.IOException;
@@ -123,9 +124,8 @@ class DaemonProcessTest {
     }
 
     private Process start(Path config) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "daemon", "--config", config.toString())
+        return new ProcessBuilder(ChildJvm.command("-Xmx512m", Main.class.getName(), "daemon", "--config",
+                config.toString()))
                 .directory(temp.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(temp.resolve("daemon.log").toFile())

@@ -4,11 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.feedwright.testing.ChildJvm;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +30,8 @@ class LocaleTest {
     }
 
     private Run export(String locale, Path corpus, Path out) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "dev.feedwright.cli.Main", "export",
-                "--corpus", corpus.toString(), "--out", out.toString(), "--state", temp.resolve("state").toString()));
+        List<String> command = ChildJvm.command("dev.feedwright.cli.Main", "export", "--corpus", corpus.toString(),
+                "--out", out.toString(), "--state", temp.resolve("state").toString());
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())

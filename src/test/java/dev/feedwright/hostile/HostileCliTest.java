@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.hostile.HostileCorpus.Case;
 import dev.feedwright.hostile.HostileCorpus.Outcome;
+import dev.feedwright.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -82,10 +82,8 @@ class HostileCliTest {
 
     /** Runs {@code feedwright export} in a new JVM with {@link #HEAP}, from {@code temp}. */
     static Run export(Path corpus, Path out, Path config) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8", "-cp",
-                System.getProperty("java.class.path"), "dev.feedwright.cli.Main", "export", "--corpus",
-                corpus.toString(), "--out", out.toString()));
+        List<String> command = ChildJvm.command(HEAP, "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
+                "dev.feedwright.cli.Main", "export", "--corpus", corpus.toString(), "--out", out.toString());
         if (config != null) {
             command.addAll(List.of("--config", config.toString()));
         }

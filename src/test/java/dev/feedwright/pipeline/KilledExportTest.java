@@ -3,6 +3,7 @@ package dev.feedwright.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.corpus.CorpusGenerator;
+import dev.feedwright.testing.ChildJvm;
 import dev.feedwright.testing.Feeds;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -118,10 +119,9 @@ class KilledExportTest {
 
     /** Starts {@code feedwright export --quiet} in a new JVM; output goes to a file in {@code temp}. */
     private static Process export(Path corpus, Path out) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "dev.feedwright.cli.Main", "export", "--quiet", "--corpus", corpus.toString(), "--out", out.toString(),
-                "--state", out.resolveSibling(out.getFileName() + "-state").toString())
+        return new ProcessBuilder(ChildJvm.command("-Xmx512m", "dev.feedwright.cli.Main", "export", "--quiet",
+                "--corpus", corpus.toString(), "--out", out.toString(),
+                "--state", out.resolveSibling(out.getFileName() + "-state").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(temp.resolve("exports.log").toFile()))
                 .start();

@@ -1,5 +1,6 @@
 package dev.feedwright.publish;
 
+import dev.feedwright.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,9 +34,7 @@ public final class LockProbe {
 
     /** Starts a probe in a new JVM with this test's class path. */
     static Process start(String mode, Path folder) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockProbe.class.getName(),
-                mode, folder.toString())
+        return new ProcessBuilder(ChildJvm.command(LockProbe.class.getName(), mode, folder.toString()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
     }

@@ -6,6 +6,7 @@ import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.status.RunRecord;
+import dev.feedwright.testing.ChildJvm;
 import dev.feedwright.testing.Feeds;
 import dev.feedwright.testing.Waits;
 import java.io.BufferedReader;
@@ -90,9 +91,8 @@ class DaemonLockTest {
 
     /** Another JVM that takes the lock and keeps it until its standard input closes. */
     private static Process startHolder(Path feeds) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "dev.feedwright.publish.LockProbe", "hold", feeds.toString())
+        Process process = new ProcessBuilder(ChildJvm.command("dev.feedwright.publish.LockProbe", "hold",
+                feeds.toString()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));

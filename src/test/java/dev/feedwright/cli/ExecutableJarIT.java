@@ -1,0 +1,52 @@
+package dev.feedwright.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar as {@code ./feedwright}, the systemd unit and cron start it ({@code java -jar}), after
+ * {@code package}: what a user runs, not the test class path.
+ */
+class ExecutableJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("feedwright.jar", "target/feedwright.jar"));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void manifestNamesTheMainClassTheLibrariesAndNativeAccessForSqlite() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertThat(main.getValue("Main-Class")).isEqualTo(Main.class.getName());
+            assertThat(main.getValue("Class-Path")).contains("lib/sqlite-jdbc-");
+            // Without it, Java 24 and later print four WARNING lines on standard error at every start.
+            assertThat(main.getValue("Enable-Native-Access")).isEqualTo("ALL-UNNAMED");
+        }
+    }
+
+    @Test
+    void exportsTheSeedsAndPrintsNothingOnStandardError() throws IOException, InterruptedException {
+        Path stdout = temp.resolve("stdout.txt");
+        Path stderr = temp.resolve("stderr.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "export", "--corpus", Path.of("seeds").toAbsolutePath().toString(),
+                "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString())
+                .directory(temp.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(stderr, UTF_8)).isZero();
+        assertThat(Files.readString(stdout, UTF_8)).startsWith("export: 5 files, 5 read, 0 skipped;");
+        assertThat(Files.readString(stderr, UTF_8)).isEmpty();
+        assertThat(temp.resolve("feeds/all.xml")).isNotEmptyFile();
+    }
+}

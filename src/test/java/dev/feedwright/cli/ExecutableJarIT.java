@@ -3,6 +3,7 @@ package dev.feedwright.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedwright.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,8 @@ class ExecutableJarIT {
     void exportsTheSeedsAndPrintsNothingOnStandardError() throws IOException, InterruptedException {
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "export", "--corpus", Path.of("seeds").toAbsolutePath().toString(),
+        Process process = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toString(), "export",
+                "--corpus", Path.of("seeds").toAbsolutePath().toString(),
                 "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString())
                 .directory(temp.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
 

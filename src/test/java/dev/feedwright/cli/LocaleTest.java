@@ -46,8 +46,8 @@ class LocaleTest {
 
     /** Whether a JVM started in {@code locale} decodes file names as UTF-8. */
     private static boolean namesInUtf8(String locale) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XshowSettings:properties", "-version").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.java(), "-XshowSettings:properties", "-version")
+                .redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.equals("LANG") || key.startsWith("LC_"));
         builder.environment().put("LC_ALL", locale);
         Process process = builder.start();

@@ -22,9 +22,14 @@ public final class ChildJvm {
      * class and its arguments. The list can be added to.
      */
     public static List<String> command(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), NATIVE_ACCESS, "-cp", System.getProperty("java.class.path")));
+        List<String> command = new ArrayList<>(List.of(java(), NATIVE_ACCESS, "-cp",
+                System.getProperty("java.class.path")));
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /** The {@code java} executable of this test run. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,14 +55,18 @@ class LocaleTest {
         return settings.contains("sun.jnu.encoding = UTF-8");
     }
 
-    private Path corpusInAFolderThatIsNotAscii() throws IOException {
-        Path folder = Files.createDirectories(temp.resolve("corpus").resolve("s\u00fcd"));
-        try (Stream<Path> seeds = Files.list(Feeds.seeds())) {
-            for (Path seed : seeds.toList()) {
-                Files.copy(seed, folder.resolve(seed.getFileName()));
-            }
-        }
-        return temp.resolve("corpus");
+    /**
+     * The seeds in {@code corpus/süd/}, made with the shell: a test JVM in the POSIX locale could
+     * not name the folder.
+     */
+    private Path corpusInAFolderThatIsNotAscii() throws IOException, InterruptedException {
+        Path corpus = Files.createDirectories(temp.resolve("corpus"));
+        Process shell = new ProcessBuilder("sh", "-c", "folder=\"$1/$(printf 's\\303\\274d')\" && mkdir \"$folder\""
+                + " && cp \"$2\"/* \"$folder\"/", "sh", corpus.toString(), Feeds.seeds().toString())
+                .redirectErrorStream(true).start();
+        String output = new String(shell.getInputStream().readAllBytes(), UTF_8);
+        assertThat(shell.waitFor()).as(output).isZero();
+        return corpus;
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.feedwright.hostile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.feedwright.testing.FileNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -405,6 +406,9 @@ public final class HostileCorpus {
         }
         if (newlinesInFileNamesAllowed()) {
             for (String brk : new String[] {"\n", "\r", "\r\n", "\u0085", "\u2028", "\u001b[1A\u001b[2K"}) {
+                if (brk.charAt(0) > 0x7f && !FileNames.utf8()) {
+                    continue;
+                }
                 int i = ++counter;
                 skipped("file name with a new line", "log/skipped-" + i + brk + FORGED_LOG_LINE + ".md",
                         "no front matter\n", "no front matter");

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exports three seeds, then breaks the folder and exports all five, so that every feed would
  * change. Tests run as root here, where permissions do not bite: a folder or file that cannot be
  * written is made with something in the way, or with the immutable attribute ({@code chattr +i},
- * which binds root too; those tests are skipped where chattr is missing or not allowed).
+ * which binds root too, and which only root may set); without root, a folder that cannot be
+ * written is one without its write permission, and the immutable feed's test is skipped.
  */
 class OutputFaultsTest {
 
@@ -93,7 +95,7 @@ class OutputFaultsTest {
     @EnabledOnOs(OS.LINUX)
     void aFolderThatCannotBeWrittenStopsTheRunBeforeAnythingIsReplaced() throws Exception {
         Path topics = out.resolve("topics");
-        assumeThat(chattr("+i", topics)).as("chattr +i works here").isTrue();
+        assumeThat(chattr("+i", topics) || readOnly(topics)).as("chattr +i or a read-only folder binds here").isTrue();
         try {
             Map<String, Snapshot> before = snapshot();
 
@@ -102,6 +104,7 @@ class OutputFaultsTest {
             assertThat(snapshot()).isEqualTo(before);
         } finally {
             chattr("-i", topics);
+            Files.setPosixFilePermissions(topics, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 
@@ -186,5 +189,14 @@ class OutputFaultsTest {
 
     private static boolean chattr(String flag, Path path) throws InterruptedException {
         return SmallDisk.succeeds("chattr", flag, path.toString());
+    }
+
+    /**
+     * Takes away the folder's write permission, which binds every user but root (whom only
+     * {@code chattr +i} binds); whether it now binds this one.
+     */
+    private static boolean readOnly(Path folder) throws IOException {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        return !Files.isWritable(folder);
     }
 }

@@ -18,8 +18,6 @@ import java.nio.file.Path;
  */
 final class Failures {
 
-    private static final String NOT_A_FOLDER = "Not a directory";
-
     private Failures() {
     }
 
@@ -28,15 +26,17 @@ final class Failures {
             return e.getMessage();
         }
         if (failure.getReason() != null) {
-            Path file = NOT_A_FOLDER.equals(failure.getReason()) ? fileOnTheWay(failure.getFile()) : null;
+            // The system's ENOTDIR does not say which parent is a file, and its words are in the
+            // system's language, so the file system is asked instead of the message.
+            Path file = fileOnTheWay(failure.getFile());
             return file == null ? e.getMessage() : failure.getFile() + ": " + file + " is a file, where a folder is needed";
         }
         return failure.getMessage() + ": " + what(failure);
     }
 
     /**
-     * The file among a path's parents, for the system's {@code ENOTDIR} ("Not a directory"), which
-     * means that one of them is a file but does not say which.
+     * The file among a path's parents, if one is: then the failure was the system's {@code ENOTDIR}
+     * ("Not a directory" in English), which means that one of them is a file but does not say which.
      */
     private static Path fileOnTheWay(String path) {
         try {

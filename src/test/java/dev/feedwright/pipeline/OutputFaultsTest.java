@@ -83,7 +83,8 @@ class OutputFaultsTest {
         try {
             Map<String, Snapshot> before = snapshot();
 
-            assertFailsNaming(victim.toString(), "Operation not permitted");
+            // What follows the path is the system's words (EPERM), in the system's language.
+            assertFailsNaming("cannot write " + victim);
 
             assertThat(snapshot()).isEqualTo(before);
         } finally {
@@ -99,7 +100,7 @@ class OutputFaultsTest {
         try {
             Map<String, Snapshot> before = snapshot();
 
-            assertFailsNaming(topics.toString(), "cannot write in");
+            assertFailsNaming("cannot write in " + topics);
 
             assertThat(snapshot()).isEqualTo(before);
         } finally {
@@ -145,8 +146,7 @@ class OutputFaultsTest {
             Path filler = disk.fill(24 * 1024);
 
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(Feeds.seeds(), small))
-                    .isInstanceOf(IOException.class).hasMessageContaining("cannot write " + small)
-                    .hasMessageContaining("No space left on device");
+                    .isInstanceOf(IOException.class).hasMessageContaining("cannot write " + small);
 
             Files.delete(filler);
             assertThat(Feeds.files(small)).noneMatch(file -> file.endsWith(".fw-tmp"));
@@ -157,9 +157,10 @@ class OutputFaultsTest {
         }
     }
 
-    private void assertFailsNaming(String path, String reason) {
+    /** The export fails with a message holding each of {@code words}: our words, not the system's. */
+    private void assertFailsNaming(String... words) {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> export(Feeds.seeds(), out))
-                .isInstanceOf(IOException.class).hasMessageContaining(path).hasMessageContaining(reason);
+                .isInstanceOf(IOException.class).hasMessageContainingAll(words);
     }
 
 

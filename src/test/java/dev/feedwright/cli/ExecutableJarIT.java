@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +43,39 @@ class ExecutableJarIT {
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
         Process process = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toString(), "export",
+                "--corpus", Path.of("seeds").toAbsolutePath().toString(),
+                "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString())
+                .directory(temp.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(stderr, UTF_8)).isZero();
+        assertThat(Files.readString(stdout, UTF_8)).startsWith("export: 5 files, 5 read, 0 skipped;");
+        assertThat(Files.readString(stderr, UTF_8)).isEmpty();
+        assertThat(temp.resolve("feeds/all.xml")).isNotEmptyFile();
+    }
+
+    /**
+     * An installation the running user cannot write (one user builds, another runs it from cron):
+     * the launcher cannot make its start-up cache, and goes on without it. Here {@code
+     * target/startup} is a file, which stops {@code mkdir} for root too.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theLauncherRunsWhereItCannotMakeItsStartUpCache() throws IOException, InterruptedException {
+        Path install = temp.resolve("install");
+        Files.createDirectories(install.resolve("target/lib"));
+        Files.copy(Path.of("feedwright"), install.resolve("feedwright"));
+        Files.copy(JAR, install.resolve("target/feedwright.jar"));
+        try (Stream<Path> libraries = Files.list(JAR.resolveSibling("lib"))) {
+            for (Path library : libraries.toList()) {
+                Files.copy(library, install.resolve("target/lib").resolve(library.getFileName()));
+            }
+        }
+        Files.writeString(install.resolve("target/startup"), "in the way of the cache folder");
+        Path stdout = temp.resolve("stdout.txt");
+        Path stderr = temp.resolve("stderr.txt");
+
+        Process process = new ProcessBuilder("bash", install.resolve("feedwright").toString(), "export",
                 "--corpus", Path.of("seeds").toAbsolutePath().toString(),
                 "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString())
                 .directory(temp.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();

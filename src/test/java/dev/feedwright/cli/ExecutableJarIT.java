@@ -62,15 +62,7 @@ class ExecutableJarIT {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void theLauncherRunsWhereItCannotMakeItsStartUpCache() throws IOException, InterruptedException {
-        Path install = temp.resolve("install");
-        Files.createDirectories(install.resolve("target/lib"));
-        Files.copy(Path.of("feedwright"), install.resolve("feedwright"));
-        Files.copy(JAR, install.resolve("target/feedwright.jar"));
-        try (Stream<Path> libraries = Files.list(JAR.resolveSibling("lib"))) {
-            for (Path library : libraries.toList()) {
-                Files.copy(library, install.resolve("target/lib").resolve(library.getFileName()));
-            }
-        }
+        Path install = install();
         Files.writeString(install.resolve("target/startup"), "in the way of the cache folder");
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
@@ -85,5 +77,39 @@ class ExecutableJarIT {
         assertThat(Files.readString(stdout, UTF_8)).startsWith("export: 5 files, 5 read, 0 skipped;");
         assertThat(Files.readString(stderr, UTF_8)).isEmpty();
         assertThat(temp.resolve("feeds/all.xml")).isNotEmptyFile();
+    }
+
+    /** Like Maven, the launcher runs {@code $JAVA_HOME/bin/java} when JAVA_HOME is set. */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theLauncherRunsTheJavaOfJavaHome() throws IOException, InterruptedException {
+        Path install = install();
+        Path javaHome = Files.createDirectories(temp.resolve("jdk/bin"));
+        Path java = Files.writeString(javaHome.resolve("java"), "#!/bin/sh\necho \"the java of JAVA_HOME: $*\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+
+        ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("feedwright").toString(), "--version")
+                .directory(temp.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", javaHome.getParent().toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(output).startsWith("the java of JAVA_HOME: ")
+                .contains(" -jar " + install.resolve("target/feedwright.jar") + " --version");
+    }
+
+    /** The launcher and the packaged jar with its libraries, in a folder of their own, built already. */
+    private Path install() throws IOException {
+        Path install = temp.resolve("install");
+        Files.createDirectories(install.resolve("target/lib"));
+        Files.copy(Path.of("feedwright"), install.resolve("feedwright"));
+        Files.copy(JAR, install.resolve("target/feedwright.jar"));
+        try (Stream<Path> libraries = Files.list(JAR.resolveSibling("lib"))) {
+            for (Path library : libraries.toList()) {
+                Files.copy(library, install.resolve("target/lib").resolve(library.getFileName()));
+            }
+        }
+        return install;
     }
 }

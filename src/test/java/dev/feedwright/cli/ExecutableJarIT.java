@@ -7,6 +7,8 @@ import dev.feedwright.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -40,18 +42,7 @@ class ExecutableJarIT {
 
     @Test
     void exportsTheSeedsAndPrintsNothingOnStandardError() throws IOException, InterruptedException {
-        Path stdout = temp.resolve("stdout.txt");
-        Path stderr = temp.resolve("stderr.txt");
-        Process process = new ProcessBuilder(ChildJvm.java(), "-jar", JAR.toString(), "export",
-                "--corpus", Path.of("seeds").toAbsolutePath().toString(),
-                "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString())
-                .directory(temp.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(stderr, UTF_8)).isZero();
-        assertThat(Files.readString(stdout, UTF_8)).startsWith("export: 5 files, 5 read, 0 skipped;");
-        assertThat(Files.readString(stderr, UTF_8)).isEmpty();
-        assertThat(temp.resolve("feeds/all.xml")).isNotEmptyFile();
+        assertExportsTheSeedsQuietly(ChildJvm.java(), "-jar", JAR.toString());
     }
 
     /**
@@ -64,19 +55,8 @@ class ExecutableJarIT {
     void theLauncherRunsWhereItCannotMakeItsStartUpCache() throws IOException, InterruptedException {
         Path install = install();
         Files.writeString(install.resolve("target/startup"), "in the way of the cache folder");
-        Path stdout = temp.resolve("stdout.txt");
-        Path stderr = temp.resolve("stderr.txt");
 
-        Process process = new ProcessBuilder("bash", install.resolve("feedwright").toString(), "export",
-                "--corpus", Path.of("seeds").toAbsolutePath().toString(),
-                "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString())
-                .directory(temp.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(stderr, UTF_8)).isZero();
-        assertThat(Files.readString(stdout, UTF_8)).startsWith("export: 5 files, 5 read, 0 skipped;");
-        assertThat(Files.readString(stderr, UTF_8)).isEmpty();
-        assertThat(temp.resolve("feeds/all.xml")).isNotEmptyFile();
+        assertExportsTheSeedsQuietly("bash", install.resolve("feedwright").toString());
     }
 
     /** Like Maven, the launcher runs {@code $JAVA_HOME/bin/java} when JAVA_HOME is set. */
@@ -97,6 +77,26 @@ class ExecutableJarIT {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(output).startsWith("the java of JAVA_HOME: ")
                 .contains(" -jar " + install.resolve("target/feedwright.jar") + " --version");
+    }
+
+    /**
+     * Runs {@code command export} on the bundled seeds into this test's folder: exit code 0, the
+     * summary line, the feeds, and nothing on standard error.
+     */
+    private void assertExportsTheSeedsQuietly(String... command) throws IOException, InterruptedException {
+        List<String> export = new ArrayList<>(List.of(command));
+        export.addAll(List.of("export", "--corpus", Path.of("seeds").toAbsolutePath().toString(),
+                "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString()));
+        Path stdout = temp.resolve("stdout.txt");
+        Path stderr = temp.resolve("stderr.txt");
+        Process process = new ProcessBuilder(export).directory(temp.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(stderr, UTF_8)).isZero();
+        assertThat(Files.readString(stdout, UTF_8)).startsWith("export: 5 files, 5 read, 0 skipped;");
+        assertThat(Files.readString(stderr, UTF_8)).isEmpty();
+        assertThat(temp.resolve("feeds/all.xml")).isNotEmptyFile();
     }
 
     /** The launcher and the packaged jar with its libraries, in a folder of their own, built already. */

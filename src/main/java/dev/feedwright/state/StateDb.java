@@ -161,6 +161,7 @@ public final class StateDb implements AutoCloseable {
      */
     public static StateDb open(Path dir) throws IOException {
         Files.createDirectories(dir);
+        nativeLibraryIn(dir);
         Path file = dir.resolve(FILE_NAME);
         try {
             return openFile(file);
@@ -173,6 +174,20 @@ public final class StateDb implements AutoCloseable {
             } catch (Damaged again) {
                 throw new StateStoreException(file, "a new state database is damaged too: " + again.getMessage(), null);
             }
+        }
+    }
+
+    /**
+     * SQLite's driver copies its native library into {@code java.io.tmpdir} and loads it from
+     * there, which fails where {@code /tmp} is mounted {@code noexec} (a common hardening; the
+     * export then stopped with "cannot open the state database"). Unless told where to find it or
+     * where to copy it (the launcher names its own copy), the driver copies it into the state
+     * folder, which Feedwright writes anyway. A JVM-wide setting, read once, when the driver first
+     * loads its library: the one global this program sets.
+     */
+    private static void nativeLibraryIn(Path dir) {
+        if (System.getProperty("org.sqlite.lib.path") == null && System.getProperty("org.sqlite.tmpdir") == null) {
+            System.setProperty("org.sqlite.tmpdir", dir.toAbsolutePath().toString());
         }
     }
 

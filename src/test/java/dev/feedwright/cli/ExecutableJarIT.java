@@ -2,6 +2,7 @@ package dev.feedwright.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.feedwright.testing.ChildJvm;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,35 @@ class ExecutableJarIT {
         Files.writeString(install.resolve("target/startup"), "in the way of the cache folder");
 
         assertExportsTheSeedsQuietly("bash", install.resolve("feedwright").toString());
+    }
+
+    /**
+     * A machine whose {@code /tmp} is mounted {@code noexec} (a common hardening), running the jar
+     * as the systemd unit does: SQLite's driver must not load its library from {@code /tmp}. Runs
+     * in a mount namespace of its own (root only; skipped elsewhere), with the state and output
+     * folders under {@code target/}, outside the {@code /tmp} it hides.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void exportsWhereTmpCannotHoldPrograms() throws IOException, InterruptedException {
+        String noexecTmp = "mount -t tmpfs -o noexec,size=16m tmpfs /tmp";
+        Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c", noexecTmp).redirectErrorStream(true).start();
+        probe.getInputStream().readAllBytes();
+        assumeTrue(probe.waitFor() == 0, "a mount namespace with a noexec /tmp can be made here (root)");
+        Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-noexec-tmp-")
+                .toAbsolutePath();
+
+        Process process = new ProcessBuilder("unshare", "-m", "sh", "-c", noexecTmp + " && exec \"$@\"", "sh",
+                ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "export",
+                "--corpus", Path.of("seeds").toAbsolutePath().toString(),
+                "--out", folder.resolve("feeds").toString(), "--state", folder.resolve("state").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).startsWith("export: 5 files, 5 read, 0 skipped;");
+        assertThat(folder.resolve("feeds/all.xml")).isNotEmptyFile();
     }
 
     /** Like Maven, the launcher runs {@code $JAVA_HOME/bin/java} when JAVA_HOME is set. */

@@ -62,23 +62,25 @@ class ExecutableJarIT {
     }
 
     /**
-     * A machine whose {@code /tmp} is mounted {@code noexec} (a common hardening), running the jar
-     * as the systemd unit does: SQLite's driver must not load its library from {@code /tmp}. Runs
-     * in a mount namespace of its own (root only; skipped elsewhere), with the state and output
-     * folders under {@code target/}, outside the {@code /tmp} it hides.
+     * A machine whose temporary folder is mounted {@code noexec} (a common hardening of {@code
+     * /tmp}), running the jar as the systemd unit does: SQLite's driver must not load its library
+     * from there. The JVM's temporary folder is a {@code noexec} tmpfs mounted in a mount namespace
+     * of its own (root only; skipped elsewhere), so nothing outside the test sees it.
      */
     @Test
     @EnabledOnOs(OS.LINUX)
-    void exportsWhereTmpCannotHoldPrograms() throws IOException, InterruptedException {
-        String noexecTmp = "mount -t tmpfs -o noexec,size=16m tmpfs /tmp";
-        Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c", noexecTmp).redirectErrorStream(true).start();
-        probe.getInputStream().readAllBytes();
-        assumeTrue(probe.waitFor() == 0, "a mount namespace with a noexec /tmp can be made here (root)");
+    void exportsWhereTheTemporaryFolderCannotHoldPrograms() throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "it-noexec-tmp-")
                 .toAbsolutePath();
+        Path tmp = Files.createDirectories(folder.resolve("tmp"));
+        String mountThenRun = "mount -t tmpfs -o noexec,size=16m tmpfs \"$1\" && shift && exec \"$@\"";
+        Process probe = new ProcessBuilder("unshare", "-m", "sh", "-c", mountThenRun, "sh", tmp.toString(), "true")
+                .redirectErrorStream(true).start();
+        probe.getInputStream().readAllBytes();
+        assumeTrue(probe.waitFor() == 0, "a tmpfs can be mounted in a mount namespace here (root)");
 
-        Process process = new ProcessBuilder("unshare", "-m", "sh", "-c", noexecTmp + " && exec \"$@\"", "sh",
-                ChildJvm.java(), "-jar", JAR.toAbsolutePath().toString(), "export",
+        Process process = new ProcessBuilder("unshare", "-m", "sh", "-c", mountThenRun, "sh", tmp.toString(),
+                ChildJvm.java(), "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toAbsolutePath().toString(), "export",
                 "--corpus", Path.of("seeds").toAbsolutePath().toString(),
                 "--out", folder.resolve("feeds").toString(), "--state", folder.resolve("state").toString())
                 .redirectErrorStream(true).start();

@@ -187,6 +187,15 @@ public final class CorpusScanner {
         }
     }
 
+    /**
+     * Whether this JVM reads file names as UTF-8. In a locale that is not (the POSIX one: {@code
+     * LANG} unset, as in cron and many containers) it cannot even name a file that is not ASCII,
+     * and a walk that meets one stops.
+     */
+    public static boolean readsNamesAsUtf8() {
+        return NAMES_IN_UTF8;
+    }
+
     private static boolean isUtf8(String charset) {
         try {
             return Charset.forName(charset).equals(StandardCharsets.UTF_8);

@@ -51,7 +51,8 @@ class FailuresTest {
     void namesTheFileOnTheWayWhateverLanguageTheSystemSpeaks() throws IOException {
         Path file = Files.writeString(temp.resolve("afile"), "a file");
         // What the JDK throws for ENOTDIR in a Turkish locale (glibc's words for "Not a directory").
-        FileSystemException failure = new FileSystemException(file.resolve("sub").toString(), null, "Bir dizin de\u011fil");
+        FileSystemException failure = new FileSystemException(file.resolve("sub").toString(), null,
+                "Bir dizin de\u011fil");
 
         assertThat(Failures.describe(failure))
                 .isEqualTo(file.resolve("sub") + ": " + file + " is a file, where a folder is needed");

@@ -33,23 +33,24 @@ class LocaleTest {
                 "--out", out.toString(), "--state", temp.resolve("state").toString());
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(key -> key.equals("LANG") || key.startsWith("LC_"));
-        environment.put("LC_ALL", locale);
-        Process process = builder.start();
+        Process process = inLocale(locale, new ProcessBuilder(command).directory(temp.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile())).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return new Run(process.exitValue(), Files.readString(stdout, UTF_8), Files.readString(stderr, UTF_8));
     }
 
+    /** The process to start in {@code locale} and no other: every {@code LANG} and {@code LC_*} set to it. */
+    private static ProcessBuilder inLocale(String locale, ProcessBuilder builder) {
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(key -> key.equals("LANG") || key.startsWith("LC_"));
+        environment.put("LC_ALL", locale);
+        return builder;
+    }
+
     /** Whether a JVM started in {@code locale} decodes file names as UTF-8. */
     private static boolean namesInUtf8(String locale) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(ChildJvm.java(), "-XshowSettings:properties", "-version")
-                .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(key -> key.equals("LANG") || key.startsWith("LC_"));
-        builder.environment().put("LC_ALL", locale);
-        Process process = builder.start();
+        Process process = inLocale(locale, new ProcessBuilder(ChildJvm.java(), "-XshowSettings:properties",
+                "-version").redirectErrorStream(true)).start();
         String settings = new String(process.getInputStream().readAllBytes(), UTF_8);
         process.waitFor();
         return settings.contains("sun.jnu.encoding = UTF-8");

@@ -2,7 +2,7 @@ package dev.feedwright.hostile;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.feedwright.testing.FileNames;
+import dev.feedwright.corpus.CorpusScanner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -406,7 +406,7 @@ public final class HostileCorpus {
         }
         if (newlinesInFileNamesAllowed()) {
             for (String brk : new String[] {"\n", "\r", "\r\n", "\u0085", "\u2028", "\u001b[1A\u001b[2K"}) {
-                if (brk.charAt(0) > 0x7f && !FileNames.utf8()) {
+                if (brk.charAt(0) > 0x7f && !CorpusScanner.readsNamesAsUtf8()) {
                     continue;
                 }
                 int i = ++counter;

@@ -9,8 +9,8 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
+import dev.feedwright.corpus.CorpusScanner;
 import dev.feedwright.testing.Feeds;
-import dev.feedwright.testing.FileNames;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,7 +179,7 @@ class ExportRunTest {
 
     @Test
     void aFileWhoseNameIsNotUtf8IsSkippedUnreadWithTheRuleWhileTheOthersArePublished() throws Exception {
-        assumeTrue(FileNames.utf8(), "this JVM does not read file names as UTF-8 (a POSIX locale): the walk stops at"
+        assumeTrue(CorpusScanner.readsNamesAsUtf8(), "this JVM does not read file names as UTF-8 (a POSIX locale): the walk stops at"
                 + " such a name, as LocaleTest shows");
         Path corpus = Files.createDirectories(temp.resolve("corpus"));
         Path seed = Feeds.seeds().resolve("000_3b4be3fe1f265a52.txt");

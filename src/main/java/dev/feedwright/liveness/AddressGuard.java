@@ -64,32 +64,72 @@ final class AddressGuard {
         return false;
     }
 
-    /** An IP literal's address, or null when {@code host} is a name (parsed without any lookup). */
+    /**
+     * Whether OkHttp takes {@code host} for an IP address: then it connects to what
+     * {@link InetAddress#getByName} makes of it and never asks the {@link GuardedDns}, so the
+     * address must be checked before the request. As OkHttp decides it: a colon (IPv6), or only
+     * digits and dots, which covers the short and decimal IPv4 forms such as {@code 127.1} and
+     * {@code 2130706433}.
+     */
+    static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        return !host.isEmpty() && host.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+    }
+
+    /**
+     * An IP literal's address, as the JDK reads it (parsed without any lookup), or null when
+     * {@code host} is a name or a string of digits and dots that is no IPv4 address.
+     */
     static InetAddress literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
             if (h.indexOf(':') >= 0) {
                 return InetAddress.getByName(h); // an IPv6 literal: parsed, never looked up
             }
-            String[] parts = h.split("\\.", -1);
-            if (parts.length != 4) {
-                return null;
-            }
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                if (parts[i].isEmpty() || parts[i].length() > 3 || !parts[i].chars().allMatch(Character::isDigit)) {
-                    return null;
-                }
-                int value = Integer.parseInt(parts[i]);
-                if (value > 255) {
-                    return null;
-                }
-                bytes[i] = (byte) value;
-            }
-            return InetAddress.getByAddress(h, bytes);
+            byte[] bytes = numericIpv4(h);
+            return bytes == null ? null : InetAddress.getByAddress(h, bytes);
         } catch (UnknownHostException e) {
             return null;
         }
+    }
+
+    /**
+     * The IPv4 forms the JDK reads without a lookup (and so OkHttp connects to): one to four
+     * decimal parts, the last filling the bytes left, {@code 127.1} and {@code 2130706433} being
+     * 127.0.0.1; at most 15 characters. Null for anything else.
+     */
+    private static byte[] numericIpv4(String h) {
+        if (h.isEmpty() || h.length() > 15) {
+            return null;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length > 4) {
+            return null;
+        }
+        long value = 0;
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isEmpty() || !parts[i].chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return null;
+            }
+            value = Long.parseLong(parts[i]);
+            if (i < parts.length - 1 && value > 255) {
+                return null;
+            }
+        }
+        int lastBytes = 5 - parts.length;
+        if (value >= 1L << (8 * lastBytes)) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < parts.length - 1; i++) {
+            bytes[i] = (byte) Integer.parseInt(parts[i]);
+        }
+        for (int i = 0; i < lastBytes; i++) {
+            bytes[3 - i] = (byte) (value >>> (8 * i));
+        }
+        return bytes;
     }
 
     private static boolean isMapped(byte[] b) {

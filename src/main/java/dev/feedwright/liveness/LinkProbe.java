@@ -201,9 +201,17 @@ final class LinkProbe {
 
     private Step goTo(HttpUrl url) {
         current = url;
-        InetAddress literal = AddressGuard.literal(url.host());
-        if (literal != null && !guard.allows(literal)) {
-            return done(Kind.REFUSED, 0, "non-public address " + url.host());
+        if (AddressGuard.isIpLiteral(url.host())) {
+            // OkHttp connects to an IP literal without asking the guarded resolver: check it here.
+            InetAddress literal = AddressGuard.literal(url.host());
+            if (literal == null) {
+                return done(Kind.REFUSED, 0, "not a valid IP address: " + url.host());
+            }
+            if (!guard.allows(literal)) {
+                String dotted = literal.getHostAddress();
+                boolean shortForm = url.host().indexOf(':') < 0 && !url.host().equals(dotted);
+                return done(Kind.REFUSED, 0, "non-public address " + url.host() + (shortForm ? " (" + dotted + ")" : ""));
+            }
         }
         return send(0, false);
     }

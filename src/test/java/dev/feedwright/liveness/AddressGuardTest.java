@@ -46,9 +46,22 @@ class AddressGuardTest {
     void readsIpLiteralsWithoutLookingNamesUp() {
         assertThat(AddressGuard.literal("[::1]")).isNotNull();
         assertThat(AddressGuard.literal("news.example")).isNull();
-        assertThat(AddressGuard.literal("1.2.3")).isNull();
         assertThat(AddressGuard.literal("1.2.3.256")).isNull();
         assertThat(AddressGuard.literal("1.2.3.4.5")).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2130706433", "127.1", "127.0.1", "0", "0177.0.0.1", "167772161", "10.1"})
+    void readsTheShortAndDecimalIpv4FormsAsTheJdkDoes(String host) throws UnknownHostException {
+        assertThat(AddressGuard.isIpLiteral(host)).isTrue();
+        assertThat(AddressGuard.literal(host)).isEqualTo(InetAddress.getByName(host));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4294967296", "1.16777216", "127..1", "1.2.3.4.", "0000000002130706433"})
+    void readsNoAddressFromDigitsTheJdkWouldLookUp(String host) {
+        assertThat(AddressGuard.isIpLiteral(host)).isTrue();
+        assertThat(AddressGuard.literal(host)).isNull();
     }
 
     @Test

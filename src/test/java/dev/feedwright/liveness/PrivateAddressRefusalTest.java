@@ -71,6 +71,39 @@ class PrivateAddressRefusalTest {
     }
 
     @Test
+    void refusesLoopbackWrittenAsAShortOrDecimalNumber() throws Exception {
+        // OkHttp connects to these without asking the resolver: 127.0.0.1, 127.0.0.1, 0.0.0.0.
+        int port = server.getPort();
+        String[] links = {
+            "http://2130706433:" + port + "/decimal",
+            "http://127.1:" + port + "/short",
+            "http://0:" + port + "/zero",
+        };
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(server.getRequestCount()).isZero();
+        assertThat(report.refused()).isEqualTo(links.length);
+        assertThat(harness.row(links[0]).detail()).isEqualTo("non-public address 2130706433 (127.0.0.1)");
+    }
+
+    @Test
+    void refusesARedirectToLoopbackWrittenAsADecimalNumber() throws Exception {
+        harness.guard = new AddressGuard(false, address -> address.getHostAddress().equals("127.0.0.1")
+                && !address.getHostName().equals("2130706433"));
+        harness.dns.map("public.example", "127.0.0.1");
+        int port = server.getPort();
+        server.setDispatcher(new Routes()
+                .on("/away", redirect(302, "http://2130706433:" + port + "/secret")));
+        String link = "http://public.example:" + port + "/away";
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.REFUSED);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void refusesARedirectToAPrivateAddress() throws Exception {
         // Let the checker reach this one loopback server as if it were public; 127.0.0.2 stays private.
         harness.guard = new AddressGuard(false, address -> address.getHostAddress().equals("127.0.0.1"));

@@ -40,6 +40,14 @@ final class LinkProbe {
         }
     }
 
+    /**
+     * The longest redirect target followed, in characters. Every address of a chain is kept until
+     * the check ends (to see loops), and a hostile server can send a {@code Location} of almost
+     * OkHttp's 256 KiB header limit at every hop: without a bound, a run's window of checks could
+     * fill the heap. Servers commonly refuse request lines over 8 KiB anyway.
+     */
+    static final int MAX_LOCATION_CHARS = 8192;
+
     private final LivenessConfig config;
     private final AddressGuard guard;
     private final Clock clock;
@@ -183,6 +191,10 @@ final class LinkProbe {
             return isOtherScheme(location)
                     ? done(Kind.REFUSED, code, "redirect to a non-http(s) address")
                     : done(Kind.UNKNOWN, code, "HTTP " + code + " to an unusable Location");
+        }
+        if (next.toString().length() > MAX_LOCATION_CHARS) {
+            return done(Kind.UNKNOWN, code, "HTTP " + code + " to an address longer than " + MAX_LOCATION_CHARS
+                    + " characters");
         }
         if (++hops > config.maxRedirects()) {
             return done(Kind.UNKNOWN, code, "more than " + config.maxRedirects() + " redirects");

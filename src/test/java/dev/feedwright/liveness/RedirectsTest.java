@@ -86,6 +86,22 @@ class RedirectsTest {
     }
 
     @Test
+    void redirectToAnOverlongAddressIsUnknownAndNotFollowed() throws Exception {
+        // A hostile server can make every hop's Location nearly 256 KiB long; the chain is held in memory.
+        server.enqueue(redirect(301, "/" + "a".repeat(LinkProbe.MAX_LOCATION_CHARS)));
+        server.enqueue(status(200));
+        String link = url("news.test", "/a");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.unknown()).isEqualTo(1);
+        LinkRow row = harness.row(link);
+        assertThat(row.detail()).isEqualTo("HTTP 301 to an address longer than 8192 characters");
+        assertThat(row.movedTo()).isNull();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void redirectLoopIsUnknownAndStopsAtTheFirstRepeat() throws Exception {
         server.enqueue(redirect(301, "/b"));
         server.enqueue(redirect(301, "/a"));

@@ -54,6 +54,7 @@ final class LinkCheckRun {
     private final long resolvedBefore;
     private final AtomicLong done = new AtomicLong();
     private volatile boolean stopped;
+    private volatile Error crash;
     private Findings findings;
 
     /** A link being checked. */
@@ -107,6 +108,9 @@ final class LinkCheckRun {
         try {
             admitAll(stamp, now, workers);
             admission.acquire(window); // every admitted link is over
+            if (crash != null) {
+                throw crash;
+            }
             findings.endOfRun();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -194,8 +198,23 @@ final class LinkCheckRun {
         }
     }
 
-    /** One request of a job, on a worker, holding one of its host's places. */
+    /**
+     * One request of a job, on a worker. An {@link Error} there (out of memory, say) would leave
+     * the job unfinished and the run waiting for it for ever: it stops the run instead, and
+     * {@link #run} throws it.
+     */
     private void exchange(Job job, String host, ThreadPoolExecutor workers) {
+        try {
+            step(job, host, workers);
+        } catch (Error e) {
+            crash = e;
+            stop();
+            throw e;
+        }
+    }
+
+    /** One request of a job, holding one of its host's places. */
+    private void step(Job job, String host, ThreadPoolExecutor workers) {
         Step next = null;
         try {
             if (!job.over.get() && !stopped) {

@@ -1,6 +1,11 @@
 package dev.feedwright.liveness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.state.LinkStore.SeenLink;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Dns;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +87,26 @@ class ConcurrencyTest {
             links[i] = ServerSupport.url(server, hosts[i % hosts.length], "/article-" + i);
         }
         return links;
+    }
+
+    @Test
+    void anErrorOnAWorkerEndsTheRunInsteadOfHangingIt() throws Exception {
+        Dns failing = hostname -> {
+            throw new OutOfMemoryError("simulated");
+        };
+        long stamp = harness.clock.millis();
+        List<SeenLink> links = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            links.add(new SeenLink("http://crash.test:" + server.getPort() + "/" + i, "crash.test"));
+        }
+        harness.store.markSeen(links, stamp);
+
+        try (LinkChecker checker = new LinkChecker(harness.config, BuildInfo.load(), harness.clock, failing,
+                harness.scheduler, harness.guard)) {
+            assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> checker.check(harness.store, stamp, Progress.none())))
+                    .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
+import okhttp3.Headers;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -20,6 +22,9 @@ import okhttp3.ResponseBody;
  * answer's body is read only up to {@code liveness.maxBodyBytes}.
  */
 final class HttpTransport implements AutoCloseable {
+
+    /** The name a {@code Retry-After} header travels under past OkHttp: see {@link #hideRetryAfter}. */
+    private static final String RETRY_AFTER = "Feedwright-Retry-After";
 
     private final OkHttpClient client;
     private final int maxBodyBytes;
@@ -36,6 +41,7 @@ final class HttpTransport implements AutoCloseable {
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
                 .callTimeout(config.callTimeout())
+                .addNetworkInterceptor(HttpTransport::hideRetryAfter)
                 .connectionPool(new ConnectionPool(Math.min(config.concurrency(), 256), 30, TimeUnit.SECONDS))
                 .build();
     }
@@ -47,11 +53,28 @@ final class HttpTransport implements AutoCloseable {
             if (readBody && maxBodyBytes > 0) {
                 readSome(response.body());
             }
-            return new Exchange(response.code(), response.header("Location"), response.header("Retry-After"),
+            return new Exchange(response.code(), response.header("Location"), response.header(RETRY_AFTER),
                     response.header("ETag"), response.header("Last-Modified"), null);
         } catch (IOException e) {
             return Exchange.failed(e);
         }
+    }
+
+    /**
+     * Renames {@code Retry-After} before OkHttp's follow-up logic reads it: OkHttp would retry a 503
+     * asking for 0 s at once on its own (a request no retry count or host pause knows of), and it
+     * fails with a NumberFormatException on a number of seconds above 2^31-1. The probe honours
+     * the header itself.
+     */
+    private static Response hideRetryAfter(Interceptor.Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        String retryAfter = response.header("Retry-After");
+        if (retryAfter == null) {
+            return response;
+        }
+        Headers headers = response.headers().newBuilder().removeAll("Retry-After")
+                .addUnsafeNonAscii(RETRY_AFTER, retryAfter).build();
+        return response.newBuilder().headers(headers).build();
     }
 
     /** Reads the start of the body; a slow or broken body does not change what the status said. */

@@ -123,6 +123,34 @@ class RetriesTest {
     }
 
     @Test
+    void aRetryAfterOfMoreSecondsThanAnIntHoldsIsLongerThanTheCap() throws Exception {
+        harness.config = CheckerHarness.fast().headFirst(false).build();
+        server.enqueue(retryAfter(503, "99999999999"));
+        String link = link("/much-later");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail())
+                .isEqualTo("HTTP 503, Retry-After 99999999999 s is longer than liveness.retryAfterCap");
+        assertThat(requests(server)).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterOfNothingIsRetriedOnlyAsOftenAsConfigured() throws Exception {
+        harness.config = CheckerHarness.fast().headFirst(false).retries(0).build();
+        server.enqueue(retryAfter(503, "0"));
+        server.enqueue(status(200));
+        String link = link("/busy");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).isEqualTo("HTTP 503");
+        assertThat(requests(server)).hasSize(1);
+    }
+
+    @Test
     void backsOffExponentiallyOn5xx() throws Exception {
         harness.config = CheckerHarness.fast().headFirst(false).retries(3).retryBackoff(Duration.ofMillis(500))
                 .build();

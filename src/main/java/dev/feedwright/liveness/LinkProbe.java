@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -157,6 +158,11 @@ final class LinkProbe {
         }
         if (failure instanceof SSLException || failure.getCause() instanceof SSLException) {
             return done(Kind.UNKNOWN, 0, "TLS error: " + describe(failure));
+        }
+        if (failure instanceof ProtocolException) {
+            // The server answered, but not in HTTP (a bad status line, HTTP/0.9, a 407 from a
+            // server that is no proxy): worth another try, but its fault, not the network's.
+            return retry(0, describe(failure), false, null);
         }
         if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
             return new Step.Done(Outcome.network("cannot connect: " + describe(failure)));

@@ -140,6 +140,22 @@ class LinkStatesTest {
     }
 
     @Test
+    void unknownOnAnAnswerThatIsNotHttpWhichSaysNothingAboutTheNetwork() throws Exception {
+        // OkHttp fails a 407 from a server that is no proxy with a ProtocolException, as it does a
+        // bad status line: the server answered, so this single check must not make the run "network down".
+        server.enqueue(status(407));
+        server.enqueue(status(407));
+        server.enqueue(status(407));
+        String link = url("proxy-ish.test", "/");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.networkLooksDown()).isFalse();
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).startsWith("ProtocolException");
+    }
+
+    @Test
     void unknownOnATlsErrorWhichSaysNothingAboutTheNetwork() throws Exception {
         // https to a server that answers in plain HTTP: the TLS handshake fails. Were that counted
         // as a network failure, this single check would make the run "network down" and store

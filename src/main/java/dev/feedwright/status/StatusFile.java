@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * The status file, {@code status.json} in the state folder, replaced whole on every write: it is
@@ -17,26 +19,35 @@ public final class StatusFile {
     public static final String FILE_NAME = "status.json";
 
     private final Path file;
-    private final Path temporary;
 
     /** @param stateDir the state folder; created on the first write */
     public StatusFile(Path stateDir) {
         this.file = stateDir.resolve(FILE_NAME);
-        this.temporary = stateDir.resolve("." + FILE_NAME + ".fw-tmp");
     }
 
     public Path path() {
         return file;
     }
 
-    /** Replaces the file with {@code json}; one writer at a time. */
+    /**
+     * Replaces the file with {@code json}; one writer at a time in this object. The temporary file
+     * has a name of its own for each write, so that another process writing the same state folder
+     * (a second daemon started by mistake) never writes into it or renames it away half written.
+     */
     public synchronized void write(String json) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(temporary, json, StandardCharsets.UTF_8);
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve("." + FILE_NAME + "." + UUID.randomUUID() + ".fw-tmp");
         try {
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(temporary, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 }

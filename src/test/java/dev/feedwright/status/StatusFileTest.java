@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,5 +32,47 @@ class StatusFileTest {
         try (Stream<Path> files = Files.list(temp.resolve("state"))) {
             assertThat(files).containsExactly(status.path());
         }
+    }
+
+    /** Two daemons started on one state folder by mistake: each write still lands whole. */
+    @Test
+    void writersInTwoProcessesNeverLeaveHalfAFile() throws Exception {
+        Path state = temp.resolve("state");
+        String first = "{\"state\": \"running\", \"pid\": 1, \"pad\": \"" + "a".repeat(20_000) + "\"}\n";
+        String second = "{\"state\": \"stopped\", \"pid\": 2}\n";
+        // One StatusFile each, as two processes have: nothing in one object holds the other back.
+        StatusFile one = new StatusFile(state);
+        StatusFile two = new StatusFile(state);
+        one.write(first);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writing = new ArrayList<>();
+            writing.add(writers.submit(() -> writeRepeatedly(one, first)));
+            writing.add(writers.submit(() -> writeRepeatedly(two, second)));
+            List<String> seen = new ArrayList<>();
+            while (!writing.stream().allMatch(Future::isDone)) {
+                try {
+                    seen.add(Files.readString(one.path()));
+                } catch (NoSuchFileException e) {
+                    seen.add("(missing)");
+                }
+            }
+            for (Future<?> done : writing) {
+                done.get();
+            }
+            assertThat(seen).isNotEmpty().allMatch(text -> text.equals(first) || text.equals(second));
+        } finally {
+            writers.shutdownNow();
+        }
+        try (Stream<Path> files = Files.list(state)) {
+            assertThat(files).containsExactly(one.path());
+        }
+    }
+
+    private static Void writeRepeatedly(StatusFile status, String json) throws IOException {
+        for (int i = 0; i < 2_000; i++) {
+            status.write(json);
+        }
+        return null;
     }
 }

@@ -57,6 +57,9 @@ final class CorpusWatcher implements AutoCloseable {
     private volatile boolean closed;
     private long lastChange;
     private boolean pending;
+    /** The file system's identity of the folder watched as the root, to notice one renamed into its place. */
+    private Object rootKey;
+    private long lastRootCheck;
 
     /**
      * @param root     the corpus folder
@@ -90,6 +93,10 @@ final class CorpusWatcher implements AutoCloseable {
                 if (key != null) {
                     handle(key);
                 }
+                if (System.nanoTime() - lastRootCheck >= TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MILLIS)) {
+                    lastRootCheck = System.nanoTime();
+                    watchAgainIfRootReplaced();
+                }
                 if (pending && System.nanoTime() - lastChange >= quietNanos && !closed) {
                     pending = false;
                     onChange.run();
@@ -107,6 +114,7 @@ final class CorpusWatcher implements AutoCloseable {
         boolean waited = false;
         while (!closed) {
             if (Files.isDirectory(root)) {
+                rootKey = identity();
                 registerTree(root);
                 if (waited) {
                     changed();
@@ -140,6 +148,10 @@ final class CorpusWatcher implements AutoCloseable {
                 // Files may have landed in it before it was registered; they are read by the run anyway.
                 registerTree(path);
                 changed();
+            } else if (event.kind() == ENTRY_DELETE && registered.contains(path)) {
+                // Removed, or renamed: a folder made again under this name must be watched anew.
+                forget(path);
+                changed();
             } else if (isArticle(path) || registered.contains(path)) {
                 changed();
             }
@@ -150,6 +162,7 @@ final class CorpusWatcher implements AutoCloseable {
             changed();
             if (folder != null && folder.equals(root)) {
                 LOG.warn("the corpus folder {} is gone; watching for it to come back", root);
+                forget(root);
                 try {
                     awaitRoot();
                 } catch (InterruptedException e) {
@@ -158,6 +171,44 @@ final class CorpusWatcher implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Watches the corpus folder anew when another folder took its name (renamed into place, or a
+     * symbolic link pointed elsewhere) or it was renamed away: the watch is on the folder itself,
+     * which would otherwise go on reporting the old one's changes and none of the new one's.
+     */
+    private void watchAgainIfRootReplaced() throws InterruptedException {
+        Object now = identity();
+        // Without an identity (gone, or a file system that has none) only a missing folder counts.
+        if (now == null ? Files.isDirectory(root) : now.equals(rootKey)) {
+            return;
+        }
+        LOG.info("the corpus folder {} was replaced or moved; watching it anew", root);
+        forget(root);
+        changed();
+        awaitRoot();
+    }
+
+    /** The root's identity with links followed (on Unix, its device and inode); null when it is gone or has none. */
+    private Object identity() {
+        try {
+            return Files.readAttributes(root, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Stops watching {@code gone} and every folder under it, so that folders made again there are watched. */
+    private void forget(Path gone) {
+        registered.removeIf(dir -> dir.startsWith(gone));
+        folders.entrySet().removeIf(entry -> {
+            if (entry.getValue().startsWith(gone)) {
+                entry.getKey().cancel();
+                return true;
+            }
+            return false;
+        });
     }
 
     private void changed() {

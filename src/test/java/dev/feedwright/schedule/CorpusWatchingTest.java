@@ -125,4 +125,37 @@ class CorpusWatchingTest {
         Files.writeString(corpus.resolve("a.md"), "---\ntitle: A\n---\n");
         Waits.until(WAIT, "an export for an article", () -> work.calls() == 1);
     }
+
+    @Test
+    void aFolderMadeAgainUnderTheNameOfOneRenamedAwayIsWatched() throws IOException {
+        Path folder = Files.createDirectories(corpus.resolve("2026"));
+        Waits.until(WAIT, "an export for the new folder", () -> work.calls() == 1);
+        Files.move(folder, corpus.resolve("2026-old"));
+        Waits.until(WAIT, "an export for the renamed folder", () -> work.calls() == 2);
+        Files.createDirectories(folder);
+        Waits.until(WAIT, "an export for the folder made again", () -> work.calls() == 3);
+
+        Files.writeString(folder.resolve("a.md"), "---\ntitle: A\n---\n");
+
+        Waits.until(WAIT, "an export for a file in the folder made again", () -> work.calls() == 4);
+    }
+
+    @Test
+    void aCorpusFolderRenamedIntoPlaceIsWatchedInsteadOfTheOldOne() throws IOException {
+        Path next = Files.createDirectories(temp.resolve("corpus-next"));
+        Files.writeString(next.resolve("a.md"), "---\ntitle: A\n---\n");
+        Path old = temp.resolve("corpus-old");
+
+        Files.move(corpus, old);
+        Files.move(next, corpus);
+        Waits.until(WAIT, "an export for the folder renamed into place", () -> work.calls() == 1);
+        Waits.sleep(QUIET.multipliedBy(4));
+        Files.writeString(old.resolve("b.md"), "---\ntitle: B, in the old folder\n---\n");
+        Waits.sleep(QUIET.multipliedBy(4));
+        assertThat(work.calls()).as("exports after a change in the folder renamed away").isEqualTo(1);
+
+        Files.writeString(corpus.resolve("c.md"), "---\ntitle: C\n---\n");
+
+        Waits.until(WAIT, "an export for a file in the folder renamed into place", () -> work.calls() == 2);
+    }
 }

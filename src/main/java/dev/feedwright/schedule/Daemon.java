@@ -69,7 +69,9 @@ public final class Daemon {
         this.config = config;
         this.version = version;
         this.schedule = config.schedule();
-        this.zone = TimeZone.getTimeZone(schedule.timeZone());
+        // Normalised first: TimeZone knows "GMT+02:00" and "+02:00" but takes "UTC+02:00" (ZoneId's
+        // reading of "UTC+2") for a zone it does not know, and silently for GMT.
+        this.zone = TimeZone.getTimeZone(schedule.timeZone().normalized());
         this.jobs = List.of(
                 new JobInfo(Task.EXPORT.id(), schedule.export(), Crons.toQuartz(schedule.export()), true),
                 new JobInfo(Task.CHECK_LINKS.id(), schedule.checkLinks(), Crons.toQuartz(schedule.checkLinks()),

@@ -5,6 +5,7 @@ import static dev.feedwright.schedule.DaemonTests.YEARLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.config.ScheduleConfig;
 import dev.feedwright.status.RunRecord;
 import dev.feedwright.status.Status;
 import dev.feedwright.testing.Waits;
@@ -13,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -225,5 +229,19 @@ class DaemonScheduleTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Regression: a zone named as an offset from UTC ({@code UTC+2}) was read as UTC itself, two hours off. */
+    @Test
+    void readsTheScheduleInAZoneNamedAsAnOffsetFromUtc() throws Exception {
+        ScheduleConfig schedule = DaemonTests.schedule(YEARLY, YEARLY, false, false, Duration.ofSeconds(1));
+        start(DaemonTests.config(temp, new ScheduleConfig(schedule.export(), schedule.checkLinks(),
+                ZoneId.of("UTC+2"), false, false, schedule.quietPeriod(), schedule.shutdownTimeout())),
+                new RecordingWork());
+
+        Instant next = daemon.status().jobs().get(0).nextFireTime();
+
+        int year = next.atOffset(ZoneOffset.ofHours(2)).getYear();
+        assertThat(next).isEqualTo(LocalDateTime.of(year, 1, 1, 0, 0).toInstant(ZoneOffset.ofHours(2)));
     }
 }

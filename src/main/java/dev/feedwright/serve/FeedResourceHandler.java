@@ -72,6 +72,21 @@ final class FeedResourceHandler extends ResourceHandler {
             return content;
         }
 
+        /**
+         * Serves {@code index.html} for {@code /} only when it is a file that would be served by its
+         * own path. Jetty picks the welcome file following symbolic links, then asks the content
+         * factory, which has nothing for a link, and fails on that with a 500 and a stack trace.
+         */
+        @Override
+        protected void serveWelcome(Request request, Response response, Callback callback, String welcomeTarget)
+                throws Exception {
+            if (getHttpContentFactory().getContent(welcomeTarget) == null) {
+                writeHttpError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                return;
+            }
+            super.serveWelcome(request, response, callback, welcomeTarget);
+        }
+
         @Override
         protected void putNotModifiedHeaders(Response response, HttpContent content) {
             super.putNotModifiedHeaders(response, content);

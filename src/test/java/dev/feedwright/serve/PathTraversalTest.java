@@ -45,6 +45,7 @@ class PathTraversalTest {
         Files.createSymbolicLink(feeds.resolve("outside"), temp);
         Files.createSymbolicLink(feeds.resolve("topics/up"), Path.of("..", ".."));
         Files.createSymbolicLink(feeds.resolve("inside-link.xml"), feeds.resolve("all.xml"));
+        Files.createSymbolicLink(feeds.resolve("index.html"), secretFile);
         server = new FeedServer(new ServeOptions(feeds, "127.0.0.1", 0, Duration.ofMinutes(15)));
         server.start();
     }
@@ -114,6 +115,17 @@ class PathTraversalTest {
             RawHttp answer = RawHttp.get(server.port(), target);
 
             assertThat(answer.status()).as(target).isIn(400, 404);
+            assertThat(answer.raw()).as(target).doesNotContain(SECRET);
+        }
+    }
+
+    /** Regression: an index page that is a link made {@code /} fail with a 500 and a stack trace in the log. */
+    @Test
+    void anIndexPageThatIsALinkIsNotFound() throws IOException {
+        for (String target : new String[] {"/", "/index.html"}) {
+            RawHttp answer = RawHttp.get(server.port(), target);
+
+            assertThat(answer.status()).as(target).isEqualTo(404);
             assertThat(answer.raw()).as(target).doesNotContain(SECRET);
         }
     }

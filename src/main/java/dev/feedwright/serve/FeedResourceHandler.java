@@ -87,6 +87,21 @@ final class FeedResourceHandler extends ResourceHandler {
             super.serveWelcome(request, response, callback, welcomeTarget);
         }
 
+        /**
+         * {@code If-None-Match: *} matches any file that exists (RFC 9110, 13.1.2), which Jetty
+         * does not check for a {@code GET}: a 304 then, as for a matching tag.
+         */
+        @Override
+        protected boolean handleConditionalHeaders(Request request, Response response, HttpContent content,
+                Callback callback) throws IOException {
+            if ("*".equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+                putNotModifiedHeaders(response, content);
+                writeHttpError(request, response, callback, HttpStatus.NOT_MODIFIED_304);
+                return true;
+            }
+            return super.handleConditionalHeaders(request, response, content, callback);
+        }
+
         @Override
         protected void putNotModifiedHeaders(Response response, HttpContent content) {
             super.putNotModifiedHeaders(response, content);
@@ -97,6 +112,12 @@ final class FeedResourceHandler extends ResourceHandler {
 
         @Override
         protected void writeHttpError(Request request, Response response, Callback callback, int status) {
+            if (status == HttpStatus.FORBIDDEN_403) {
+                // Jetty's answer for a folder without its index page, which is not listed: to a
+                // reader, as for any other folder, nothing is there.
+                super.writeHttpError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                return;
+            }
             if (status != HttpStatus.NOT_MODIFIED_304) {
                 super.writeHttpError(request, response, callback, status);
                 return;

@@ -90,7 +90,7 @@ public final class FeedServer implements AutoCloseable {
         for (Map.Entry<String, String> type : MediaTypes.BY_EXTENSION.entrySet()) {
             context.getMimeTypes().addMimeMapping(type.getKey(), type.getValue());
         }
-        GracefulHandler graceful = new GracefulHandler(newCompressionHandler(context));
+        GracefulHandler graceful = new GracefulHandler(new WeakTags(newCompressionHandler(context)));
         graceful.setShutdownIdleTimeout(STOP_IDLE_MILLIS);
         server.setHandler(graceful);
     }

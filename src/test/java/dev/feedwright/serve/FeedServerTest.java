@@ -110,6 +110,45 @@ class FeedServerTest {
     }
 
     @Test
+    void comparesEntityTagsWeaklyAsIfNoneMatchAsks() {
+        String etag = header(client.get("/all.xml"), "ETag");
+        String gzipEtag = header(client.get("/all.xml", "Accept-Encoding", "gzip"), "ETag");
+
+        HttpResponse<byte[]> weakened = client.get("/all.xml", "If-None-Match", "\"0.0.0.0\", W/" + etag);
+        HttpResponse<byte[]> weakenedGzip = client.get("/all.xml", "Accept-Encoding", "gzip",
+                "If-None-Match", "W/" + gzipEtag);
+        HttpResponse<byte[]> otherWeak = client.get("/all.xml", "If-None-Match", "W/\"0.0.0.0\"");
+
+        assertThat(weakened.statusCode()).isEqualTo(304);
+        assertThat(header(weakened, "ETag")).isEqualTo(etag);
+        assertThat(weakenedGzip.statusCode()).isEqualTo(304);
+        assertThat(header(weakenedGzip, "ETag")).isEqualTo(gzipEtag);
+        assertThat(otherWeak.statusCode()).isEqualTo(200);
+        assertThat(new String(otherWeak.body(), UTF_8)).isEqualTo(FEED);
+    }
+
+    @Test
+    void anyEntityTagMatchesAFileThatExists() {
+        HttpResponse<byte[]> response = client.get("/all.xml", "If-None-Match", "*");
+        HttpResponse<byte[]> missing = client.get("/missing.xml", "If-None-Match", "*");
+
+        assertThat(response.statusCode()).isEqualTo(304);
+        assertThat(response.body()).isEmpty();
+        assertThat(header(response, "ETag")).isEqualTo(header(client.get("/all.xml"), "ETag"));
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRootWithoutAnIndexPageIsNotFound() throws IOException {
+        Files.delete(folder.resolve("index.html"));
+
+        HttpResponse<byte[]> response = client.get("/");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(new String(response.body(), UTF_8)).doesNotContain("all.xml");
+    }
+
+    @Test
     void sendsTheFileForAnEntityTagThatNoLongerMatches() {
         HttpResponse<byte[]> response = client.get("/all.xml", "If-None-Match", "\"0.0.0.0\"");
 

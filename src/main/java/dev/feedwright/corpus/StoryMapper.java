@@ -23,10 +23,11 @@ final class StoryMapper {
     /**
      * Longest title, excerpt and provider name kept, in characters. Real ones are a few hundred at
      * most; a longer one is cut (with a warning), so that one file cannot swell every feed it is in
-     * past what feed readers accept.
+     * past what feed readers accept. Topic names are cut like provider names.
      */
     static final int MAX_TITLE = 1_000;
     static final int MAX_EXCERPT = 10_000;
+    /** Longest provider or topic name kept; a topic name is in every item of its stories and its feed's titles. */
     static final int MAX_NAME = 200;
 
     private final String source;
@@ -153,7 +154,7 @@ final class StoryMapper {
         Set<String> topics = new LinkedHashSet<>();
         for (YamlValue item : items(node, "topics")) {
             if (item instanceof YamlValue.Scalar scalar) {
-                String topic = TextRepair.text(scalar.text());
+                String topic = cut(TextRepair.text(scalar.text()), MAX_NAME, scalar, "topics: a name");
                 if (!topic.isEmpty()) {
                     topics.add(topic);
                 }

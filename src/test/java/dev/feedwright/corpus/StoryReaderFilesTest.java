@@ -2,6 +2,7 @@ package dev.feedwright.corpus;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.feedwright.config.CorpusConfig;
@@ -171,6 +172,19 @@ class StoryReaderFilesTest {
         assertThat(read.warnings()).extracting(Problem::message).containsExactly(
                 "title was 5000 characters long; cut to 1000", "excerpt was 600000 characters long; cut to 10000",
                 "provider.name was 1000 characters long; cut to 200");
+    }
+
+    @Test
+    void cutsTopicNameThatNoFeedReaderWouldTake() throws IOException {
+        // Found in an audit: a 3 MB topic name went uncut into the category of every item of the
+        // story, the titles of its feed, the index page and every subscription list, 3 MB each.
+        Path file = write("long-topic.md", "---\n" + FIELDS + "topics:\n  - \"" + "T".repeat(3_000) + "\"\n  - AI\n---\n");
+
+        ReadResult.Read read = readStory(file);
+
+        assertThat(read.story().topics()).containsExactly("T".repeat(StoryMapper.MAX_NAME - 1) + "\u2026", "AI");
+        assertThat(read.warnings()).extracting(Problem::line, Problem::message)
+                .containsExactly(tuple(6, "topics: a name was 3000 characters long; cut to 200"));
     }
 
     @Test

@@ -29,6 +29,12 @@ final class StoryMapper {
     static final int MAX_EXCERPT = 10_000;
     /** Longest provider or topic name kept; a topic name is in every item of its stories and its feed's titles. */
     static final int MAX_NAME = 200;
+    /**
+     * Most topics kept per story (real files have one to three): each is a feed of its own and a
+     * category in every item of the story, so 100,000 of them in one small file made an export
+     * write gigabytes and never finish.
+     */
+    static final int MAX_TOPICS = 100;
 
     private final String source;
     private final int maxRelated;
@@ -152,7 +158,13 @@ final class StoryMapper {
 
     private List<String> topics(YamlValue node) throws CorpusFileException {
         Set<String> topics = new LinkedHashSet<>();
-        for (YamlValue item : items(node, "topics")) {
+        List<YamlValue> items = items(node, "topics");
+        for (int i = 0; i < items.size(); i++) {
+            YamlValue item = items.get(i);
+            if (topics.size() >= MAX_TOPICS) {
+                warn(item, "topics: " + (items.size() - i) + " names past the first " + MAX_TOPICS + " were dropped");
+                break;
+            }
             if (item instanceof YamlValue.Scalar scalar) {
                 String topic = cut(TextRepair.text(scalar.text()), MAX_NAME, scalar, "topics: a name");
                 if (!topic.isEmpty()) {

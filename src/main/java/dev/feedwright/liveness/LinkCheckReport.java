@@ -52,8 +52,9 @@ public record LinkCheckReport(
             StringBuilder hosts = new StringBuilder("worst hosts:");
             for (HostTally host : worstHosts) {
                 hosts.append(hosts.length() > 12 ? ", " : " ").append(host.host()).append(" (")
-                        .append(host.dead()).append(" dead, ").append(host.unknown()).append(" unknown of ")
-                        .append(host.checked()).append(')');
+                        .append(host.dead()).append(" dead, ").append(host.unknown()).append(" unknown")
+                        .append(host.refused() > 0 ? ", " + host.refused() + " refused" : "")
+                        .append(" of ").append(host.checked()).append(')');
             }
             lines.add(hosts.toString());
         }

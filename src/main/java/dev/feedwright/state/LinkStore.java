@@ -180,14 +180,14 @@ public final class LinkStore {
     }
 
     /** Per-host counts of checks that ended at or after {@code since}. */
-    public record HostTally(String host, int dead, int unknown, int checked) {
+    public record HostTally(String host, int dead, int unknown, int refused, int checked) {
     }
 
-    /** The hosts with the most DEAD and UNKNOWN results among checks since {@code since}, worst first. */
+    /** The hosts with the most DEAD, UNKNOWN and REFUSED results among checks since {@code since}, worst first. */
     public List<HostTally> worstHosts(long since, int limit) throws StateStoreException {
         return db.with(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT host,"
-                    + " sum(state = 'DEAD'), sum(state = 'UNKNOWN' OR state = 'REFUSED'), count(*)"
+                    + " sum(state = 'DEAD'), sum(state = 'UNKNOWN'), sum(state = 'REFUSED'), count(*)"
                     + " FROM links WHERE checked_at >= ? GROUP BY host"
                     + " HAVING sum(state <> 'ALIVE') > 0"
                     + " ORDER BY sum(state <> 'ALIVE') DESC, host LIMIT ?")) {
@@ -196,7 +196,7 @@ public final class LinkStore {
                 List<HostTally> hosts = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        hosts.add(new HostTally(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
+                        hosts.add(new HostTally(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
                     }
                 }
                 return hosts;

@@ -164,7 +164,8 @@ class CheckLinksCommandTest {
         int code = run("check-links", "--config", config.toString(), "--corpus", corpus.toString());
 
         assertThat(code).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("2 checked: 0 alive, 0 moved, 0 dead, 0 unknown, 2 refused");
+        assertThat(out.toString()).contains("2 checked: 0 alive, 0 moved, 0 dead, 0 unknown, 2 refused")
+                .contains("worst hosts: 127.0.0.1 (0 dead, 0 unknown, 2 refused of 2)");
         assertThat(server.getRequestCount()).isZero();
     }
 

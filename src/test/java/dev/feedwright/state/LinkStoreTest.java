@@ -109,14 +109,19 @@ class LinkStoreTest {
         store.markSeen(links("good.example", 3), 1);
         store.markSeen(links("bad.example", 3), 1);
         List<LinkRow> rows = new ArrayList<>();
+        store.markSeen(links("private.example", 2), 1);
         for (int i = 0; i < 3; i++) {
             rows.add(checked("https://good.example/article/" + i, "good.example", LinkState.ALIVE, 50, 99));
             rows.add(checked("https://bad.example/article/" + i, "bad.example",
                     i == 0 ? LinkState.DEAD : LinkState.UNKNOWN, 50, 99));
         }
+        for (int i = 0; i < 2; i++) {
+            rows.add(checked("https://private.example/article/" + i, "private.example", LinkState.REFUSED, 50, 99));
+        }
         store.save(rows);
 
-        assertThat(store.worstHosts(50, 5)).containsExactly(new LinkStore.HostTally("bad.example", 1, 2, 3));
+        assertThat(store.worstHosts(50, 5)).containsExactly(new LinkStore.HostTally("bad.example", 1, 2, 0, 3),
+                new LinkStore.HostTally("private.example", 0, 0, 2, 2));
         assertThat(store.worstHosts(51, 5)).isEmpty();
     }
 }

@@ -247,6 +247,7 @@ public final class ConfigLoader {
                 .cacheDead(n.duration("cacheDead", d.cacheDead(), Duration.ZERO, year))
                 .networkDownSample(n.integer("networkDownSample", d.networkDownSample(), 1, 100_000))
                 .networkDownPercent(n.integer("networkDownPercent", d.networkDownPercent(), 0, 100))
+                .hostGiveUp(n.integer("hostGiveUp", d.hostGiveUp(), 0, 10_000))
                 .exclude(n.patterns("exclude", d.exclude()))
                 .allowPrivateAddresses(n.bool("allowPrivateAddresses", d.allowPrivateAddresses()))
                 .contactUrl(n.url("contactUrl", d.contactUrl()))

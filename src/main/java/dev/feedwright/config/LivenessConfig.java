@@ -30,6 +30,8 @@ import java.util.regex.PatternSyntaxException;
  * @param cacheDead             a confirmed-dead link is not checked again for this long
  * @param networkDownSample     the first checks of a run that decide whether the network is down
  * @param networkDownPercent    more than this share of them failing for network reasons stops the run
+ * @param hostGiveUp            after this many links in a row to one host got no answer (timeouts, refused or
+ *                              reset connections), the run requests that host no more; 0 never gives up
  * @param exclude               regular expressions; a link any of them finds is never checked
  * @param allowPrivateAddresses request loopback, private, link-local and multicast addresses (tests only)
  * @param contactUrl            the address in the User-Agent; null means the project's home page
@@ -55,6 +57,7 @@ public record LivenessConfig(
         Duration cacheDead,
         int networkDownSample,
         int networkDownPercent,
+        int hostGiveUp,
         List<String> exclude,
         boolean allowPrivateAddresses,
         URI contactUrl,
@@ -74,6 +77,7 @@ public record LivenessConfig(
         requireAtLeast("maxRedirects", maxRedirects, 0);
         requireAtLeast("maxBodyBytes", maxBodyBytes, 0);
         requireAtLeast("networkDownSample", networkDownSample, 1);
+        requireAtLeast("hostGiveUp", hostGiveUp, 0);
         if (networkDownPercent < 0 || networkDownPercent > 100) {
             throw new IllegalArgumentException("networkDownPercent must be between 0 and 100, was " + networkDownPercent);
         }
@@ -131,6 +135,7 @@ public record LivenessConfig(
         b.cacheDead = cacheDead;
         b.networkDownSample = networkDownSample;
         b.networkDownPercent = networkDownPercent;
+        b.hostGiveUp = hostGiveUp;
         b.exclude = exclude;
         b.allowPrivateAddresses = allowPrivateAddresses;
         b.contactUrl = contactUrl;
@@ -159,6 +164,7 @@ public record LivenessConfig(
         private Duration cacheDead = Duration.ofDays(7);
         private int networkDownSample = 50;
         private int networkDownPercent = 50;
+        private int hostGiveUp = 3;
         private List<String> exclude = List.of();
         private boolean allowPrivateAddresses;
         private URI contactUrl;
@@ -262,6 +268,11 @@ public record LivenessConfig(
             return this;
         }
 
+        public Builder hostGiveUp(int value) {
+            hostGiveUp = value;
+            return this;
+        }
+
         public Builder exclude(List<String> value) {
             exclude = value;
             return this;
@@ -285,8 +296,8 @@ public record LivenessConfig(
         public LivenessConfig build() {
             return new LivenessConfig(enabled, connectTimeout, readTimeout, callTimeout, retries, retryBackoff,
                     retryAfterCap, concurrency, perHost, hostInterval, maxRedirects, headFirst, maxBodyBytes,
-                    confirmAfter, cacheAlive, cacheUnknown, cacheDead, networkDownSample, networkDownPercent, exclude,
-                    allowPrivateAddresses, contactUrl, progressInterval);
+                    confirmAfter, cacheAlive, cacheUnknown, cacheDead, networkDownSample, networkDownPercent, hostGiveUp,
+                    exclude, allowPrivateAddresses, contactUrl, progressInterval);
         }
     }
 }

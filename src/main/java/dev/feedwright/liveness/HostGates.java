@@ -77,6 +77,18 @@ final class HostGates {
         gate.nextStart = Math.max(gate.nextStart, untilNanos);
     }
 
+    /**
+     * Forgets the work waiting for {@code host}, unstarted: the run gave the host up and calls that
+     * work off itself, at once rather than one {@code hostInterval} at a time. Requests in flight
+     * still end with {@link #release}.
+     */
+    synchronized void drop(String host) {
+        Gate gate = gates.get(host);
+        if (gate != null) {
+            gate.waiting.clear();
+        }
+    }
+
     /** Hosts remembered now: for tests of the memory bound. */
     synchronized int size() {
         return gates.size();

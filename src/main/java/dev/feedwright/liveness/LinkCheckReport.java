@@ -18,17 +18,28 @@ import java.util.Locale;
  * @param dead        checks that found it dead (a link leaves the feeds only once confirmed)
  * @param unknown     checks that learned nothing about the article
  * @param refused     links not requested: private addresses, other schemes
- * @param notChecked  due links left unchecked because the run stopped
+ * @param notChecked  due links left unchecked because the run stopped or gave their host up
  * @param worstHosts  the hosts with the most DEAD and UNKNOWN results in this run, worst first
+ * @param givenUp     the hosts this run gave up ({@code liveness.hostGiveUp}), most links left first
+ * @param hostGiveUp  links in a row without an answer that gave a host up
  * @param networkDown why the run stopped believing the network, or null when it did not
  * @param elapsed     wall time of the check
  */
 public record LinkCheckReport(
         long links, long due, long cached, long excluded, long alive, long moved, long dead, long unknown,
-        long refused, long notChecked, List<HostTally> worstHosts, String networkDown, Duration elapsed) {
+        long refused, long notChecked, List<HostTally> worstHosts, List<GivenUpHost> givenUp, int hostGiveUp,
+        String networkDown, Duration elapsed) {
+
+    /** The given-up hosts the report names; the rest are counted. */
+    private static final int GIVEN_UP_SHOWN = 5;
+
+    /** A host the run stopped requesting, and how many of its links it left as they were. */
+    public record GivenUpHost(String host, long left) {
+    }
 
     public LinkCheckReport {
         worstHosts = List.copyOf(worstHosts);
+        givenUp = List.copyOf(givenUp);
     }
 
     /** Checks that ended, whatever they found. */
@@ -58,9 +69,31 @@ public record LinkCheckReport(
             }
             lines.add(hosts.toString());
         }
+        if (!givenUp.isEmpty()) {
+            lines.add(givenUpLine());
+        }
         if (networkDown != null) {
             lines.add(networkDown);
         }
         return lines;
+    }
+
+    /**
+     * {@code gave up on 1 host after 3 links in a row got no answer: silent.example (37 links not
+     * checked)}: why those links count as not checked.
+     */
+    private String givenUpLine() {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "gave up on %d host%s after %d link%s in a row got no answer:", givenUp.size(),
+                givenUp.size() == 1 ? "" : "s", hostGiveUp, hostGiveUp == 1 ? "" : "s"));
+        for (int i = 0; i < Math.min(GIVEN_UP_SHOWN, givenUp.size()); i++) {
+            GivenUpHost host = givenUp.get(i);
+            line.append(i > 0 ? ", " : " ").append(host.host()).append(" (").append(host.left())
+                    .append(host.left() == 1 ? " link" : " links").append(" not checked)");
+        }
+        if (givenUp.size() > GIVEN_UP_SHOWN) {
+            line.append(", and ").append(givenUp.size() - GIVEN_UP_SHOWN).append(" more");
+        }
+        return line.toString();
     }
 }

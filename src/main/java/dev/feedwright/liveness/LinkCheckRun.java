@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
  * a bounded window; each one's {@link LinkProbe} steps run on a fixed pool of
  * {@code liveness.concurrency} workers, each step waiting for its host's {@link HostGates} without
  * holding a worker; outcomes go to the {@link Findings} (network breaker, counts) and from there
- * to the {@link ResultWriter}. Memory is bounded by the window, never by the corpus.
+ * to the {@link ResultWriter}. A host that stops answering is given up ({@link SilentHosts}): its
+ * links still waiting are left as they were. Memory is bounded by the window, never by the corpus.
  */
 final class LinkCheckRun {
 
@@ -47,6 +49,7 @@ final class LinkCheckRun {
     private final List<Pattern> exclude;
     private final LinkTransitions transitions;
     private final HostGates gates;
+    private final SilentHosts silentHosts;
     private final int window;
     private final Semaphore admission;
     private final Set<Job> active = ConcurrentHashMap.newKeySet();
@@ -62,10 +65,21 @@ final class LinkCheckRun {
         final LinkRow row;
         final LinkProbe probe;
         final AtomicBoolean over = new AtomicBoolean();
+        /** The host of the request this job waits to send, until a worker claims it (then null). */
+        final AtomicReference<String> waitingFor = new AtomicReference<>();
 
         Job(LinkRow row, LinkProbe probe) {
             this.row = row;
             this.probe = probe;
+        }
+
+        /**
+         * Takes the request this job waits to send to {@code host}, to send it or to call it off;
+         * false when the other side took it first. (Compares by value: hosts are different strings.)
+         */
+        boolean claim(String host) {
+            String waiting = waitingFor.get();
+            return host.equals(waiting) && waitingFor.compareAndSet(waiting, null);
         }
     }
 
@@ -83,6 +97,7 @@ final class LinkCheckRun {
         this.exclude = config.exclude().stream().map(LivenessConfig::compile).toList();
         this.transitions = new LinkTransitions(config);
         this.gates = new HostGates(config.perHost(), config.hostInterval().toNanos(), scheduler);
+        this.silentHosts = new SilentHosts(config.hostGiveUp());
         this.window = Math.max(16, config.concurrency() * 4);
         this.admission = new Semaphore(window);
         this.resolvedBefore = dns.resolvedNames();
@@ -127,7 +142,7 @@ final class LinkCheckRun {
         return new LinkCheckReport(links, due, links - due, excluded.get(), findings.count(Kind.ALIVE),
                 findings.moved(), findings.count(Kind.DEAD), findings.count(Kind.UNKNOWN), findings.count(Kind.REFUSED),
                 Math.max(0, due - excluded.get() - findings.checked()), store.worstHosts(now, WORST_HOSTS),
-                findings.networkDownReason(), Duration.ofNanos(System.nanoTime() - startedNanos));
+                silentHosts.givenUp(), config.hostGiveUp(), findings.networkDownReason(), Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     /** Reads due links page by page and starts each, never more than the window at once. */
@@ -145,6 +160,12 @@ final class LinkCheckRun {
                 }
                 if (isExcluded(row.url())) {
                     excluded.incrementAndGet();
+                    progress.update(done.incrementAndGet(), findings.summary());
+                    continue;
+                }
+                String host = LinkChecker.hostOf(row.url());
+                if (silentHosts.isGivenUp(host)) {
+                    silentHosts.left(host);
                     progress.update(done.incrementAndGet(), findings.summary());
                     continue;
                 }
@@ -179,7 +200,16 @@ final class LinkCheckRun {
             finish(job, null);
             return;
         }
-        Runnable enqueue = () -> gates.enqueue(send.host(), () -> submit(job, send.host(), workers));
+        if (silentHosts.isGivenUp(send.host())) {
+            leave(job, send.host());
+            return;
+        }
+        job.waitingFor.set(send.host());
+        Runnable enqueue = () -> {
+            if (!job.over.get()) {
+                gates.enqueue(send.host(), () -> submit(job, send.host(), workers));
+            }
+        };
         if (send.pauseHost()) {
             // The server asked the whole host to wait: the gate holds this and every other request to it.
             gates.pause(send.host(), scheduler.nanoTime() + send.delayNanos());
@@ -213,32 +243,68 @@ final class LinkCheckRun {
         }
     }
 
-    /** One request of a job, holding one of its host's places. */
+    /**
+     * One request of a job, holding one of its host's places. The cut-off hears of the answer
+     * before the place is given back, so that a host just given up starts no further request.
+     */
     private void step(Job job, String host, ThreadPoolExecutor workers) {
         Step next = null;
+        boolean hostGivenUp = false;
         try {
-            if (!job.over.get() && !stopped) {
-                Exchange exchange = transport.execute(job.probe.request(), job.probe.readsBody());
-                next = job.probe.advance(exchange);
+            if (!job.over.get() && !stopped && job.claim(host)) {
+                hostGivenUp = silentHosts.isGivenUp(host);
+                if (!hostGivenUp) {
+                    boolean firstTry = job.probe.firstTry();
+                    Exchange exchange = transport.execute(job.probe.request(), job.probe.readsBody());
+                    next = job.probe.advance(exchange);
+                    observe(host, exchange, firstTry);
+                }
             }
         } catch (RuntimeException e) {
             next = new Step.Done(Outcome.of(Kind.UNKNOWN, 0, "cannot be requested: " + e.getMessage()));
         } finally {
             gates.release(host);
         }
-        if (next == null) {
+        if (hostGivenUp) {
+            leave(job, host);
+        } else if (next == null) {
             finish(job, null);
         } else {
             proceed(job, next, workers);
         }
     }
 
+    /**
+     * Feeds the per-host cut-off: any HTTP answer starts the host's streak over; a link's first
+     * try that got no answer adds to it, and may give the host up. A run being stopped cancels its
+     * requests, which says nothing about their hosts.
+     */
+    private void observe(String host, Exchange exchange, boolean firstTry) {
+        if (!exchange.failed()) {
+            silentHosts.answered(host);
+        } else if (firstTry && !stopped && LinkProbe.isSilence(exchange.failure()) && silentHosts.silent(host)) {
+            giveUp(host);
+        }
+    }
+
+    /**
+     * Requests {@code host} no more: the work queued for it is dropped and every job waiting to
+     * send to it (queued, or between two tries) is left as it was. Requests in flight finish.
+     */
+    private void giveUp(String host) {
+        gates.drop(host);
+        for (Job job : active) {
+            if (job.claim(host)) {
+                leave(job, host);
+            }
+        }
+    }
+
     /** Ends a job once; a null outcome means it was called off and says nothing. */
     private void finish(Job job, Outcome outcome) {
-        if (!job.over.compareAndSet(false, true)) {
+        if (!end(job)) {
             return;
         }
-        active.remove(job);
         try {
             if (outcome != null) {
                 findings.accept(job.row, outcome);
@@ -247,6 +313,28 @@ final class LinkCheckRun {
         } finally {
             admission.release();
         }
+    }
+
+    /** Ends a job once because its host was given up: its link keeps its state and counts as left. */
+    private void leave(Job job, String host) {
+        if (!end(job)) {
+            return;
+        }
+        try {
+            silentHosts.left(host);
+            progress.update(done.incrementAndGet(), findings.summary());
+        } finally {
+            admission.release();
+        }
+    }
+
+    /** Marks a job over; false when it already was. */
+    private boolean end(Job job) {
+        if (!job.over.compareAndSet(false, true)) {
+            return false;
+        }
+        active.remove(job);
+        return true;
     }
 
     /** Stops admitting links, calls off every request and every waiting step. */

@@ -88,6 +88,32 @@ final class LinkProbe {
         return goTo(url);
     }
 
+    /** The host the current request goes to. */
+    String host() {
+        return current.host();
+    }
+
+    /**
+     * Whether the current request is this link's first try at its current address (not a retry):
+     * the per-host cut-off counts each link once, however often it is retried.
+     */
+    boolean firstTry() {
+        return attempt == 0;
+    }
+
+    /**
+     * Whether a failed request says its host did not answer at all: a timeout (connect, read or
+     * whole call), a refused, reset or dropped connection, no route. These are the failures
+     * {@link #advance} treats as the network's ({@link Outcome#networkFailure}); a refused
+     * address, a name that does not resolve, a TLS error or a non-HTTP answer say nothing of
+     * whether the host is there.
+     */
+    static boolean isSilence(IOException failure) {
+        return !(failure instanceof RefusedAddressException || failure instanceof UnknownHostException
+                || failure instanceof SSLException || failure.getCause() instanceof SSLException
+                || failure instanceof ProtocolException);
+    }
+
     /** Whether the current request reads (some of) the body: only GET does. */
     boolean readsBody() {
         return get;

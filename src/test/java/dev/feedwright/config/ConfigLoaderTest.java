@@ -72,6 +72,7 @@ class ConfigLoaderTest {
         assertThat(l.cacheUnknown()).isEqualTo(Duration.ofHours(6));
         assertThat(l.networkDownSample()).isEqualTo(50);
         assertThat(l.networkDownPercent()).isEqualTo(50);
+        assertThat(l.hostGiveUp()).isEqualTo(3);
         assertThat(l.exclude()).isEmpty();
         assertThat(l.allowPrivateAddresses()).isFalse();
         assertThat(l.contactUrl()).isNull();
@@ -128,6 +129,7 @@ class ConfigLoaderTest {
                 .cacheDead(Duration.ofDays(30))
                 .networkDownSample(20)
                 .networkDownPercent(80)
+                .hostGiveUp(7)
                 .exclude(List.of("^https://paywalled\\.example/", "\\.pdf$"))
                 .allowPrivateAddresses(true)
                 .contactUrl(URI.create("https://wire.example.org/about"))
@@ -170,6 +172,8 @@ class ConfigLoaderTest {
         "liveness     | maxRedirects | 50      | 51",
         "liveness     | networkDownPercent | 100 | 101",
         "liveness     | networkDownSample  | 1   | 0",
+        "liveness     | hostGiveUp   | 0       | -1",
+        "liveness     | hostGiveUp   | 10000   | 10001",
         "liveness     | callTimeout  | 1ms     | 0s",
         "liveness     | retryAfterCap | 1h     | 61m",
         "liveness     | progressInterval | 1s  | 999ms",

@@ -45,6 +45,22 @@ class HostGatesTest {
     }
 
     @Test
+    void droppingAHostForgetsItsWaitingWorkButNotOtherHosts() {
+        HostGates gates = new HostGates(1, 0, new StillTime());
+        List<String> started = new ArrayList<>();
+        gates.enqueue("silent.example", () -> started.add("s0"));
+        gates.enqueue("silent.example", () -> started.add("s1"));
+        gates.enqueue("b.example", () -> started.add("b0"));
+        gates.enqueue("b.example", () -> started.add("b1"));
+
+        gates.drop("silent.example");
+        gates.release("silent.example"); // the request in flight ends
+        gates.release("b.example");
+
+        assertThat(started).containsExactly("s0", "b0", "b1");
+    }
+
+    @Test
     void spacesStartsByTheIntervalAndByAPause() {
         StillTime time = new StillTime();
         HostGates gates = new HostGates(10, 100, time);

@@ -61,7 +61,7 @@ class SilentHostTest {
     }
 
     private static dev.feedwright.config.LivenessConfig.Builder config() {
-        return CheckerHarness.fast().readTimeout(Duration.ofMillis(300)).callTimeout(Duration.ofSeconds(2))
+        return CheckerHarness.fast().readTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(2))
                 .perHost(PER_HOST).hostGiveUp(GIVE_UP);
     }
 

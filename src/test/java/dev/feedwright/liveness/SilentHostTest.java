@@ -3,6 +3,7 @@ package dev.feedwright.liveness;
 import static dev.feedwright.liveness.ServerSupport.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedwright.config.LivenessConfig;
 import dev.feedwright.liveness.LinkCheckReport.GivenUpHost;
 import dev.feedwright.state.LinkState;
 import java.io.IOException;
@@ -60,7 +61,7 @@ class SilentHostTest {
         silent.close();
     }
 
-    private static dev.feedwright.config.LivenessConfig.Builder config() {
+    private static LivenessConfig.Builder config() {
         return CheckerHarness.fast().readTimeout(Duration.ofMillis(500)).callTimeout(Duration.ofSeconds(2))
                 .perHost(PER_HOST).hostGiveUp(GIVE_UP);
     }

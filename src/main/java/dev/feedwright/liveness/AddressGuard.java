@@ -54,7 +54,7 @@ final class AddressGuard {
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {                        // fc00::/7 unique local
+            if ((first & 0xfe) == 0xfc || isLocalNat64(b)) {     // fc00::/7 unique local, 64:ff9b:1::/48
                 return true;
             }
             if (isMapped(b) || isNat64(b)) {                     // an IPv4 address inside IPv6
@@ -144,6 +144,14 @@ final class AddressGuard {
     private static boolean isNat64(byte[] b) {
         return b[0] == 0x00 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b
                 && b[4] == 0 && b[5] == 0 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0 && b[10] == 0 && b[11] == 0;
+    }
+
+    /**
+     * RFC 8215's prefix for NAT64 inside one network, 64:ff9b:1::/48: local by definition, and where
+     * its IPv4 address sits depends on the prefix length the network chose, so all of it is refused.
+     */
+    private static boolean isLocalNat64(byte[] b) {
+        return b[0] == 0x00 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b && b[4] == 0 && b[5] == 1;
     }
 
     private static InetAddress embeddedV4(byte[] b) {

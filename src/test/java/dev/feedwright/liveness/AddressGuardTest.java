@@ -24,14 +24,14 @@ class AddressGuardTest {
     @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1",
         "169.254.169.254", "0.0.0.0", "100.64.0.1", "224.0.0.251", "239.255.255.250", "255.255.255.255", "198.18.0.1",
         "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1",
-        "64:ff9b::a00:1"})
+        "64:ff9b::a00:1", "64:ff9b:1::7f00:1", "64:ff9b:1:ffff::808:808"})
     void refusesNonPublicAddresses(String literal) {
         assertThat(guard.allows(address(literal))).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
-        "::ffff:8.8.8.8"})
+        "::ffff:8.8.8.8", "64:ff9b::808:808", "64:ff9b:2::1"})
     void allowsPublicAddresses(String literal) {
         assertThat(guard.allows(address(literal))).isTrue();
     }

@@ -142,7 +142,8 @@ final class LinkCheckRun {
         return new LinkCheckReport(links, due, links - due, excluded.get(), findings.count(Kind.ALIVE),
                 findings.moved(), findings.count(Kind.DEAD), findings.count(Kind.UNKNOWN), findings.count(Kind.REFUSED),
                 Math.max(0, due - excluded.get() - findings.checked()), store.worstHosts(now, WORST_HOSTS),
-                silentHosts.givenUp(), config.hostGiveUp(), findings.networkDownReason(), Duration.ofNanos(System.nanoTime() - startedNanos));
+                silentHosts.givenUp(), config.hostGiveUp(), findings.networkDownReason(),
+                Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
     /** Reads due links page by page and starts each, never more than the window at once. */

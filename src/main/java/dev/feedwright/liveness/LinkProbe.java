@@ -254,7 +254,8 @@ final class LinkProbe {
             if (!guard.allows(literal)) {
                 String dotted = literal.getHostAddress();
                 boolean shortForm = url.host().indexOf(':') < 0 && !url.host().equals(dotted);
-                return done(Kind.REFUSED, 0, "non-public address " + url.host() + (shortForm ? " (" + dotted + ")" : ""));
+                return done(Kind.REFUSED, 0,
+                        "non-public address " + url.host() + (shortForm ? " (" + dotted + ")" : ""));
             }
         }
         return send(0, false);

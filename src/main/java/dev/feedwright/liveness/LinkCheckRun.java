@@ -166,8 +166,7 @@ final class LinkCheckRun {
                 }
                 String host = LinkChecker.hostOf(row.url());
                 if (silentHosts.isGivenUp(host)) {
-                    silentHosts.left(host);
-                    progress.update(done.incrementAndGet(), findings.summary());
+                    countLeft(host);
                     continue;
                 }
                 admission.acquire();
@@ -322,11 +321,16 @@ final class LinkCheckRun {
             return;
         }
         try {
-            silentHosts.left(host);
-            progress.update(done.incrementAndGet(), findings.summary());
+            countLeft(host);
         } finally {
             admission.release();
         }
+    }
+
+    /** Counts a link of a given-up host as left, started or not. */
+    private void countLeft(String host) {
+        silentHosts.left(host);
+        progress.update(done.incrementAndGet(), findings.summary());
     }
 
     /** Marks a job over; false when it already was. */

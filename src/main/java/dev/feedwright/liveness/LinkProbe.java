@@ -88,11 +88,6 @@ final class LinkProbe {
         return goTo(url);
     }
 
-    /** The host the current request goes to. */
-    String host() {
-        return current.host();
-    }
-
     /**
      * Whether the current request is this link's first try at its current address (not a retry):
      * the per-host cut-off counts each link once, however often it is retried.
@@ -104,14 +99,36 @@ final class LinkProbe {
     /**
      * Whether a failed request says its host did not answer at all: a timeout (connect, read or
      * whole call), a refused, reset or dropped connection, no route. These are the failures
-     * {@link #advance} treats as the network's ({@link Outcome#networkFailure}); a refused
-     * address, a name that does not resolve, a TLS error or a non-HTTP answer say nothing of
-     * whether the host is there.
+     * {@link #advance} treats as the network's; a refused address, a name that does not resolve,
+     * a TLS error or a non-HTTP answer say nothing of whether the host is there.
      */
     static boolean isSilence(IOException failure) {
-        return !(failure instanceof RefusedAddressException || failure instanceof UnknownHostException
-                || failure instanceof SSLException || failure.getCause() instanceof SSLException
-                || failure instanceof ProtocolException);
+        Failure kind = Failure.of(failure);
+        return kind == Failure.CANNOT_CONNECT || kind == Failure.NO_ANSWER;
+    }
+
+    /** What a failed request says, read from its exception: the one place these rules live. */
+    private enum Failure {
+        REFUSED, NO_HOST, TLS, NOT_HTTP, CANNOT_CONNECT, NO_ANSWER;
+
+        static Failure of(IOException failure) {
+            if (failure instanceof RefusedAddressException) {
+                return REFUSED;
+            }
+            if (failure instanceof UnknownHostException) {
+                return NO_HOST;
+            }
+            if (failure instanceof SSLException || failure.getCause() instanceof SSLException) {
+                return TLS;
+            }
+            if (failure instanceof ProtocolException) {
+                return NOT_HTTP; // a bad status line, HTTP/0.9, a 407 from a server that is no proxy
+            }
+            if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
+                return CANNOT_CONNECT;
+            }
+            return NO_ANSWER; // timeouts (connect, read, whole call), reset or dropped connections
+        }
     }
 
     /** Whether the current request reads (some of) the body: only GET does. */
@@ -176,25 +193,16 @@ final class LinkProbe {
     }
 
     private Step failed(IOException failure) {
-        if (failure instanceof RefusedAddressException) {
-            return done(Kind.REFUSED, 0, failure.getMessage());
-        }
-        if (failure instanceof UnknownHostException) {
-            return done(Kind.NO_HOST, 0, "host name does not resolve: " + current.host());
-        }
-        if (failure instanceof SSLException || failure.getCause() instanceof SSLException) {
-            return done(Kind.UNKNOWN, 0, "TLS error: " + describe(failure));
-        }
-        if (failure instanceof ProtocolException) {
-            // The server answered, but not in HTTP (a bad status line, HTTP/0.9, a 407 from a
-            // server that is no proxy): worth another try, but its fault, not the network's.
-            return retry(0, describe(failure), false, null);
-        }
-        if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
-            return new Step.Done(Outcome.network("cannot connect: " + describe(failure)));
-        }
-        // Timeouts (connect, read, whole call), reset or dropped connections: worth another try.
-        return retry(0, describe(failure), true, null);
+        return switch (Failure.of(failure)) {
+            case REFUSED -> done(Kind.REFUSED, 0, failure.getMessage());
+            case NO_HOST -> done(Kind.NO_HOST, 0, "host name does not resolve: " + current.host());
+            case TLS -> done(Kind.UNKNOWN, 0, "TLS error: " + describe(failure));
+            // The server answered, but not in HTTP: worth another try, but its fault, not the network's.
+            case NOT_HTTP -> retry(0, describe(failure), false, null);
+            case CANNOT_CONNECT -> new Step.Done(Outcome.network("cannot connect: " + describe(failure)));
+            // Worth another try; the network's, if it lasts.
+            case NO_ANSWER -> retry(0, describe(failure), true, null);
+        };
     }
 
     private Step retry(int code, String detail, boolean network, String retryAfterHeader) {

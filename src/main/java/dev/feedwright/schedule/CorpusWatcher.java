@@ -160,11 +160,10 @@ final class CorpusWatcher implements AutoCloseable {
             folders.remove(key);
             registered.remove(folder);
             changed();
-            if (folder != null && folder.equals(root)) {
+            if (root.equals(folder)) {
                 LOG.warn("the corpus folder {} is gone; watching for it to come back", root);
-                forget(root);
                 try {
-                    awaitRoot();
+                    watchRootAnew();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     closed = true;
@@ -185,8 +184,13 @@ final class CorpusWatcher implements AutoCloseable {
             return;
         }
         LOG.info("the corpus folder {} was replaced or moved; watching it anew", root);
-        forget(root);
         changed();
+        watchRootAnew();
+    }
+
+    /** Forgets every folder watched and watches the corpus folder again once it exists. */
+    private void watchRootAnew() throws InterruptedException {
+        forget(root);
         awaitRoot();
     }
 

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.feedwright.state.LinkRow;
 import dev.feedwright.state.LinkState;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import mockwebserver3.MockWebServer;
@@ -161,31 +157,14 @@ class LinkStatesTest {
         // as a network failure, this single check would make the run "network down" and store
         // nothing. (Not MockWebServer: it reads the ClientHello as a request, and whether it then
         // answers or waits depended on the hello's random bytes; once in many runs the check timed out.)
-        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread answering = new Thread(() -> answerInPlainHttp(plain), "plain-http");
-            answering.setDaemon(true);
-            answering.start();
-            String link = "https://secure.test:" + plain.getLocalPort() + "/";
+        try (RawServer plain = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")) {
+            String link = "https://secure.test:" + plain.port() + "/";
 
             LinkCheckReport report = harness.check(link);
 
             assertThat(report.networkLooksDown()).isFalse();
             assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
             assertThat(harness.row(link).detail()).startsWith("TLS error");
-        }
-    }
-
-    /** Answers every connection at once with a plain HTTP response, whatever was sent, until closed. */
-    private static void answerInPlainHttp(ServerSocket socket) {
-        try {
-            while (true) {
-                try (Socket connection = socket.accept()) {
-                    connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                }
-            }
-        } catch (IOException closed) {
-            // the test is over
         }
     }
 }

@@ -38,7 +38,7 @@ class SilentHostTest {
     Path temp;
 
     private final MockWebServer healthy = new MockWebServer();
-    private SilentServer silent;
+    private RawServer silent;
     private CheckerHarness harness;
 
     @BeforeEach
@@ -50,7 +50,7 @@ class SilentHostTest {
             }
         });
         healthy.start();
-        silent = new SilentServer();
+        silent = RawServer.silent();
         harness = new CheckerHarness(temp, config().build());
     }
 

@@ -6,6 +6,7 @@ import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.LivenessPass;
+import dev.feedwright.publish.OutputLockedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,6 +69,9 @@ final class CheckLinksCommand implements Callable<Integer> {
         try (Progress progress = quiet ? Progress.none()
                 : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
             result = new LivenessPass(settings, BuildInfo.load()).run(Clock.systemUTC(), progress);
+        } catch (OutputLockedException e) {
+            err.println("feedwright: " + e.getMessage());
+            return ExitCodes.LOCKED;
         } catch (IOException e) {
             err.println("feedwright: check-links failed: " + Failures.describe(e));
             return ExitCodes.FATAL;

@@ -14,7 +14,10 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** {@code --strict} was given and at least one corpus file was skipped. */
     public static final int SKIPPED_FILES = 3;
-    /** Another run held the output folder's lock for longer than {@code output.lockWait}. */
+    /**
+     * Another run held the output folder's lock, or another link check the state folder's, for
+     * longer than {@code output.lockWait}.
+     */
     public static final int LOCKED = 4;
 
     private ExitCodes() {

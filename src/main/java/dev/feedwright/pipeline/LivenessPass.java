@@ -11,6 +11,7 @@ import dev.feedwright.liveness.LinkCheckReport;
 import dev.feedwright.liveness.LinkChecker;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.liveness.StoredVerdicts;
+import dev.feedwright.publish.OutputLock;
 import dev.feedwright.state.LinkStore;
 import dev.feedwright.state.LinkStore.SeenLink;
 import dev.feedwright.state.StateDb;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * The liveness stage of a run: reads the corpus once to record every distinct link (primary and
  * related) in the link store, in batches, then checks the links that are due, then reads back the
  * verdicts that change feeds (confirmed dead, permanently moved). Only those verdicts stay in
- * memory; the links themselves live in the store.
+ * memory; the links themselves live in the store. A pass holds the state folder's link-check lock
+ * throughout, so that a second check of the same links waits for the first (and then finds them
+ * checked) instead of requesting each of them again.
  */
 public final class LivenessPass {
 
@@ -63,12 +66,15 @@ public final class LivenessPass {
     /**
      * Runs the pass.
      *
-     * @throws IOException when the corpus folder is missing or the state database fails; network
-     *                     trouble is a finding, never an exception
+     * @throws IOException when the corpus folder is missing, the state database fails, or another
+     *                     link check held the state folder for longer than {@code output.lockWait}
+     *                     ({@link dev.feedwright.publish.OutputLockedException}); network trouble is a
+     *                     finding, never an exception
      */
     public Result run(Clock clock, Progress progress) throws IOException {
         CorpusScanner.requireFolder(config.corpus().dir());
-        try (StateDb db = StateDb.open(config.state().dir());
+        try (OutputLock lock = OutputLock.acquireForLinkCheck(config.state().dir(), config.output().lockWait(), clock);
+                StateDb db = StateDb.open(config.state().dir());
                 LinkChecker checker = LinkChecker.create(config.liveness(), build, clock)) {
             LinkStore store = new LinkStore(db);
             long stamp = clock.millis();

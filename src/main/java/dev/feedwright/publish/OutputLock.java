@@ -19,15 +19,20 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * An exclusive lock on an output folder, shared by every Feedwright process and thread that writes
- * there: a one-shot export from cron and a daemon cannot write the same folder at once. The holder
- * writes its process id, host and start time into the lock file, so that a run that has to wait
- * can say who holds it. The operating system releases the lock when the process dies, so a killed
- * run never leaves the folder locked.
+ * there: a one-shot export from cron and a daemon cannot write the same folder at once. The same
+ * kind of lock, on a file of its own in the state folder, keeps two link checks from requesting
+ * every link twice ({@link #acquireForLinkCheck}). The holder writes its process id, host and
+ * start time into the lock file, so that a run that has to wait can say who holds it. The
+ * operating system releases the lock when the process dies, so a killed run never leaves the
+ * folder locked.
  */
 public final class OutputLock implements AutoCloseable {
 
     /** The lock file's name in the output folder. */
     public static final String FILE_NAME = ".feedwright.lock";
+
+    /** The link check's lock file's name in the state folder. */
+    public static final String LINK_CHECK_FILE_NAME = "links.lock";
 
     private static final long POLL_MILLIS = 200;
 
@@ -54,16 +59,34 @@ public final class OutputLock implements AutoCloseable {
      * @throws OutputLockedException when the lock is still held after {@code wait}
      */
     public static OutputLock acquire(Path folder, Duration wait, Clock clock) throws IOException {
+        return acquire(folder, FILE_NAME, "output folder " + folder + " is locked by another run", wait, clock);
+    }
+
+    /**
+     * Takes the lock that a link check holds on {@code stateFolder}, waiting up to {@code wait} for
+     * another link check to end. It is not the output folder's lock (its file is another), so an
+     * export that checks its links first takes one after the other, never both at once.
+     *
+     * @throws OutputLockedException when the lock is still held after {@code wait}
+     */
+    public static OutputLock acquireForLinkCheck(Path stateFolder, Duration wait, Clock clock) throws IOException {
+        return acquire(stateFolder, LINK_CHECK_FILE_NAME,
+                "state folder " + stateFolder + " is locked by another link check", wait, clock);
+    }
+
+    /** Takes the lock of {@code fileName} in {@code folder}; {@code locked} says so when it cannot be had. */
+    private static OutputLock acquire(Path folder, String fileName, String locked, Duration wait, Clock clock)
+            throws IOException {
         Files.createDirectories(folder);
-        Path file = folder.toRealPath().resolve(FILE_NAME);
+        Path file = folder.toRealPath().resolve(fileName);
         Instant deadline = clock.instant().plus(wait);
         boolean registered = false;
         try {
             while (HELD_HERE.putIfAbsent(file, "pid " + ProcessHandle.current().pid() + " on " + host()) != null) {
-                pause(folder, wait, deadline, clock, HELD_HERE.getOrDefault(file, "holder unknown"));
+                pause(locked, wait, deadline, clock, HELD_HERE.getOrDefault(file, "holder unknown"));
             }
             registered = true;
-            return lockFile(folder, file, wait, deadline, clock);
+            return lockFile(locked, file, wait, deadline, clock);
         } catch (IOException | RuntimeException e) {
             if (registered) {
                 HELD_HERE.remove(file);
@@ -79,7 +102,7 @@ public final class OutputLock implements AutoCloseable {
     }
 
     /** Takes the operating system's lock, which no other thread of this process is after. */
-    private static OutputLock lockFile(Path folder, Path file, Duration wait, Instant deadline, Clock clock)
+    private static OutputLock lockFile(String locked, Path file, Duration wait, Instant deadline, Clock clock)
             throws IOException, InterruptedException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -90,7 +113,7 @@ public final class OutputLock implements AutoCloseable {
                     HELD_HERE.put(file, writeHolder(channel, clock));
                     return new OutputLock(file, channel, lock);
                 }
-                pause(folder, wait, deadline, clock, holder(file));
+                pause(locked, wait, deadline, clock, holder(file));
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             channel.close();
@@ -98,11 +121,10 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static void pause(Path folder, Duration wait, Instant deadline, Clock clock, String holder)
+    private static void pause(String locked, Duration wait, Instant deadline, Clock clock, String holder)
             throws OutputLockedException, InterruptedException {
         if (!clock.instant().isBefore(deadline)) {
-            throw new OutputLockedException("output folder " + folder + " is locked by another run ("
-                    + holder + "); waited " + wait.toSeconds() + " s");
+            throw new OutputLockedException(locked + " (" + holder + "); waited " + wait.toSeconds() + " s");
         }
         Thread.sleep(POLL_MILLIS);
     }

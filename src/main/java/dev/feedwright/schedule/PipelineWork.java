@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The daemon's real work: an {@link ExportRun} (which checks the links first when
  * {@code liveness.enabled}) and a {@link LivenessPass}, each made new for every run so that a run
- * that failed leaves nothing behind for the next one. Both take the output folder's lock or the
- * state database as the one-shot commands do.
+ * that failed leaves nothing behind for the next one. They take the locks the one-shot commands
+ * take: an export the output folder's, a link check (an export's too) the state folder's.
  */
 public final class PipelineWork implements DaemonWork {
 

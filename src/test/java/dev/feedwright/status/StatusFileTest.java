@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,6 +69,32 @@ class StatusFileTest {
         }
         try (Stream<Path> files = Files.list(state)) {
             assertThat(files).containsExactly(one.path());
+        }
+    }
+
+    /**
+     * A daemon killed between writing its temporary file and renaming it leaves the file behind; a
+     * later write removes it once it is old, but not a young one, which another daemon sharing the
+     * folder may be about to rename, nor any other file.
+     */
+    @Test
+    void aWriteRemovesTheTemporaryFileAKilledWriteLeftOnceItIsOld() throws IOException {
+        Path state = Files.createDirectories(temp.resolve("state"));
+        Path killed = Files.writeString(state.resolve(".status.json." + UUID.randomUUID() + ".fw-tmp"), "{\"sta");
+        Path young = Files.writeString(state.resolve(".status.json." + UUID.randomUUID() + ".fw-tmp"), "{\"st");
+        Path other = Files.writeString(state.resolve(".feeds.xml.1.fw-tmp"), "not ours");
+        FileTime now = Files.getLastModifiedTime(young);
+        FileTime yesterday = FileTime.from(now.toInstant().minus(Duration.ofDays(1)));
+        Files.setLastModifiedTime(killed, yesterday);
+        Files.setLastModifiedTime(other, yesterday);
+        Files.setLastModifiedTime(young, FileTime.from(now.toInstant().minus(Duration.ofSeconds(30))));
+        StatusFile status = new StatusFile(state);
+
+        status.write("{\"state\": \"running\"}\n");
+
+        assertThat(Files.readString(status.path())).isEqualTo("{\"state\": \"running\"}\n");
+        try (Stream<Path> files = Files.list(state)) {
+            assertThat(files).containsExactlyInAnyOrder(status.path(), young, other);
         }
     }
 

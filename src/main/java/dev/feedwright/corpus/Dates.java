@@ -14,7 +14,9 @@ import java.util.Optional;
  * Reads article dates. The corpus writes {@code 2021-08-29T05:09:00Z}; other ISO-8601 forms (an
  * offset, fractions of a second, a space for {@code T}, no zone meaning UTC, a date alone meaning
  * its midnight UTC) and RFC 1123 dates are accepted too. Dates are kept to the second and must
- * fall between 1990 and 2099: anything else is a broken value, not a date to publish.
+ * fall between 1990 and 2099: anything else is a broken value, not a date to publish. A leap
+ * second in an ISO-8601 form ({@code 2016-12-31T23:59:60Z}) is read as the second before it, as
+ * {@link DateTimeFormatter#ISO_INSTANT} reads it: only at 23:59:60, in whatever offset is written.
  */
 public final class Dates {
 
@@ -40,7 +42,8 @@ public final class Dates {
         return Optional.of(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private static Instant parseAny(String s) {
+    private static Instant parseAny(String text) {
+        String s = withoutLeapSecond(text);
         try {
             if (isCorpusForm(s)) {
                 return LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
@@ -59,6 +62,17 @@ public final class Dates {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The text with an ISO-8601 leap second's time, {@code 23:59:60}, made {@code 23:59:59}: neither
+     * {@link LocalDateTime} nor {@link DateTimeFormatter#ISO_DATE_TIME} takes a 60th second.
+     */
+    private static String withoutLeapSecond(String s) {
+        if (s.length() >= 19 && s.startsWith("23:59:60", 11) && Character.isDigit(s.charAt(0))) {
+            return s.substring(0, 17) + "59" + s.substring(19);
+        }
+        return s;
     }
 
     /** {@code 2021-08-29T05:09:00Z}, the form nearly every date in the corpus takes: read without a formatter. */

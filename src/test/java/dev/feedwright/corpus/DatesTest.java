@@ -28,6 +28,10 @@ class DatesTest {
             'Sun, 29 Aug 2021 05:09:00 GMT'           | 2021-08-29T05:09:00Z
             'Sun, 29 Aug 2021 07:09:00 +0200'         | 2021-08-29T05:09:00Z
             '  2021-08-29T05:09:00Z  '                | 2021-08-29T05:09:00Z
+            2016-12-31T23:59:60Z                      | 2016-12-31T23:59:59Z
+            2016-12-31 23:59:60.5Z                    | 2016-12-31T23:59:59Z
+            2016-12-31T23:59:60+01:00                 | 2016-12-31T22:59:59Z
+            2016-12-31T23:59:60                       | 2016-12-31T23:59:59Z
             """)
     void readsDateForm(String text, Instant expected) {
         assertThat(Dates.parse(text)).contains(expected);
@@ -55,7 +59,8 @@ class DatesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"yesterday", "29/08/2021", "2021-02-30T00:00:00Z", "2021-08-29T25:00:00Z",
         "2023-02-29T00:00:00Z", "2021-08-29T05:09:60Z", "2021-13-01T00:00:00Z", "2021-08-29T05:09:0xZ",
-        "2021-08-29Tnoon", "1630213740", "Someday, 29 Aug 2021 05:09:00 GMT", "   "})
+        "2021-08-29Tnoon", "1630213740", "Someday, 29 Aug 2021 05:09:00 GMT", "   ", "2016-12-31T23:58:60Z",
+        "2016-12-31T00:59:60Z", "2016-12-32T23:59:60Z", "2016-12-31T23:59:61Z"})
     void refusesTextThatIsNoDate(String text) {
         assertThat(Dates.parse(text)).isEmpty();
     }
@@ -81,6 +86,7 @@ class DatesTest {
         "date-only.md, 2021-08-29T00:00:00Z",
         "rfc1123.md, 2021-08-29T05:09:00Z",
         "quoted.md, 2021-08-29T05:09:00Z",
+        "leap-second.md, 2016-12-31T23:59:59Z",
     })
     void readsDateFormFromFile(String file, Instant expected) {
         assertThat(Fixtures.story("dates/" + file).primary().published()).isEqualTo(expected);

@@ -43,6 +43,22 @@ class FrontMatterTest {
     }
 
     @Test
+    void acceptsCrLineEnds() throws CorpusFileException {
+        FrontMatter split = FrontMatter.split("---\rtitle: T\r---\rbody\r");
+        assertThat(split.yaml()).isEqualTo("title: T\r");
+        assertThat(split.firstLine()).isEqualTo(2);
+        assertThat(split.body()).isEqualTo("body\r");
+        assertThat(FrontMatter.split("---  \rtitle: T\r---\t\r\nbody").body()).isEqualTo("body");
+    }
+
+    @Test
+    void findsTheClosingFenceOnlyAtTheStartOfALine() throws CorpusFileException {
+        FrontMatter split = FrontMatter.split("---\ntitle: a---b\nexcerpt: \"---\"\n---x\n--- y\n---\nbody");
+        assertThat(split.yaml()).isEqualTo("title: a---b\nexcerpt: \"---\"\n---x\n--- y\n");
+        assertThat(split.body()).isEqualTo("body");
+    }
+
+    @Test
     void acceptsTrailingWhiteSpaceOnFences() throws CorpusFileException {
         FrontMatter split = FrontMatter.split("---  \ntitle: T\n---\t\nbody");
         assertThat(split.yaml()).isEqualTo("title: T\n");

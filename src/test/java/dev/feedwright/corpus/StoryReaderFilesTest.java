@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reading files whose bytes are awkward to keep as fixtures: byte-order marks, CRLF line ends,
+ * Reading files whose bytes are awkward to keep as fixtures: byte-order marks, CRLF and CR line ends,
  * invalid UTF-8, raw control characters, and documents built to exhaust the parser.
  */
 class StoryReaderFilesTest {
@@ -76,6 +76,22 @@ class StoryReaderFilesTest {
     void reportsYamlErrorLineInFileWithByteOrderMarkAndCrlf() throws IOException {
         Path file = write("crlf-error.md", "\uFEFF---\r\ntitle: T\r\nexcerpt: a: b\r\n---\r\n");
         Problem problem = skipped(file);
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.message()).contains("YAML error");
+    }
+
+    /** Old Mac files end lines with CR alone, which YAML counts as a line break as it does LF and CRLF. */
+    @Test
+    void acceptsCrOnlyLineEndsAndNamesTheFileLines() throws IOException {
+        Path file = write("old-mac.md", ("---\n" + FIELDS + "topics:\n  - AI\nrelated:\n  - title: \"No link\"\n"
+                + "---\nBody one\nBody two\n").replace("\n", "\r"));
+        ReadResult.Read read = readStory(file);
+        assertThat(read.story().primary().title()).isEqualTo("Café story");
+        assertThat(read.story().primary().link()).isEqualTo("https://example.com/a");
+        assertThat(read.story().topics()).containsExactly("AI");
+        assertThat(read.story().body()).isEqualTo("Body one\rBody two\r");
+        assertThat(read.warnings()).singleElement().satisfies(warning -> assertThat(warning.line()).isEqualTo(8));
+        Problem problem = skipped(write("old-mac-error.md", "---\rtitle: T\rexcerpt: a: b\r---\r"));
         assertThat(problem.line()).isEqualTo(3);
         assertThat(problem.message()).contains("YAML error");
     }

@@ -142,8 +142,8 @@ public final class HostileCorpus {
                 story("x", "https://a.example/").replace("\n---\n", "\n...\n"), "not closed");
         skipped("no front matter", "fence/empty.md", "", "no front matter");
         skipped("no front matter", "fence/text-only.md", "Just some text.\nNo fences.\n", "no front matter");
-        skipped("no front matter", "fence/cr-line-ends.md", story("cr", "https://a.example/").replace('\n', '\r'),
-                "no front matter");
+        kept("CR line ends", "fence/cr-line-ends.md", story("Old Mac line ends", "https://kept.example.org/cr")
+                .replace('\n', '\r'), "https://kept.example.org/cr");
         skipped("empty front matter", "fence/fences-only.md", "---\n---\n", "front matter is empty");
         skipped("not a mapping", "fence/a-list.md", "---\n- a\n- b\n---\n", "not a mapping");
         skipped("not a mapping", "fence/a-scalar.md", "---\njust text\n---\n", "not a mapping");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -120,26 +121,59 @@ public final class StoryReader {
         return StreamReader.isPrintable(text) ? text : TextRepair.document(text);
     }
 
+    /**
+     * The file's text: UTF-8 (with or without a byte-order mark), or UTF-16 or UTF-32 when the file
+     * starts with their byte-order mark, as YAML allows; the mark is not part of the text.
+     */
     private static String decode(byte[] bytes, String source, List<Problem> warnings) {
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Charset charset = StandardCharsets.UTF_8;
+        int mark = 0;
+        if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            charset = Charset.forName("UTF-32LE");
+            mark = 4;
+        } else if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            charset = Charset.forName("UTF-32BE");
+            mark = 4;
+        } else if (startsWith(bytes, 0xFF, 0xFE)) {
+            charset = StandardCharsets.UTF_16LE;
+            mark = 2;
+        } else if (startsWith(bytes, 0xFE, 0xFF)) {
+            charset = StandardCharsets.UTF_16BE;
+            mark = 2;
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes, mark, bytes.length - mark);
         try {
-            return strict.decode(ByteBuffer.wrap(bytes)).toString();
+            return strict(charset).decode(in).toString();
         } catch (CharacterCodingException e) {
-            warnings.add(new Problem(source, 0, "the file is not valid UTF-8 (first bad byte at offset "
-                    + firstBadByte(bytes) + "); bad bytes were dropped"));
-            return new String(bytes, StandardCharsets.UTF_8);
+            long bad = firstBadByte(bytes, mark, charset);
+            warnings.add(new Problem(source, 0, "the file is not valid " + charset.name()
+                    + " (first bad byte at offset " + bad + "); bad bytes were dropped"));
+            return new String(bytes, mark, bytes.length - mark, charset);
         }
     }
 
-    private static long firstBadByte(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private static boolean startsWith(byte[] bytes, int... mark) {
+        if (bytes.length < mark.length) {
+            return false;
+        }
+        for (int i = 0; i < mark.length; i++) {
+            if ((bytes[i] & 0xFF) != mark[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+    }
+
+    private static long firstBadByte(byte[] bytes, int from, Charset charset) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);
         CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
+        strict(charset).decode(in, out, true);
         return in.position();
     }
 

@@ -8,16 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.feedwright.config.CorpusConfig;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Reading files whose bytes are awkward to keep as fixtures: byte-order marks, CRLF and CR line ends,
- * invalid UTF-8, raw control characters, and documents built to exhaust the parser.
+ * Reading files whose bytes are awkward to keep as fixtures: byte-order marks (UTF-8, UTF-16, UTF-32),
+ * CRLF and CR line ends, invalid UTF-8, raw control characters, and documents built to exhaust the
+ * parser.
  */
 class StoryReaderFilesTest {
 
@@ -94,6 +101,42 @@ class StoryReaderFilesTest {
         Problem problem = skipped(write("old-mac-error.md", "---\rtitle: T\rexcerpt: a: b\r---\r"));
         assertThat(problem.line()).isEqualTo(3);
         assertThat(problem.message()).contains("YAML error");
+    }
+
+    /** YAML allows UTF-16 and UTF-32 with a byte-order mark; the text, not only its ASCII, is kept. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UTF-16LE, FFFE", "UTF-16BE, FEFF", "UTF-32LE, FFFE0000", "UTF-32BE, 0000FEFF"})
+    void readsUtf16AndUtf32WithAByteOrderMark(String charset, String mark) throws IOException {
+        String text = "---\ntitle: \"Caf\u00e9 \u2014 \u6771\u4eac \ud83d\udcf0\"\n"
+                + "publishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n"
+                + "related:\n  - title: \"No link\"\n---\n";
+        byte[] bom = HexFormat.of().parseHex(mark);
+        byte[] body = text.getBytes(Charset.forName(charset));
+        byte[] bytes = Arrays.copyOf(bom, bom.length + body.length);
+        System.arraycopy(body, 0, bytes, bom.length, body.length);
+
+        ReadResult.Read read = readStory(write("wide.md", bytes));
+
+        assertThat(read.story().primary().title()).isEqualTo("Caf\u00e9 \u2014 \u6771\u4eac \ud83d\udcf0");
+        assertThat(read.story().primary().link()).isEqualTo("https://example.com/a");
+        assertThat(read.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.line()).isEqualTo(6);
+            assertThat(warning.message()).contains("no date");
+        });
+    }
+
+    @Test
+    void warnsAboutInvalidUtf16NamingTheOffsetInTheFile() throws IOException {
+        byte[] text = ("---\n" + FIELDS + "---\n").getBytes(StandardCharsets.UTF_16LE);
+        byte[] bytes = new byte[2 + text.length + 2];
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, bytes, 2, text.length);
+        bytes[bytes.length - 1] = (byte) 0xDC; // a low surrogate alone, after the closing fence
+        ReadResult.Read read = readStory(write("bad-utf16.md", bytes));
+        assertThat(read.story().primary().title()).isEqualTo("Caf\u00e9 story");
+        assertThat(read.warnings()).singleElement().satisfies(warning ->
+                assertThat(warning.message()).contains("not valid UTF-16LE", "offset " + (2 + text.length)));
     }
 
     @Test

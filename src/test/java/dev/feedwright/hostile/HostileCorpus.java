@@ -180,6 +180,10 @@ public final class HostileCorpus {
             write("utf8/invalid-" + i + ".md", concat(halves[0].getBytes(UTF_8), badUtf8[i], halves[1].getBytes(UTF_8)));
             cases.add(new Case("invalid UTF-8", "utf8/invalid-" + i + ".md", Outcome.KEPT, link));
         }
+        write("utf8/utf16-bom.md", concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                story("UTF-16 caf\u00e9 \u6771\u4eac", "https://kept.example.org/utf16")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE)));
+        cases.add(new Case("UTF-16", "utf8/utf16-bom.md", Outcome.KEPT, "https://kept.example.org/utf16"));
         write("utf8/latin1.md", story("Caf\u00e9 na\u00efve in Latin-1", "https://kept.example.org/latin1")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         cases.add(new Case("invalid UTF-8", "utf8/latin1.md", Outcome.KEPT, "https://kept.example.org/latin1"));

@@ -8,7 +8,12 @@ package dev.feedwright.text;
  * characters, is replaced, and only when the character it decodes to is a plausible one (a
  * letter, punctuation or symbol, not a control, phonetic sign or rare script). Correct text such
  * as {@code café}, {@code naïve}, {@code CAFÉ»} or {@code Spaß“} has no such run and is left
- * alone. Double-encoded text is repaired by repeating the pass.
+ * alone. A run that decodes to a letter of a script other than Latin (Cyrillic, Greek, Hebrew,
+ * Arabic, Han, Hangul, ...) is taken for mojibake only beside another such run (next to it or
+ * one space away), as in text that was written in that script: alone among Latin text it is an
+ * accented letter before punctuation ({@code fermé »} with a no-break space, {@code perché…”},
+ * {@code KÖ’s}), which would otherwise come out as {@code ferm頻}. Double-encoded text is
+ * repaired by repeating the pass.
  */
 final class Mojibake {
 
@@ -41,10 +46,19 @@ final class Mojibake {
         StringBuilder out = null;
         int n = s.length();
         int i = 0;
+        int otherScriptEnd = -2;
         while (i < n) {
             char c = s.charAt(i);
             int length = sequenceLength(c);
             int decoded = length > 0 && i + length <= n ? decode(s, i, length) : -1;
+            if (decoded >= 0 && isOtherScript(decoded)) {
+                boolean besideAnother = otherScriptEnd >= i - 1 && (otherScriptEnd == i || s.charAt(i - 1) == ' ')
+                        || otherScriptFollows(s, i + length);
+                otherScriptEnd = i + length;
+                if (!besideAnother) {
+                    decoded = -1;
+                }
+            }
             if (decoded >= 0) {
                 if (out == null) {
                     out = new StringBuilder(n).append(s, 0, i);
@@ -59,6 +73,24 @@ final class Mojibake {
             i++;
         }
         return out == null ? s : out.toString();
+    }
+
+    /** Whether a run decoding to a letter of a script other than Latin starts at {@code at} or one space after it. */
+    private static boolean otherScriptFollows(String s, int at) {
+        int start = at < s.length() && s.charAt(at) == ' ' ? at + 1 : at;
+        int length = start < s.length() ? sequenceLength(s.charAt(start)) : 0;
+        if (length == 0 || start + length > s.length()) {
+            return false;
+        }
+        int decoded = decode(s, start, length);
+        return decoded >= 0 && isOtherScript(decoded);
+    }
+
+    /** A letter or mark of a script other than Latin; punctuation, symbols and emoji are common to all scripts. */
+    private static boolean isOtherScript(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
+                && script != Character.UnicodeScript.INHERITED;
     }
 
     /** The UTF-8 sequence length announced by a lead byte read as Latin-1, or 0 if it is no lead byte. */

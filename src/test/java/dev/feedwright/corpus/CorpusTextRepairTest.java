@@ -46,6 +46,14 @@ class CorpusTextRepairTest {
     }
 
     @Test
+    void leavesAccentedLettersBeforeQuotesAndNoBreakSpacesUnchanged() {
+        Story story = Fixtures.story("repairs/correct-european-text.md");
+        assertThat(story.primary().title()).isEqualTo("Le ministre a déclaré : « C’est réglé »");
+        assertThat(story.primary().excerpt()).isEqualTo("“Ho detto perché…” — a irmã…” — „MEÐ“ — KÖ’s — ÚŽASNÉ");
+        assertThat(story.topics()).containsExactly("Société »");
+    }
+
+    @Test
     void stripsMarkupFromPlainTextFields() {
         Story story = Fixtures.story("repairs/markup.md");
         assertThat(story.primary().title()).isEqualTo("Bold move by ACME");

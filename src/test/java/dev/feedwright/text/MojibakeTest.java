@@ -71,6 +71,27 @@ class MojibakeTest {
         assertThat(Mojibake.repair(text)).isEqualTo(text);
     }
 
+    /**
+     * An accented letter before a no-break space and a guillemet, an ellipsis and a quote, or a
+     * capital before a quote or a capital reads as one UTF-8 sequence of a letter of another script;
+     * alone among Latin text it is correct text, not mojibake (French «&nbsp;fermé&nbsp;» became
+     * «&nbsp;ferm頻).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"« C’est fermé\u00A0»", "«\u00A0Il est allé…\u00A0»", "“Ho detto perché…”",
+        "a irmã…”", "Swedish “Ö” island", "KÖ’s", "Icelandic „MEÐ“", "ÚŽASNÉ", "ÚŠTĚK", "2×£5", "×–5"})
+    void leavesAccentedLetterBeforePunctuationUnchanged(String text) {
+        assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
+    @Test
+    void repairsOneLetterOfAnotherScriptBesideOthers() {
+        assertThat(Mojibake.repair("Ð² Ð¼Ð¸Ñ€Ðµ")).isEqualTo("в мире");
+        assertThat(Mojibake.repair("Ð¼Ð¸Ñ€ Ð²")).isEqualTo("мир в");
+        assertThat(Mojibake.repair("Diablo 4ã\u0081®ç™ºå£²")).isEqualTo("Diablo 4の発売");
+        assertThat(Mojibake.repair("I â\u009D¤ï¸\u008F it")).isEqualTo("I ❤️ it");
+    }
+
     @Test
     void returnsSameInstanceWhenNothingNeedsRepair() {
         String text = "nothing to do: café";

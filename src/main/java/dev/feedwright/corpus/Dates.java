@@ -9,11 +9,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads article dates. The corpus writes {@code 2021-08-29T05:09:00Z}; other ISO-8601 forms (an
- * offset, fractions of a second, a space for {@code T}, no zone meaning UTC, a date alone meaning
- * its midnight UTC) and RFC 1123 dates are accepted too. Dates are kept to the second and must
+ * offset, with or without its colon or minutes as in {@code +02:00}, {@code +0200} and {@code +02},
+ * fractions of a second, a space for {@code T}, no zone meaning UTC, a date alone meaning its
+ * midnight UTC) and RFC 1123 dates are accepted too. Dates are kept to the second and must
  * fall between 1990 and 2099: anything else is a broken value, not a date to publish. A leap
  * second in an ISO-8601 form ({@code 2016-12-31T23:59:60Z}) is read as the second before it, as
  * {@link DateTimeFormatter#ISO_INSTANT} reads it: only at 23:59:60, in whatever offset is written.
@@ -22,6 +25,9 @@ public final class Dates {
 
     static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    /** A date and time ending in an offset without its colon: {@code +0200}, or hours alone: {@code +02}. */
+    private static final Pattern BARE_OFFSET =
+            Pattern.compile("(.*T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)([+-]\\d{2})(\\d{2})?");
 
     private Dates() {
     }
@@ -54,7 +60,8 @@ public final class Dates {
                 if (iso.length() == 10) {
                     return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
                 }
-                var parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+                var parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(withOffsetColon(iso), OffsetDateTime::from,
+                        LocalDateTime::from);
                 return parsed instanceof OffsetDateTime odt ? odt.toInstant()
                         : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             }
@@ -73,6 +80,16 @@ public final class Dates {
             return s.substring(0, 17) + "59" + s.substring(19);
         }
         return s;
+    }
+
+    /**
+     * The text with an offset at its end written as {@code +hh:mm}, which is all ISO_DATE_TIME reads:
+     * {@code +0200} (ISO 8601's basic form, which PHP's {@code DATE_ISO8601} writes after an extended
+     * date) and {@code +02} become {@code +02:00}.
+     */
+    private static String withOffsetColon(String iso) {
+        Matcher m = BARE_OFFSET.matcher(iso);
+        return m.matches() ? m.group(1) + m.group(2) + ":" + (m.group(3) == null ? "00" : m.group(3)) : iso;
     }
 
     /** {@code 2021-08-29T05:09:00Z}, the form nearly every date in the corpus takes: read without a formatter. */

@@ -287,17 +287,34 @@ final class StoryMapper {
                 .map(WebLinks.Result::url).orElse(null);
     }
 
-    /** The text, or its first {@code max} characters ending in an ellipsis, with a warning. */
+    /**
+     * The text, or at most its first {@code max} characters ending in an ellipsis, with a warning: cut
+     * after the last word that fits when a space is in the last tenth, else between two whole
+     * characters (never inside a surrogate pair, nor before a combining mark or joiner that belongs
+     * to the character before it).
+     */
     private String cut(String text, int max, YamlValue node, String field) {
         if (text.length() <= max) {
             return text;
         }
         int end = max - 1;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
+        int space = text.lastIndexOf(' ', end);
+        if (space >= end - max / 10 && space > 0) {
+            end = space;
+        } else {
+            while (end > 1 && (Character.isLowSurrogate(text.charAt(end)) || joinsPrevious(text.codePointAt(end)))) {
+                end--;
+            }
         }
         warn(node, field + " was " + text.length() + " characters long; cut to " + max);
         return text.substring(0, end).strip() + "\u2026";
+    }
+
+    /** A combining mark, variation selector or joiner: part of the character before it. */
+    private static boolean joinsPrevious(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || cp == '\u200D';
     }
 
     private static boolean isNull(YamlValue node) {

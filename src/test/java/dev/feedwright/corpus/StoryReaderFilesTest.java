@@ -234,6 +234,19 @@ class StoryReaderFilesTest {
     }
 
     @Test
+    void cutsLongTextAtAWordOrWholeCharacter() throws IOException {
+        // A cut title ended "... Diablo Dia…", and a cut excerpt could part a letter from its accent.
+        Path file = write("long-words.md", "---\ntitle: \"" + "Diablo ".repeat(800) + "\"\nexcerpt: \""
+                + "e\u0301".repeat(6_000) + "\"\n" + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+
+        Article article = readStory(file).story().primary();
+
+        assertThat(article.title()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_TITLE).endsWith(" Diablo\u2026");
+        assertThat(article.excerpt()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_EXCERPT)
+                .endsWith("e\u0301\u2026");
+    }
+
+    @Test
     void cutsTopicNameThatNoFeedReaderWouldTake() throws IOException {
         // Found in an audit: a 3 MB topic name went uncut into the category of every item of the
         // story, the titles of its feed, the index page and every subscription list, 3 MB each.

@@ -4,6 +4,7 @@ import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.ConfigException;
 import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.corpus.Problem;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.ExportRun;
 import dev.feedwright.pipeline.RunReport;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +25,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Read the corpus and write a feed for every topic and every provider.")
 final class ExportCommand implements Callable<Integer> {
+
+    /** The skipped files {@code --strict} lists, at most. */
+    private static final int MAX_SKIPPED_LISTED = 20;
+    /** What {@link ConsoleLogging#PATTERN} writes as {@code \n} and as {@code ?}. */
+    private static final Pattern LINE_BREAKS =
+            Pattern.compile("\\r\\n|[\\n\\r\\x0B\\x0C\\x1C-\\x1E\\x85\\u2028\\u2029]");
+    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F]");
 
     @Spec
     private CommandSpec spec;
@@ -103,9 +112,27 @@ final class ExportCommand implements Callable<Integer> {
             err.println("feedwright: links: " + report.links().report().networkDown());
         }
         if (strict && report.filesSkipped() > 0) {
-            err.println("feedwright: --strict: " + report.filesSkipped() + " corpus file(s) were skipped");
+            printSkipped(err, report);
             return ExitCodes.SKIPPED_FILES;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The skipped files with their line and reason: a rerun reads no unchanged file and so logs
+     * no warning for it, and exit code 3 alone would not say which file to mend. Line breaks and
+     * control characters in a name are defused as in the log.
+     */
+    private static void printSkipped(PrintWriter err, RunReport report) {
+        err.println("feedwright: --strict: " + report.filesSkipped() + " corpus file(s) were skipped:");
+        report.skipped().stream().limit(MAX_SKIPPED_LISTED).forEach(problem -> err.println("  " + oneLine(problem)));
+        if (report.filesSkipped() > MAX_SKIPPED_LISTED) {
+            err.println("  and " + (report.filesSkipped() - MAX_SKIPPED_LISTED) + " more");
+        }
+    }
+
+    private static String oneLine(Problem problem) {
+        String text = LINE_BREAKS.matcher(problem.toString()).replaceAll("\\\\n");
+        return CONTROLS.matcher(text).replaceAll("?");
     }
 }

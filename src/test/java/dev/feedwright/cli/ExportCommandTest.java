@@ -159,6 +159,24 @@ class ExportCommandTest {
         assertThat(out.toString()).contains("2 files, 2 read, 1 skipped").contains("2 files, 0 read, 1 skipped");
     }
 
+    /**
+     * A rerun reads no unchanged file, so the skipped file's warning is not logged again: the
+     * message of exit code 3 must say which file it was and why, or a cron job learns only a count.
+     */
+    @Test
+    void strictNamesTheSkippedFileAndItsReasonAlsoWhenTheRunDidNotReadIt() throws IOException {
+        Path corpus = corpusWithOneBrokenFile();
+        run("export", "--corpus", corpus.toString(), "--out", temp.resolve("a").toString());
+        err.getBuffer().setLength(0);
+
+        int strict = run("export", "--strict", "--quiet", "--corpus", corpus.toString(), "--out",
+                temp.resolve("a").toString());
+
+        assertThat(strict).isEqualTo(ExitCodes.SKIPPED_FILES);
+        assertThat(err.toString().lines()).containsExactly("feedwright: --strict: 1 corpus file(s) were skipped:",
+                "  broken.md:1: no front matter: the file must start with a '---' line");
+    }
+
     @Test
     void logsToTheFileNamedInTheConfigurationAsWell() throws IOException {
         Path corpus = corpusWithOneBrokenFile();

@@ -341,12 +341,16 @@ final class ConfigNode {
         }
     }
 
+    /** A bound as the file's comments write it: {@code 0s}, {@code 100ms}, {@code 24h}, {@code 366d}. */
     private static String format(Duration d) {
         if (d.toMillis() % 1000 != 0) {
             return d.toMillis() + "ms";
         }
         long s = d.getSeconds();
-        if (s % 86400 == 0) {
+        if (s == 0) {
+            return "0s";
+        }
+        if (s % 86400 == 0 && s > 86400) {
             return s / 86400 + "d";
         }
         if (s % 3600 == 0) {

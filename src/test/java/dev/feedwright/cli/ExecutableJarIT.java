@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -99,6 +102,52 @@ class ExecutableJarIT {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(output).startsWith("the java of JAVA_HOME: ")
                 .contains(" -jar " + install.resolve("target/feedwright.jar") + " --version");
+    }
+
+    /**
+     * Every line of {@code contrib/crontab.example}, commented or not, run as cron runs it: {@code
+     * sh -c} in cron's bare environment (no locale, so POSIX, and a short {@code PATH}), from the
+     * installation, on a corpus with a folder whose name is not ASCII. Each must export it quietly.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theCrontabExampleExportsInCronsEnvironment() throws IOException, InterruptedException {
+        Pattern cronLine = Pattern.compile("^#? ?(?:\\S+ ){5}cd /srv/feedwright && (.+)$");
+        List<String> commands = Files.readAllLines(Path.of("contrib/crontab.example")).stream()
+                .map(cronLine::matcher).filter(Matcher::matches).map(m -> m.group(1)).toList();
+        assertThat(commands).hasSize(2);
+        Path install = install();
+        Files.createDirectories(install.resolve("seeds"));
+        Process copy = new ProcessBuilder("sh", "-c", "mkdir \"$1/$(printf 's\\303\\274d')\" && cp \"$2\"/* \"$1\"/s*/",
+                "sh", install.resolve("seeds").toString(), Path.of("seeds").toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        assertThat(copy.waitFor()).as(new String(copy.getInputStream().readAllBytes(), UTF_8)).isZero();
+
+        for (String command : commands) {
+            ProcessBuilder cron = new ProcessBuilder("sh", "-c", "cd \"$1\" && " + command, "sh", install.toString())
+                    .redirectErrorStream(true);
+            cron.environment().clear();
+            cron.environment().put("PATH", Path.of(ChildJvm.java()).getParent() + ":/usr/bin:/bin");
+            cron.environment().put("HOME", temp.toString());
+            cron.environment().put("SHELL", "/bin/sh");
+            Process process = cron.start();
+            String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as(command + ": " + output).isZero();
+            assertThat(output).as(command).isEmpty();
+            assertThat(install.resolve("feeds/all.xml")).isNotEmptyFile();
+            deleteTree(install.resolve("feeds"));
+            deleteTree(install.resolve("state"));
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**

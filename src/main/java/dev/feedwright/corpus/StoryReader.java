@@ -10,7 +10,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +50,20 @@ public final class StoryReader {
             }
             return read(source, Files.readAllBytes(file));
         } catch (IOException e) {
-            return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + e));
+            return unreadable(source, e);
         }
+    }
+
+    /**
+     * The result for a file the system would not read. The JDK's exceptions name the class and the
+     * absolute path; the problem names the file already, so it says only why.
+     */
+    public static ReadResult.Skipped unreadable(String source, IOException e) {
+        String why = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file (it went away during the run)"
+                : e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
+                : oneLine(e.getMessage());
+        return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + why));
     }
 
     /** Reads a file whose bytes are already in hand. */

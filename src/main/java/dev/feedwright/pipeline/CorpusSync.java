@@ -210,8 +210,7 @@ final class CorpusSync {
         try {
             bytes = Files.readAllBytes(task.file());
         } catch (IOException e) {
-            return new Outcome(task, 0, new ReadResult.Skipped(new Problem(task.source(), 0, "cannot be read: " + e)),
-                    false);
+            return new Outcome(task, 0, StoryReader.unreadable(task.source(), e), false);
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -322,7 +323,16 @@ class StoryReaderFilesTest {
         Problem problem = skipped(root.resolve("gone.md"));
         assertThat(problem.source()).isEqualTo("gone.md");
         assertThat(problem.line()).isZero();
-        assertThat(problem.message()).startsWith("cannot be read").contains("gone.md");
+        assertThat(problem.message()).isEqualTo("cannot be read: no such file (it went away during the run)");
+    }
+
+    /** Root reads any file, so the refusal is made here rather than with the file's permissions. */
+    @Test
+    void saysAFileItMayNotReadIsNotPermittedWithoutTheExceptionsName() {
+        Problem problem = StoryReader.unreadable("a/secret.md", new AccessDeniedException("/srv/corpus/a/secret.md"))
+                .problem();
+
+        assertThat(problem).hasToString("a/secret.md: cannot be read: permission denied");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.feedwright.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -76,6 +77,19 @@ class ConfigErrorsTest {
     @Test
     void saysANamedFolderIsNoConfigurationFile() {
         assertLoadFails(temp).hasMessage(temp + ": is a folder, not a configuration file");
+    }
+
+    /** The README's example is what a user who sets {@code feeds.limit: 0} in the shipped file sees. */
+    @Test
+    void theReadmesExampleIsTheShippedFileWithALimitOfZero() throws IOException {
+        Path shipped = Path.of("config", "feedwright.yaml");
+        String example = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(line -> line.contains(": feeds.limit must be between")).findFirst().orElseThrow();
+        Path file = Files.writeString(temp.resolve("feedwright.yaml"),
+                Files.readString(shipped).replace("\n  limit: 50\n", "\n  limit: 0\n"));
+
+        assertThatThrownBy(() -> ConfigLoader.load(file)).satisfies(e -> assertThat("feedwright: "
+                + e.getMessage().replace(file.toString(), shipped.toString())).isEqualTo(example));
     }
 
     @Test

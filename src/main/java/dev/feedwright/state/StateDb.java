@@ -1,7 +1,9 @@
 package dev.feedwright.state;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -10,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,6 +191,27 @@ public final class StateDb implements AutoCloseable {
     private static void nativeLibraryIn(Path dir) {
         if (System.getProperty("org.sqlite.lib.path") == null && System.getProperty("org.sqlite.tmpdir") == null) {
             System.setProperty("org.sqlite.tmpdir", dir.toAbsolutePath().toString());
+            removeLibraryCopiesOlderThanThisProcess(dir);
+        }
+    }
+
+    /**
+     * The driver deletes its copy when the JVM exits, but a daemon stopped by a signal ends with
+     * {@code Runtime.halt}, which runs no exit hook, and the driver's own clean-up spares a copy
+     * whose {@code .lck} is still there: each start of a service left a megabyte in the state
+     * folder. A copy made before this process started is no longer being loaded (one in use stays
+     * mapped where the system lets it be deleted, and stays where it does not).
+     */
+    private static void removeLibraryCopiesOlderThanThisProcess(Path dir) {
+        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.MIN);
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "sqlite-*sqlitejdbc*")) {
+            for (Path copy : copies) {
+                if (Files.getLastModifiedTime(copy, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(started)) {
+                    Files.deleteIfExists(copy);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("old copies of SQLite's library in {} stay: {}", dir, e.toString());
         }
     }
 

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * Logback's configuration, in code rather than XML: logback finds it through
@@ -23,9 +24,16 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
+    /** What is written as {@code \n}: every line break a terminal, journald or a log shipper may take for one. */
+    private static final String LINE_BREAKS = "\\r\\n|[\\n\\r\\x0B\\x0C\\x1C-\\x1E\\x85\\u2028\\u2029]";
+    /** What is written as {@code ?}: the other control characters. */
+    private static final String CONTROLS = "[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F]";
+    private static final Pattern LINE_BREAK = Pattern.compile(LINE_BREAKS);
+    private static final Pattern CONTROL = Pattern.compile(CONTROLS);
+
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level"
-            + " %replace(%replace(%msg){'\\r\\n|[\\n\\r\\x0B\\x0C\\x1C-\\x1E\\x85\\u2028\\u2029]', '\\\\n'})"
-            + "{'[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F]', '?'}%n%replace(%ex){'(?m)^', '    '}%nopex";
+            + " %replace(%replace(%msg){'" + LINE_BREAKS + "', '\\\\n'}){'" + CONTROLS + "', '?'}"
+            + "%n%replace(%ex){'(?m)^', '    '}%nopex";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -44,6 +52,14 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
             context.getLogger(noisy).setLevel(Level.WARN);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * {@code text} on one line, defused as the log writes a message: for what is printed to the
+     * console outside the log.
+     */
+    static String defused(String text) {
+        return CONTROL.matcher(LINE_BREAK.matcher(text).replaceAll("\\\\n")).replaceAll("?");
     }
 
     /** A started UTF-8 encoder writing events with {@code pattern}. */

@@ -4,7 +4,6 @@ import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.ConfigException;
 import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.config.FeedwrightConfig;
-import dev.feedwright.corpus.Problem;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.ExportRun;
 import dev.feedwright.pipeline.RunReport;
@@ -14,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,10 +26,6 @@ final class ExportCommand implements Callable<Integer> {
 
     /** The skipped files {@code --strict} lists, at most. */
     private static final int MAX_SKIPPED_LISTED = 20;
-    /** What {@link ConsoleLogging#PATTERN} writes as {@code \n} and as {@code ?}. */
-    private static final Pattern LINE_BREAKS =
-            Pattern.compile("\\r\\n|[\\n\\r\\x0B\\x0C\\x1C-\\x1E\\x85\\u2028\\u2029]");
-    private static final Pattern CONTROLS = Pattern.compile("[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F]");
 
     @Spec
     private CommandSpec spec;
@@ -125,14 +119,10 @@ final class ExportCommand implements Callable<Integer> {
      */
     private static void printSkipped(PrintWriter err, RunReport report) {
         err.println("feedwright: --strict: " + report.filesSkipped() + " corpus file(s) were skipped:");
-        report.skipped().stream().limit(MAX_SKIPPED_LISTED).forEach(problem -> err.println("  " + oneLine(problem)));
+        report.skipped().stream().limit(MAX_SKIPPED_LISTED)
+                .forEach(problem -> err.println("  " + ConsoleLogging.defused(problem.toString())));
         if (report.filesSkipped() > MAX_SKIPPED_LISTED) {
             err.println("  and " + (report.filesSkipped() - MAX_SKIPPED_LISTED) + " more");
         }
-    }
-
-    private static String oneLine(Problem problem) {
-        String text = LINE_BREAKS.matcher(problem.toString()).replaceAll("\\\\n");
-        return CONTROLS.matcher(text).replaceAll("?");
     }
 }

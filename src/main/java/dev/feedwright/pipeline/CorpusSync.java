@@ -58,6 +58,12 @@ final class CorpusSync {
     /** Files per folder, on average, below which walking again is cheaper than listing the folders. */
     private static final int MIN_FILES_PER_FOLDER = 8;
 
+    /**
+     * The modification time stored for a file whose bytes could not be read: no walk sees a file
+     * with it, so every run reads the file again until it can.
+     */
+    private static final long UNREAD = -1;
+
     /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
     static final int MAX_KEPT_STORIES = 4096;
 
@@ -210,7 +216,10 @@ final class CorpusSync {
         try {
             bytes = Files.readAllBytes(task.file());
         } catch (IOException e) {
-            return new Outcome(task, 0, StoryReader.unreadable(task.source(), e), false);
+            // Stored as if never looked at, so that every run tries again: making a file readable
+            // (chmod) changes neither its size nor its modification time.
+            Task unread = new Task(task.file(), task.source(), task.size(), UNREAD, task.row());
+            return new Outcome(unread, 0, StoryReader.unreadable(task.source(), e), false);
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes);

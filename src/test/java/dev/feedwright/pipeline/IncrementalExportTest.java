@@ -2,6 +2,7 @@ package dev.feedwright.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedsConfig;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,6 +225,34 @@ class IncrementalExportTest {
         assertThat(rerun.filesRead()).isZero();
         assertThat(rerun.publish().feedsWritten()).isEqualTo(2);
         assertThat(Feeds.contents(out)).isEqualTo(whole);
+    }
+
+    @Test
+    void aFileThatCouldNotBeReadIsReadAgainOnceItCanBe() throws IOException {
+        export();
+        Path edited = storyFiles().get(storyFiles().size() - 1);
+        Files.writeString(edited, Files.readString(edited).replaceFirst("title: \"", "title: \"Unreadable edit "),
+                StandardCharsets.UTF_8);
+        // Taking away the read permission binds every user but root; it changes no modification time.
+        Files.setPosixFilePermissions(edited, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeThat(Files.isReadable(edited)).as("a file without read permission binds this user").isFalse();
+            RunReport unreadable = export();
+            assertThat(unreadable.skipped()).anySatisfy(problem -> {
+                assertThat(problem.source()).isEqualTo(edited.getFileName().toString());
+                assertThat(problem.message()).startsWith("cannot be read");
+            });
+        } finally {
+            Files.setPosixFilePermissions(edited, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+
+        RunReport readable = export();
+
+        assertThat(readable.filesRead()).isEqualTo(1);
+        assertThat(readable.skipped()).noneSatisfy(problem -> assertThat(problem.source())
+                .isEqualTo(edited.getFileName().toString()));
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).startsWith("Unreadable edit ");
+        assertWritesWhatAFullExportWrites();
     }
 
     @Test

@@ -99,6 +99,24 @@ class StateDbTest {
     }
 
     @Test
+    void setsAsideADatabaseThatLacksATableOfItsVersionAndStartsANewOne() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            new LinkStore(db).markSeen(List.of(new LinkStore.SeenLink("https://a.example/1", "a.example")), 7);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + temp.resolve("feedwright.db"));
+                Statement s = c.createStatement()) {
+            s.execute("DROP TABLE export_feeds");
+            s.execute("ALTER TABLE corpus_files DROP COLUMN skip_reason");
+        }
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(new ExportStore(db).feeds()).isEmpty();
+            assertThat(new LinkStore(db).countSeen(7)).isZero();
+        }
+        assertThat(damagedCopies()).hasSize(1);
+    }
+
+    @Test
     void aDatabaseClosedCleanlyIsNotCheckedAgainUntilItChanges() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
             assertThat(db.checked()).isTrue(); // a new file: no mark yet

@@ -241,7 +241,8 @@ public final class ExportRun {
          * item of the stale feeds when they were last rendered (their floor), then, only for the
          * stale feeds that this did not fill, the older files (see {@link #settled}).
          *
-         * @param due stale feeds that an article held back by the last export may now enter
+         * @param due stale feeds that an article held back by the last export may now enter (or, with
+         *            the clock set back, one it showed must leave)
          */
         private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, Set<FeedRef> due, boolean renderAll)
                 throws IOException {

@@ -95,14 +95,21 @@ final class FeedPlan {
         addDamaged();
     }
 
-    /** Feeds holding an article held back by the last export whose date has now come. */
+    /**
+     * Feeds holding an article held back by the last export whose date has now come, or, when the
+     * clock was set back since (a clock that ran ahead, corrected), an article the last export
+     * showed whose date is now in the future again: either way, an article dated between the two
+     * cut-offs.
+     */
     private void addDue(long lastCutoff, long cutoff) throws StateStoreException {
-        store.forEachFileFrom(lastCutoff + 1, row -> {
+        long from = Math.min(lastCutoff, cutoff);
+        long to = Math.max(lastCutoff, cutoff);
+        store.forEachFileFrom(from + 1, row -> {
             FileKeys keys = FileKeys.decode(row.path(), row.keys());
             List<ArticleKey> articles = keys.articles();
             for (int i = 0; i < articles.size(); i++) {
                 long published = articles.get(i).published();
-                if (published > lastCutoff && published <= cutoff) {
+                if (published > from && published <= to) {
                     due.add(FeedRef.provider(articles.get(i).domain()));
                     if (i == 0) {
                         due.add(FeedRef.ALL);
@@ -168,7 +175,8 @@ final class FeedPlan {
 
     /**
      * The stale feeds that an article of an unchanged file, held back by the last export for its
-     * date, may now enter: what they remember does not tell their new items.
+     * date, may now enter, or that one must leave for a clock set back: what they remember does
+     * not tell their new items.
      */
     Set<FeedRef> due() {
         return due;

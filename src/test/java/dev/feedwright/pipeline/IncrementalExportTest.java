@@ -306,6 +306,19 @@ class IncrementalExportTest {
     }
 
     @Test
+    void aClockSetBackHoldsBackAgainWhatIsNowInTheFuture() throws IOException {
+        writeTomorrowsNews();
+        export(out, state, false, Instant.parse("2026-11-22T09:00:00Z")); // a clock a day ahead
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).isEqualTo("Tomorrow's news");
+
+        RunReport corrected = export();
+
+        assertThat(corrected.filesRead()).isZero();
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems()).noneMatch(i -> i.getTitle().equals("Tomorrow's news"));
+        assertWritesWhatAFullExportWrites();
+    }
+
+    @Test
     void aChangedSettingRendersEveryFeedAgainWithoutReadingTheCorpus() throws IOException {
         export();
         FeedwrightConfig fewer = FeedwrightConfig.defaults().withCorpusDir(corpus).withOutputDir(out)

@@ -57,9 +57,17 @@ public final class LivenessPass {
         public List<String> lines() {
             List<String> lines = new ArrayList<>(report.lines());
             lines.set(0, filesRead + " files read, " + filesSkipped + " skipped; " + lines.get(0));
-            lines.add("feeds: " + verdicts.deadLinks() + " confirmed-dead links left out, " + verdicts.movedLinks()
-                    + " moved links point to their new address");
+            lines.add(feeds());
             return lines;
+        }
+
+        /** What the verdicts mean for the feeds: {@code feeds: 2 confirmed-dead links left out, 1 moved link ...}. */
+        public String feeds() {
+            long dead = verdicts.deadLinks();
+            long moved = verdicts.movedLinks();
+            return "feeds: " + dead + (dead == 1 ? " confirmed-dead link" : " confirmed-dead links") + " left out, "
+                    + moved + (moved == 1 ? " moved link points to its" : " moved links point to their")
+                    + " new address";
         }
     }
 

@@ -71,8 +71,7 @@ public final class PipelineWork implements DaemonWork {
         counts.put("linksDue", report.due());
         String summary = String.format(Locale.ROOT, "%d files read, %d skipped; %d links, %d due; ",
                 result.filesRead(), result.filesSkipped(), report.links(), report.due()) + links(report, counts)
-                + String.format(Locale.ROOT, "; feeds: %d confirmed-dead links left out, %d moved links point to"
-                        + " their new address", result.verdicts().deadLinks(), result.verdicts().movedLinks());
+                + "; " + result.feeds();
         return new RunResult(summary, counts);
     }
 

@@ -32,8 +32,11 @@ class CheckLinksCommandTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                int code = request.getUrl().encodedPath().startsWith("/ok") ? 200 : 404;
-                return new MockResponse.Builder().code(code).build();
+                String path = request.getUrl().encodedPath();
+                if (path.startsWith("/moved")) {
+                    return new MockResponse.Builder().code(301).addHeader("Location", "/ok" + path).build();
+                }
+                return new MockResponse.Builder().code(path.startsWith("/ok") ? 200 : 404).build();
             }
         });
         server.start();
@@ -99,6 +102,19 @@ class CheckLinksCommandTest {
                 "check-links: 1 files read, 0 skipped; 2 links: 2 due, 0 skipped as cached, 0 excluded; ");
         assertThat(temp.resolve("state/feedwright.db")).isRegularFile();
         assertThat(server.getRequestCount()).isEqualTo(3); // HEAD, HEAD, and GET to confirm the 404
+    }
+
+    @Test
+    void oneMovedLinkIsSaidInTheSingular() throws IOException {
+        String base = "http://127.0.0.1:" + server.getPort();
+        Path corpus = corpus(base + "/moved/story", base + "/ok/other");
+
+        int code = run("check-links", "--config", config("").toString(), "--corpus", corpus.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString().lines()).contains(
+                "check-links: 2 checked: 1 alive, 1 moved, 0 dead, 0 unknown, 0 refused; 0 not checked",
+                "check-links: feeds: 0 confirmed-dead links left out, 1 moved link points to its new address");
     }
 
     @Test

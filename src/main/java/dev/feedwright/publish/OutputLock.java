@@ -124,7 +124,8 @@ public final class OutputLock implements AutoCloseable {
     private static void pause(String locked, Duration wait, Instant deadline, Clock clock, String holder)
             throws OutputLockedException, InterruptedException {
         if (!clock.instant().isBefore(deadline)) {
-            throw new OutputLockedException(locked + " (" + holder + "); waited " + wait.toSeconds() + " s");
+            String waited = wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+            throw new OutputLockedException(locked + " (" + holder + "); waited " + waited);
         }
         Thread.sleep(POLL_MILLIS);
     }

@@ -83,6 +83,7 @@ class LinkCheckLockTest {
         assertThat(code).isEqualTo(ExitCodes.LOCKED);
         assertThat(err.toString()).startsWith("feedwright: state folder " + temp.resolve("state")
                 + " is locked by another link check (pid " + first.pid() + " on ");
+        assertThat(err.toString().strip()).endsWith("; waited 500 ms");
         assertThat(out.toString()).isEmpty();
         int export = run("export", "--check-links", "--config", config.toString(), "--corpus", corpus.toString(),
                 "--out", temp.resolve("feeds").toString());

@@ -83,9 +83,17 @@ final class StoryMapper {
     private String link(Map<String, YamlValue> f, YamlValue at, String where) throws CorpusFileException {
         String firstProblem = null;
         YamlValue firstNode = at;
+        String blank = null;
         for (String key : new String[] {"webUrl", "originalUrl"}) {
             String raw = optionalText(f, key, where);
-            if (raw == null || raw.isBlank()) {
+            if (raw == null) {
+                continue;
+            }
+            if (raw.isBlank()) {
+                if (blank == null) {
+                    blank = key;
+                    firstNode = f.get(key);
+                }
                 continue;
             }
             WebLinks.Result result = WebLinks.parse(raw);
@@ -97,8 +105,10 @@ final class StoryMapper {
                 firstNode = f.get(key);
             }
         }
-        throw new CorpusFileException(lineOf(firstNode), where + "no usable http(s) link"
-                + (firstProblem == null ? " (neither webUrl nor originalUrl is set)" : " (" + firstProblem + ")"));
+        String why = firstProblem != null ? firstProblem
+                : blank != null ? blank + " is empty and no other link is set"
+                : "neither webUrl nor originalUrl is set";
+        throw new CorpusFileException(lineOf(firstNode), where + "no usable http(s) link (" + why + ")");
     }
 
     private List<String> ampLinks(Map<String, YamlValue> f) {

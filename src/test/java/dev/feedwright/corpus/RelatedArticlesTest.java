@@ -43,13 +43,13 @@ class RelatedArticlesTest {
     @Test
     void warnsOncePerDroppedRelatedArticleNamingLineAndReason() {
         assertThat(read.warnings()).extracting(Problem::source).containsOnly(MIXED);
-        assertThat(read.warnings()).extracting(Problem::line).containsExactly(15, 18, 21, 25, 26, 29);
+        assertThat(read.warnings()).extracting(Problem::line).containsExactly(15, 18, 21, 25, 28, 29);
         assertThat(read.warnings()).extracting(Problem::message).satisfiesExactly(
                 m -> assertThat(m).contains("related[1]", "no title", "dropped"),
                 m -> assertThat(m).contains("related[2]", "no date", "dropped"),
                 m -> assertThat(m).contains("related[3]", "'last week'", "dropped"),
                 m -> assertThat(m).contains("related[4]", "'javascript:'", "dropped"),
-                m -> assertThat(m).contains("related[5]", "no usable http(s) link", "dropped"),
+                m -> assertThat(m).contains("related[5]", "no usable http(s) link", "webUrl is empty", "dropped"),
                 m -> assertThat(m).contains("related[6]", "not a mapping", "dropped"));
     }
 

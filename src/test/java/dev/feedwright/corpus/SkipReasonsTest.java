@@ -110,6 +110,11 @@ class SkipReasonsTest {
     }
 
     @Test
+    void namesTheEmptyLinkWhenNoOtherIsSet() {
+        assertSkipped("empty-link.md", 4, "no usable http(s) link (webUrl is empty and no other link is set)");
+    }
+
+    @Test
     void skipsFileWithDuplicateKey() {
         assertSkipped("duplicate-key.md", 5, "duplicate key 'title'");
     }

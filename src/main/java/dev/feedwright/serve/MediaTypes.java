@@ -6,7 +6,8 @@ import java.util.Map;
  * The {@code Content-Type} of every kind of file the output folder holds, each with
  * {@code charset=utf-8} because Feedwright writes nothing but UTF-8. A reader picks its parser
  * from this header, so a feed must not go out as {@code application/xml} or, worse, as
- * {@code application/octet-stream}.
+ * {@code application/octet-stream}. The repository's output folder holds a {@code README.md},
+ * which Jetty knows no type for.
  */
 public final class MediaTypes {
 
@@ -17,7 +18,8 @@ public final class MediaTypes {
             "json", "application/feed+json;charset=utf-8",
             "opml", "text/x-opml;charset=utf-8",
             "html", "text/html;charset=utf-8",
-            "xsl", "text/xsl;charset=utf-8");
+            "xsl", "text/xsl;charset=utf-8",
+            "md", "text/markdown;charset=utf-8");
 
     private MediaTypes() {
     }

@@ -44,6 +44,7 @@ class FeedServerTest {
         write("all.json", "{\"version\":\"https://jsonfeed.org/version/1.1\"}");
         write("feeds.opml", "<opml version=\"2.0\"/>");
         write("index.html", "<!DOCTYPE html><title>Feeds</title>");
+        write("README.md", "# What this folder is");
         write("feed.xsl", "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"/>");
         write("topics/ai.xml", FEED);
         write(".feedwright-files", "all.xml\n");
@@ -75,6 +76,7 @@ class FeedServerTest {
         "/feeds.opml, text/x-opml;charset=utf-8",
         "/index.html, text/html;charset=utf-8",
         "/feed.xsl,   text/xsl;charset=utf-8",
+        "/README.md,  text/markdown;charset=utf-8",
     })
     void sendsEachKindOfFileWithItsMediaTypeInUtf8(String path, String contentType) throws IOException {
         HttpResponse<byte[]> response = client.get(path);

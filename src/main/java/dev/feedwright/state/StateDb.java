@@ -1,9 +1,7 @@
 package dev.feedwright.state;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -12,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -166,7 +163,7 @@ public final class StateDb implements AutoCloseable {
      */
     public static StateDb open(Path dir) throws IOException {
         Files.createDirectories(dir);
-        nativeLibraryIn(dir);
+        SqliteLibrary.placeIn(dir);
         Path file = dir.resolve(FILE_NAME);
         try {
             return openFile(file);
@@ -179,41 +176,6 @@ public final class StateDb implements AutoCloseable {
             } catch (Damaged again) {
                 throw new StateStoreException(file, "a new state database is damaged too: " + again.getMessage(), null);
             }
-        }
-    }
-
-    /**
-     * SQLite's driver copies its native library into {@code java.io.tmpdir} and loads it from
-     * there, which fails where {@code /tmp} is mounted {@code noexec} (a common hardening; the
-     * export then stopped with "cannot open the state database"). Unless told where to find it or
-     * where to copy it (the launcher names its own copy), the driver copies it into the state
-     * folder, which Feedwright writes anyway. A JVM-wide setting, read once, when the driver first
-     * loads its library: the one global this program sets.
-     */
-    private static void nativeLibraryIn(Path dir) {
-        if (System.getProperty("org.sqlite.lib.path") == null && System.getProperty("org.sqlite.tmpdir") == null) {
-            System.setProperty("org.sqlite.tmpdir", dir.toAbsolutePath().toString());
-            removeLibraryCopiesOlderThanThisProcess(dir);
-        }
-    }
-
-    /**
-     * The driver deletes its copy when the JVM exits, but a daemon stopped by a signal ends with
-     * {@code Runtime.halt}, which runs no exit hook, and the driver's own clean-up spares a copy
-     * whose {@code .lck} is still there: each start of a service left a megabyte in the state
-     * folder. A copy made before this process started is no longer being loaded (one in use stays
-     * mapped where the system lets it be deleted, and stays where it does not).
-     */
-    private static void removeLibraryCopiesOlderThanThisProcess(Path dir) {
-        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.MIN);
-        try (DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "sqlite-*sqlitejdbc*")) {
-            for (Path copy : copies) {
-                if (Files.getLastModifiedTime(copy, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(started)) {
-                    Files.deleteIfExists(copy);
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("old copies of SQLite's library in {} stay: {}", dir, e.toString());
         }
     }
 

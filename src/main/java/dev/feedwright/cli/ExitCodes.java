@@ -15,8 +15,8 @@ public final class ExitCodes {
     /** {@code --strict} was given and at least one corpus file was skipped. */
     public static final int SKIPPED_FILES = 3;
     /**
-     * Another run held the output folder's lock, or another link check the state folder's, for
-     * longer than {@code output.lockWait}.
+     * Another run held the output folder's lock, or, for {@code check-links}, another link check
+     * the state folder's, for longer than {@code output.lockWait}.
      */
     public static final int LOCKED = 4;
 

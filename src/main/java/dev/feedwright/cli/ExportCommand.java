@@ -102,7 +102,8 @@ final class ExportCommand implements Callable<Integer> {
                 report.links().lines().forEach(line -> spec.commandLine().getOut().println("links: " + line));
             }
             spec.commandLine().getOut().println("export: " + report.summary());
-        } else if (report.links() != null && report.links().report().networkLooksDown()) {
+        } else if (report.links() != null && report.links().report() != null
+                && report.links().report().networkLooksDown()) {
             err.println("feedwright: links: " + report.links().report().networkDown());
         }
         if (strict && report.filesSkipped() > 0) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             "1:fatal error (corpus folder missing, output not writable, state database failing; for serve: output folder missing, port in use)",
             "2:bad usage or bad configuration",
             "3:--strict was given and files were skipped",
-            "4:another run holds the output folder's lock (a link check: another link check holds the state folder's)"})
+            "4:another run holds the output folder's lock (check-links: another link check holds the state folder's)"})
 public final class FeedwrightCommand implements Runnable {
 
     @Spec

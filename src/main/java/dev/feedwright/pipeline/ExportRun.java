@@ -18,6 +18,7 @@ import dev.feedwright.liveness.Progress;
 import dev.feedwright.publish.Generator;
 import dev.feedwright.publish.OutputFolder;
 import dev.feedwright.publish.OutputLock;
+import dev.feedwright.publish.OutputLockedException;
 import dev.feedwright.publish.PublishReport;
 import dev.feedwright.publish.Publisher;
 import dev.feedwright.state.ExportStore;
@@ -109,7 +110,13 @@ public final class ExportRun {
         LivenessPass.Result links = null;
         LinkVerdicts verdicts = LinkVerdicts.NONE;
         if (config.liveness().enabled()) {
-            links = new LivenessPass(config, build).run(clock, progress);
+            LivenessPass pass = new LivenessPass(config, build);
+            try {
+                links = pass.run(clock, progress);
+            } catch (OutputLockedException busy) {
+                LOG.warn("links not checked: {}; the feeds use the link states stored so far", busy.getMessage());
+                links = pass.storedOnly(clock, busy.getMessage());
+            }
             verdicts = new UsableMoves(links.verdicts());
         }
         int threads = config.export().effectiveThreads();

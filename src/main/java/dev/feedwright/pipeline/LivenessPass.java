@@ -48,13 +48,20 @@ public final class LivenessPass {
      *
      * @param filesRead    corpus files read
      * @param filesSkipped files that could not become stories (the export reports them)
-     * @param report       what the link check did
+     * @param report       what the link check did, or null when it did not run
      * @param verdicts     what the export applies
+     * @param notChecked   why the links were not checked (the verdicts are those stored before), or
+     *                     null when they were
      */
-    public record Result(long filesRead, long filesSkipped, LinkCheckReport report, StoredVerdicts verdicts) {
+    public record Result(long filesRead, long filesSkipped, LinkCheckReport report, StoredVerdicts verdicts,
+            String notChecked) {
 
         /** The report, and what it means for the feeds, as lines for people. */
         public List<String> lines() {
+            if (report == null) {
+                return List.of("not checked: " + notChecked + "; the feeds use the link states stored so far",
+                        feeds());
+            }
             List<String> lines = new ArrayList<>(report.lines());
             lines.set(0, filesRead + " files read, " + filesSkipped + " skipped; " + lines.get(0));
             lines.add(feeds());
@@ -89,7 +96,20 @@ public final class LivenessPass {
             long[] files = recordLinks(store, stamp);
             LinkCheckReport report = checker.check(store, stamp, progress);
             StoredVerdicts verdicts = StoredVerdicts.load(store, stamp, config.liveness().confirmAfter());
-            return new Result(files[0], files[1], report, verdicts);
+            return new Result(files[0], files[1], report, verdicts, null);
+        }
+    }
+
+    /**
+     * The verdicts stored so far, for an export whose link check found another check of the same
+     * state folder running for longer than {@code output.lockWait}: the export goes on with what
+     * the store knows (the other check adds to it as it goes) rather than fail, as it goes on when
+     * the network looks down.
+     */
+    public Result storedOnly(Clock clock, String why) throws IOException {
+        try (StateDb db = StateDb.open(config.state().dir())) {
+            StoredVerdicts verdicts = StoredVerdicts.load(new LinkStore(db), 0, config.liveness().confirmAfter());
+            return new Result(0, 0, null, verdicts, why);
         }
     }
 

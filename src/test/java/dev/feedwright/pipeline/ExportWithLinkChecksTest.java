@@ -10,7 +10,9 @@ import dev.feedwright.catalog.ItemIds;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.LivenessConfig;
+import dev.feedwright.config.OutputConfig;
 import dev.feedwright.liveness.MutableClock;
+import dev.feedwright.publish.OutputLock;
 import dev.feedwright.state.LinkStore;
 import dev.feedwright.state.StateDb;
 import dev.feedwright.testing.Feeds;
@@ -18,6 +20,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -127,6 +130,34 @@ class ExportWithLinkChecksTest {
         Feed atom = Feeds.atom(out.resolve("all.atom"));
         assertThat(atom.getEntries().get(0).getId()).isEqualTo(expectedId);
         assertThat(atom.getEntries().get(0).getAlternateLinks().get(0).getHref()).isEqualTo(base + "/new");
+    }
+
+    @Test
+    void anExportWhoseLinkCheckFindsAnotherRunningGoesOnWithTheStoredLinkStates() throws Exception {
+        Path corpus = corpus(story("Moved story", base + "/old", base + "/related-alive"));
+        Path out = temp.resolve("feeds");
+        export(corpus, out, true);
+        int requestsBefore = server.getRequestCount();
+        Files.writeString(corpus.resolve("story-0.md"), story("Moved story, edited", base + "/old",
+                base + "/related-alive"));
+        FeedwrightConfig config = config(corpus, out, true);
+        config = new FeedwrightConfig(config.site(), config.corpus(),
+                new OutputConfig(out, Duration.ofMillis(200), false), config.feeds(), config.export(),
+                config.serve(), config.liveness(), config.state(), config.schedule(), config.logging());
+
+        RunReport report;
+        // The system's clock, which the lock's wait needs to run out (the test's clock stands still).
+        try (OutputLock held = OutputLock.acquireForLinkCheck(temp.resolve("state"), Duration.ZERO, clock)) {
+            report = new ExportRun(config, BuildInfo.load(), Clock.systemUTC()).run();
+        }
+
+        assertThat(report.links().report()).isNull();
+        assertThat(report.links().lines().get(0))
+                .startsWith("not checked: state folder ").contains("is locked by another link check");
+        assertThat(server.getRequestCount()).as("no link requested again").isEqualTo(requestsBefore);
+        Item item = Feeds.rss(out.resolve("all.xml")).getItems().get(0);
+        assertThat(item.getTitle()).isEqualTo("Moved story, edited");
+        assertThat(item.getLink()).as("the stored move applied").isEqualTo(base + "/new");
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.LivenessConfig;
+import dev.feedwright.config.OutputConfig;
+import dev.feedwright.publish.OutputLock;
 import dev.feedwright.status.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +80,24 @@ class PipelineWorkTest {
         assertThat(result.summary()).startsWith("2 files, 2 read, 0 skipped; 2 stories, 2 articles; 3 feeds: 3 written,"
                 + " 0 unchanged, 0 deleted; links: 2 checked: 1 alive");
         assertThat(result.counts()).containsEntry("feedsWritten", 3L).containsEntry("linksDead", 1L);
+        assertThat(temp.resolve("feeds").resolve("all.xml")).isRegularFile();
+    }
+
+    @Test
+    void anExportWhoseLinkCheckFindsAnotherRunningSaysSoAndWritesTheFeeds() throws Exception {
+        FeedwrightConfig waitLittle = new FeedwrightConfig(config.site(), config.corpus(),
+                new OutputConfig(temp.resolve("feeds"), Duration.ofMillis(200), false), config.feeds(),
+                config.export(), config.serve(), config.liveness(), config.state(), config.schedule(),
+                config.logging());
+        RunResult result;
+        try (OutputLock held = OutputLock.acquireForLinkCheck(temp.resolve("state"), Duration.ZERO,
+                Clock.systemUTC())) {
+            result = new PipelineWork(waitLittle, BuildInfo.load(), Clock.systemUTC()).export();
+        }
+
+        assertThat(result.summary()).startsWith("2 files, 2 read, 0 skipped; 2 stories, 2 articles; 3 feeds: 3 written,"
+                + " 0 unchanged, 0 deleted; links not checked: state folder ").contains("locked by another link check");
+        assertThat(server.getRequestCount()).isZero();
         assertThat(temp.resolve("feeds").resolve("all.xml")).isRegularFile();
     }
 

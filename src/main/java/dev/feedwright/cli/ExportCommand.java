@@ -102,8 +102,7 @@ final class ExportCommand implements Callable<Integer> {
                 report.links().lines().forEach(line -> spec.commandLine().getOut().println("links: " + line));
             }
             spec.commandLine().getOut().println("export: " + report.summary());
-        } else if (report.links() != null && report.links().report() != null
-                && report.links().report().networkLooksDown()) {
+        } else if (report.links() != null && report.links().networkLooksDown()) {
             err.println("feedwright: links: " + report.links().report().networkDown());
         }
         if (strict && report.filesSkipped() > 0) {

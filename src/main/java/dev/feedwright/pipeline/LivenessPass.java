@@ -68,6 +68,11 @@ public final class LivenessPass {
             return lines;
         }
 
+        /** Whether the check stopped believing the network (never when the links were not checked). */
+        public boolean networkLooksDown() {
+            return report != null && report.networkLooksDown();
+        }
+
         /** What the verdicts mean for the feeds: {@code feeds: 2 confirmed-dead links left out, 1 moved link ...}. */
         public String feeds() {
             long dead = verdicts.deadLinks();

@@ -51,10 +51,10 @@ public final class PipelineWork implements DaemonWork {
         counts.put("feedsUnchanged", (long) published.feedsUnchanged());
         counts.put("feedsDeleted", (long) published.feedsDeleted());
         String summary = report.counts();
-        if (report.links() != null && report.links().report() != null) {
-            summary += "; links: " + links(report.links().report(), counts);
-        } else if (report.links() != null) {
-            summary += "; links not checked: " + report.links().notChecked();
+        LivenessPass.Result checked = report.links();
+        if (checked != null) {
+            summary += checked.report() != null ? "; links: " + links(checked.report(), counts)
+                    : "; links not checked: " + checked.notChecked();
         }
         return new RunResult(summary, counts);
     }

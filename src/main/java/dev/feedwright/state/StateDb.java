@@ -194,8 +194,8 @@ public final class StateDb implements AutoCloseable {
                 db.check();
                 db.checked = true;
             }
-            db.migrate();
-            if (!clean) {
+            int found = db.migrate();
+            if (!clean && found > 0) {
                 db.checkSchema();
             }
             db.failed = false;
@@ -262,7 +262,8 @@ public final class StateDb implements AutoCloseable {
     /**
      * Every table and column this version's migrations make must be there: a database that lacks
      * one (a table dropped by hand, a file another program made) would fail every run that reads
-     * it, so it counts as damaged. Checked with the quick check, when the file was not closed clean.
+     * it, so it counts as damaged. Checked with the quick check, when the file was not closed clean
+     * and was not new (a new one's schema is what the migrations just made).
      */
     private void checkSchema() throws SQLException, Damaged {
         Set<String> missing;
@@ -334,7 +335,8 @@ public final class StateDb implements AutoCloseable {
         }
     }
 
-    private void migrate() throws SQLException, IOException {
+    /** Brings the schema to {@link #VERSION}; returns the version the file had (0: a new database). */
+    private int migrate() throws SQLException, IOException {
         int version = version();
         if (version > VERSION) {
             throw new StateStoreException(file, "the schema version is " + version + ", newer than this program's "
@@ -352,6 +354,7 @@ public final class StateDb implements AutoCloseable {
                 return null;
             });
         }
+        return version;
     }
 
     /**

@@ -59,10 +59,20 @@ final class CorpusSync {
     private static final int MIN_FILES_PER_FOLDER = 8;
 
     /**
-     * The modification time stored for a file whose bytes could not be read: no walk sees a file
-     * with it, so every run reads the file again until it can.
+     * The modification time stored for a file the next run must read again: one whose bytes could
+     * not be read, or one modified too recently to be trusted (see {@link #RACY_MILLIS}). No walk
+     * sees a file with it, so the next run reads the file whatever its size and time.
      */
-    private static final long UNREAD = -1;
+    private static final long READ_AGAIN = -1;
+
+    /**
+     * How much older than the run's start a file's modification time must be for its size and
+     * time to be trusted by the next run. A file edited after this run read it, but within the
+     * same tick of the file system's clock (2 s on FAT, 1 s on ext3 and HFS+, a timer tick on
+     * others), keeps both: git's "racily clean" files. Such a file is stored to be read again, as
+     * git does; once its time is this much older than a run's start, that run trusts it as usual.
+     */
+    static final long RACY_MILLIS = 2_000;
 
     /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
     static final int MAX_KEPT_STORIES = 4096;
@@ -74,6 +84,7 @@ final class CorpusSync {
     private final Catalog catalog;
     private final long maxFileBytes;
     private final Map<FeedRef, Long> floors;
+    private final long trustedBefore;
 
     private final Map<String, Story> stories = new HashMap<>();
     private final List<Problem> newProblems = new ArrayList<>();
@@ -87,9 +98,12 @@ final class CorpusSync {
      * @param floors  each feed the last export wrote, with the publication second below which an
      *                article cannot enter it (null for a feed that is not full): a change to
      *                older articles leaves the feed as it is
+     * @param started the run's start by the system clock (epoch ms), which file modification times
+     *                are compared with: a file modified less than {@link #RACY_MILLIS} before it, or
+     *                after it, is stored to be read again by the next run
      */
     CorpusSync(Path root, CorpusScanner scanner, StoryReader reader, ExportStore store, Catalog catalog,
-            long maxFileBytes, Map<FeedRef, Long> floors) {
+            long maxFileBytes, Map<FeedRef, Long> floors, long started) {
         this.root = root;
         this.scanner = scanner;
         this.reader = reader;
@@ -97,6 +111,7 @@ final class CorpusSync {
         this.catalog = catalog;
         this.maxFileBytes = maxFileBytes;
         this.floors = floors;
+        this.trustedBefore = started - RACY_MILLIS;
     }
 
     /** What the pass found. */
@@ -218,7 +233,7 @@ final class CorpusSync {
         } catch (IOException e) {
             // Stored as if never looked at, so that every run tries again: making a file readable
             // (chmod) changes neither its size nor its modification time.
-            Task unread = new Task(task.file(), task.source(), task.size(), UNREAD, task.row());
+            Task unread = new Task(task.file(), task.source(), task.size(), READ_AGAIN, task.row());
             return new Outcome(unread, 0, StoryReader.unreadable(task.source(), e), false);
         }
         CRC32C crc = new CRC32C();
@@ -237,9 +252,10 @@ final class CorpusSync {
 
     private void accept(Outcome outcome) {
         Task task = outcome.task();
+        long mtime = stored(task.mtime());
         ExportStore.FileRow old = task.row();
         if (outcome.unchanged()) {
-            batch.upsert(new ExportStore.FileRow(old.path(), task.size(), task.mtime(), old.checksum(),
+            batch.upsert(new ExportStore.FileRow(old.path(), task.size(), mtime, old.checksum(),
                     old.maxPublished(), old.articles(), old.keys(), old.skipLine(), old.skipReason()));
             maybeFlush();
             return;
@@ -252,7 +268,7 @@ final class CorpusSync {
                 warnings += r.warnings().size();
             }
             FileKeys keys = FileKeys.of(r.story());
-            batch.upsert(new ExportStore.FileRow(task.source(), task.size(), task.mtime(), outcome.checksum(),
+            batch.upsert(new ExportStore.FileRow(task.source(), task.size(), mtime, outcome.checksum(),
                     keys.maxPublished(), keys.articles().size(), keys.encode(), 0, null));
             change(oldKeys, keys);
             if (catalog != null) {
@@ -265,11 +281,20 @@ final class CorpusSync {
             if (newProblems.size() < ExportRun.MAX_REPORTED_PROBLEMS) {
                 newProblems.add(s.problem());
             }
-            batch.upsert(new ExportStore.FileRow(task.source(), task.size(), task.mtime(), outcome.checksum(),
+            batch.upsert(new ExportStore.FileRow(task.source(), task.size(), mtime, outcome.checksum(),
                     ExportStore.SKIPPED, 0, null, s.problem().line(), s.problem().message()));
             change(oldKeys, null);
         }
         maybeFlush();
+    }
+
+    /**
+     * The modification time to store for a file the walk saw with {@code mtime}: {@link #READ_AGAIN}
+     * when it is not clearly older than the run's start, so that an edit that kept the file's size
+     * and time is still seen (an incremental export must write what a full one writes).
+     */
+    private long stored(long mtime) {
+        return mtime >= trustedBefore ? READ_AGAIN : mtime;
     }
 
     /** Records what a file's change does to the name counts and which feeds it makes stale. */

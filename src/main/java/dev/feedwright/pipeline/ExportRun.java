@@ -150,6 +150,11 @@ public final class ExportRun {
         private final ExecutorService pool;
         private final int threads;
         private final Instant cutoff = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        /**
+         * The run's start by the system clock, which the file system's modification times follow
+         * (the injected clock sets the publication cutoff and may be fixed or set back).
+         */
+        private final long started = System.currentTimeMillis();
         private final StoryReader reader = new StoryReader(config.corpus());
         private CorpusSync.Result sync;
         private Map<FeedRef, Long> floors;
@@ -189,7 +194,7 @@ public final class ExportRun {
             floors = full ? Map.of() : floors(store);
             marksLeftOver = !full && !store.dirtyFeeds().isEmpty();
             sync = new CorpusSync(root, scanner, reader, store,
-                    fullCatalog, config.corpus().maxFileBytes(), floors)
+                    fullCatalog, config.corpus().maxFileBytes(), floors, started)
                     .run(pool, ReadAhead.window(threads));
 
             FeedNames names = FeedStates.names(store).feedNames();

@@ -52,6 +52,12 @@ class IncrementalExportTest {
         state = temp.resolve("state");
         new CorpusGenerator(11).write(corpus, 120);
         Files.writeString(corpus.resolve("broken.md"), "no front matter\n", StandardCharsets.UTF_8);
+        // As a corpus's files usually are: older than the racy window, so that an export trusts
+        // their size and time (see aFileEditedInTheClockTickItWasReadInIsReadAgain).
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        for (Path file : corpusFiles()) {
+            Files.setLastModifiedTime(file, old);
+        }
     }
 
     private RunReport export(Path output, Path stateDir, boolean full, Instant now) throws IOException {
@@ -177,11 +183,59 @@ class IncrementalExportTest {
         assertThat(second.filesRead()).isZero();
         assertThat(second.publish().feedsWritten()).isZero();
         assertThat(second.publish().filesWritten()).isZero();
+        assertThat(filesToReadAgain()).isZero();
         assertThat(second.publish().feeds()).isEqualTo(first.publish().feeds());
         assertThat(second.stories()).isEqualTo(first.stories());
         assertThat(second.filesSkipped()).isEqualTo(first.filesSkipped()).isPositive();
         assertThat(second.skipped()).isEqualTo(first.skipped());
         assertThat(Feeds.contents(out)).isEqualTo(before);
+    }
+
+    /**
+     * Regression (git's "racily clean" files): a file edited after an export read it, in the same
+     * tick of the file system's clock, keeps its size and modification time. The export that read
+     * it must not trust them: the next one reads it again, and trusts it once its time is old.
+     */
+    @Test
+    void aFileEditedInTheClockTickItWasReadInIsReadAgain() throws IOException {
+        Path newest = newestStory();
+        FileTime tick = FileTime.from(Instant.now());
+        Files.setLastModifiedTime(newest, tick);
+        export();
+        String text = Files.readString(newest, StandardCharsets.UTF_8);
+        String edited = text.replaceFirst("title: \"[^\"]{5}", "title: \"Racy:");
+        assertThat(edited.getBytes(StandardCharsets.UTF_8)).hasSameSizeAs(text.getBytes(StandardCharsets.UTF_8))
+                .isNotEqualTo(text.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(newest, edited, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(newest, tick);
+
+        RunReport racy = export();
+
+        assertThat(racy.filesRead()).isEqualTo(1);
+        assertThat(Feeds.rss(out.resolve("all.xml")).getItems().get(0).getTitle()).startsWith("Racy:");
+        assertWritesWhatAFullExportWrites();
+        assertThat(filesToReadAgain()).isEqualTo(1);
+
+        // Once its time is old, the file is trusted as any other: a rerun reads nothing.
+        Files.setLastModifiedTime(newest, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
+        export();
+        RunReport rerun = export();
+
+        assertThat(filesToReadAgain()).isZero();
+        assertThat(rerun.filesRead()).isZero();
+        assertThat(rerun.publish().filesWritten()).isZero();
+    }
+
+    /** Corpus files the state store marks to be read by the next export whatever their size and time. */
+    private long filesToReadAgain() throws IOException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + state.resolve("feedwright.db")); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rows = s.executeQuery("SELECT count(*) FROM corpus_files WHERE mtime = -1")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
     }
 
     @Test

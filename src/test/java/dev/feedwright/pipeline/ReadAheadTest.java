@@ -52,7 +52,7 @@ class ReadAheadTest {
         try (StateDb db = StateDb.open(temp.resolve("state"))) {
             CorpusSync sync = new CorpusSync(corpus, new CorpusScanner(corpus, CONFIG.include()),
                     new StoryReader(CONFIG.withDir(corpus)), new ExportStore(db), new Catalog(50),
-                    CONFIG.maxFileBytes(), Map.of());
+                    CONFIG.maxFileBytes(), Map.of(), System.currentTimeMillis());
             AtomicInteger read = new AtomicInteger();
             // A window far larger than the corpus: only the byte bound can stop the reading ahead.
             int submitted = submittedWhileHeldUp(pool -> read.set((int) sync.run(pool, 1_000).read()));

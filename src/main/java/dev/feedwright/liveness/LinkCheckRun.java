@@ -108,6 +108,9 @@ final class LinkCheckRun {
         long startedNanos = System.nanoTime();
         long now = clock.millis();
         long links = store.countSeen(stamp);
+        // A setting lowered since a link was checked applies to it now, not once the old wait ends.
+        store.shortenWaits(new LinkStore.Waits(config.cacheAlive().toMillis(), config.cacheUnknown().toMillis(),
+                config.cacheDead().toMillis(), config.confirmAfter().toMillis()));
         long due = store.countDue(stamp, now);
         progress.start(due);
         ThreadPoolExecutor workers = new ThreadPoolExecutor(config.concurrency(), config.concurrency(), 10,

@@ -71,6 +71,49 @@ public final class LinkStore {
         return count("SELECT count(*) FROM links WHERE seen_at = ?", stamp);
     }
 
+    /**
+     * How long a result is trusted, per kind of result, as the settings say now (milliseconds).
+     *
+     * @param alive        an ALIVE link
+     * @param unknown      an UNKNOWN or REFUSED link
+     * @param dead         a confirmed-dead link
+     * @param confirmAfter the least time between a link's first and its confirming DEAD check
+     */
+    public record Waits(long alive, long unknown, long dead, long confirmAfter) {
+    }
+
+    /**
+     * Brings forward the next check of every link whose stored time was set with a longer wait than
+     * {@code waits} gives: each link's next check becomes the earlier of the stored one and its last
+     * check plus the wait its result now gets (a link on its way to being confirmed dead, no later
+     * than {@code confirmAfter} after its first DEAD check). An operator who lowers a setting sees
+     * the links checked before rechecked by the new one; raising a setting leaves stored times
+     * alone. Only the rows that change are written.
+     *
+     * @return the links brought forward
+     */
+    public int shortenWaits(Waits waits) throws StateStoreException {
+        // ?1 alive, ?2 unknown, ?3 dead, ?4 confirmAfter (SQLite's numbered parameters, each used more than once)
+        String confirmed = "(dead_checks >= 2 AND dead_last - dead_since >= ?4)";
+        String wait = "min(CASE"
+                + " WHEN state = 'ALIVE' THEN checked_at + ?1"
+                + " WHEN state IN ('UNKNOWN', 'REFUSED') THEN checked_at + ?2"
+                + " WHEN state = 'DEAD' AND " + confirmed + " THEN checked_at + ?3"
+                + " ELSE next_check END,"
+                + " CASE WHEN dead_checks > 0 AND NOT " + confirmed
+                + " THEN max(dead_since + ?4, checked_at + 1) ELSE next_check END)";
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE links SET next_check = " + wait
+                    + " WHERE checked_at > 0 AND next_check > " + wait)) {
+                s.setLong(1, waits.alive());
+                s.setLong(2, waits.unknown());
+                s.setLong(3, waits.dead());
+                s.setLong(4, waits.confirmAfter());
+                return s.executeUpdate();
+            }
+        });
+    }
+
     /** Links the corpus pass {@code stamp} listed that are due at {@code now}. */
     public long countDue(long stamp, long now) throws StateStoreException {
         return count("SELECT count(*) FROM links WHERE seen_at = ? AND next_check <= ?", stamp, now);

@@ -79,6 +79,53 @@ class CacheAndConfirmationTest {
         assertThat(row.checkedAt()).isEqualTo(harness.clock.millis());
     }
 
+    /**
+     * Regression: lowering liveness.cacheAlive or cacheUnknown left the links checked before due
+     * when the old setting said, so an operator who lowered it saw them rechecked only days later.
+     */
+    @Test
+    void aLoweredCacheSettingShortensTheWaitOfLinksCheckedBefore() throws Exception {
+        String alive = link("/alive");
+        String blocked = link("/blocked");
+        server.setDispatcher(new Routes().on("/alive", status(200)).on("/blocked", status(403)));
+        harness.check(alive, blocked);
+        harness.clock.advance(Duration.ofHours(2));
+        harness.config = CheckerHarness.fast().cacheAlive(Duration.ofHours(1)).cacheUnknown(Duration.ofHours(1))
+                .build();
+
+        LinkCheckReport lowered = harness.check(alive, blocked);
+        harness.clock.advance(Duration.ofMinutes(30));
+        LinkCheckReport soonAfter = harness.check(alive, blocked);
+
+        assertThat(lowered.cached()).isZero();
+        assertThat(lowered.alive()).isEqualTo(1);
+        assertThat(lowered.unknown()).isEqualTo(1);
+        assertThat(soonAfter.cached()).isEqualTo(2);
+        assertThat(requests(server)).extracting(r -> r.getUrl().encodedPath())
+                .filteredOn("/alive"::equals).hasSize(2);
+        assertThat(harness.row(alive).checkedAt()).isEqualTo(CheckerHarness.T0.plus(Duration.ofHours(2)).toEpochMilli());
+    }
+
+    /** Regression: as above, for a confirmed-dead link and liveness.cacheDead. */
+    @Test
+    void aLoweredCacheDeadShortensTheWaitOfALinkConfirmedDeadBefore() throws Exception {
+        String link = link("/gone");
+        server.setDispatcher(new Routes().on("/gone", status(404)));
+        harness.check(link);
+        harness.clock.advance(Duration.ofHours(24));
+        harness.check(link);
+        assertThat(harness.row(link).confirmedDead(harness.config.confirmAfter().toMillis())).isTrue();
+        requests(server);
+        harness.clock.advance(Duration.ofDays(2));
+        harness.config = CheckerHarness.fast().cacheDead(Duration.ofDays(1)).build();
+
+        LinkCheckReport lowered = harness.check(link);
+
+        assertThat(lowered.cached()).isZero();
+        assertThat(lowered.dead()).isEqualTo(1);
+        assertThat(requests(server)).extracting(r -> r.getUrl().encodedPath()).isNotEmpty().containsOnly("/gone");
+    }
+
     /** Regression: an ETag with bytes a request header cannot carry made every later re-check fail. */
     @Test
     void keepsOnlyValidatorsThatCanBeSentBack() throws Exception {

@@ -113,7 +113,6 @@ public final class Daemon {
                         .startNow().build());
             }
             board.nextFireTimes(this::nextFireTime);
-            scheduler.start();
         } catch (SchedulerException e) {
             shutdownQuietly();
             throw new DaemonException("cannot start the scheduler: " + e.getMessage(), e);
@@ -131,7 +130,16 @@ public final class Daemon {
         }
         board.state("running");
         writeStatus();
+        // Said before the scheduler starts: the run at start may begin, and fail, at once, and its
+        // log line must not come before the one saying the daemon started. Until then Quartz
+        // holds the triggers (the run at start, a change the watcher saw) in standby.
         LOG.info("daemon started, version {}: {}", version, describeSchedule());
+        try {
+            scheduler.start();
+        } catch (SchedulerException e) {
+            shutdownQuietly();
+            throw new DaemonException("cannot start the scheduler: " + e.getMessage(), e);
+        }
     }
 
     private void scheduleJob(JobInfo job) throws SchedulerException {

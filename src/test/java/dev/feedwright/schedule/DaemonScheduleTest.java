@@ -73,6 +73,54 @@ class DaemonScheduleTest {
         }
     }
 
+    /**
+     * Regression: the run at start could begin, fail and be logged as failed before the daemon
+     * logged that it had started. Many folders to watch make starting slow enough for that.
+     */
+    @Test
+    void saysItStartedBeforeTheFirstRunBegins() throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            Files.createDirectories(temp.resolve("corpus").resolve("folder-" + i));
+        }
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.feedwright.schedule");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        AtomicReference<List<String>> atFirstRun = new AtomicReference<>();
+        RecordingWork work = new RecordingWork((task, number) -> {
+            atFirstRun.compareAndSet(null, messages(log));
+            throw new IOException("the disk is full");
+        });
+        FeedwrightConfig config = DaemonTests.config(temp,
+                DaemonTests.schedule(YEARLY, YEARLY, true, true, Duration.ofSeconds(1)));
+        // The status written as a run begins is quick once its classes are loaded: the run then
+        // reaches the work while the daemon is still setting up the watch.
+        DaemonTests.daemon(config, work).statusJson();
+        log.start();
+        logger.addAppender(log);
+        List<String> lines;
+        try {
+            start(config, work);
+            Waits.until(WAIT, "the first run to be logged", () -> messages(log).stream()
+                    .anyMatch(line -> line.contains("FAILED")));
+            lines = messages(log);
+        } finally {
+            logger.detachAppender(log);
+        }
+
+        assertThat(atFirstRun.get()).as("the log when the first run began")
+                .anySatisfy(line -> assertThat(line).startsWith("daemon started, version test: "));
+        assertThat(lines).filteredOn(line -> line.startsWith("daemon started") || line.contains("FAILED"))
+                .hasSize(2).first().asString().startsWith("daemon started, version test: ");
+    }
+
+    private static List<String> messages(
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log) {
+        synchronized (log) {
+            return log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
     @Test
     void aFailedRunIsCountedAndTheScheduleGoesOn() throws Exception {
         RecordingWork work = new RecordingWork((task, number) -> {

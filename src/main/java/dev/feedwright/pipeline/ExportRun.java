@@ -110,6 +110,13 @@ public final class ExportRun {
         LivenessPass.Result links = null;
         LinkVerdicts verdicts = LinkVerdicts.NONE;
         if (config.liveness().enabled()) {
+            // The output folder's lock is taken and let go before the links are checked: an export
+            // that would give up on another run's lock does so before any network work. It is
+            // never held together with the link check's lock (two exports would each wait for the
+            // other's), so another run may still take it while the links are checked.
+            try (OutputLock free = OutputLock.acquire(config.output().dir(), config.output().lockWait(), clock)) {
+                LOG.debug("the output folder {} is free; checking the links", config.output().dir());
+            }
             LivenessPass pass = new LivenessPass(config, build);
             try {
                 links = pass.run(clock, progress);

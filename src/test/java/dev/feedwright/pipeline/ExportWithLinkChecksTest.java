@@ -1,6 +1,7 @@
 package dev.feedwright.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.rss.Channel;
@@ -13,6 +14,7 @@ import dev.feedwright.config.LivenessConfig;
 import dev.feedwright.config.OutputConfig;
 import dev.feedwright.liveness.MutableClock;
 import dev.feedwright.publish.OutputLock;
+import dev.feedwright.publish.OutputLockedException;
 import dev.feedwright.state.LinkStore;
 import dev.feedwright.state.StateDb;
 import dev.feedwright.testing.Feeds;
@@ -158,6 +160,34 @@ class ExportWithLinkChecksTest {
         Item item = Feeds.rss(out.resolve("all.xml")).getItems().get(0);
         assertThat(item.getTitle()).isEqualTo("Moved story, edited");
         assertThat(item.getLink()).as("the stored move applied").isEqualTo(base + "/new");
+    }
+
+    /**
+     * Regression: an export that checks its links checked them all (network work, minutes on a
+     * large corpus) before it found another run holding the output folder and gave up. It now
+     * waits for the output folder first, taking and letting go of its lock, never holding it
+     * together with the link check's.
+     */
+    @Test
+    void anExportWhoseOutputFolderStaysLockedRequestsNoLink() throws Exception {
+        Path corpus = corpus(story("Locked out", base + "/alive", base + "/related-alive"));
+        Path out = temp.resolve("feeds");
+        FeedwrightConfig config = config(corpus, out, true);
+        config = new FeedwrightConfig(config.site(), config.corpus(),
+                new OutputConfig(out, Duration.ofMillis(200), false), config.feeds(), config.export(),
+                config.serve(), config.liveness(), config.state(), config.schedule(), config.logging());
+        FeedwrightConfig withShortWait = config;
+
+        // The system's clock, which the lock's wait needs to run out (the test's clock stands still).
+        try (OutputLock held = OutputLock.acquire(out, Duration.ZERO, clock)) {
+            assertThatThrownBy(() -> new ExportRun(withShortWait, BuildInfo.load(), Clock.systemUTC()).run())
+                    .isInstanceOf(OutputLockedException.class)
+                    .hasMessageStartingWith("output folder " + out + " is locked by another run");
+        }
+
+        assertThat(server.getRequestCount()).as("links requested").isZero();
+        RunReport after = new ExportRun(withShortWait, BuildInfo.load(), Clock.systemUTC()).run();
+        assertThat(after.links().report().alive()).isEqualTo(2);
     }
 
     @Test

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check-links",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Check every link of the corpus (primary and related articles) over HTTP and report.",
             "Results are kept in the state folder; the export uses them when liveness.enabled is true or with"
                 + " --check-links. Exit code 0 also when the network looks down: the run then changes nothing."})

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "daemon",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Keep the feeds fresh until stopped: export on a cron schedule (schedule.export, every 15"
                 + " minutes by default), at start (schedule.runOnStart) and when files under the corpus folder are"
                 + " added, changed or removed (schedule.watch, once the folder has been quiet for"

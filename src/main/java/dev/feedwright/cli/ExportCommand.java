@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code feedwright export}: the corpus in, every feed out. */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Read the corpus and write a feed for every topic and every provider.")
 final class ExportCommand implements Callable<Integer> {
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code feedwright generate-corpus}: a synthetic corpus of the real shape, for benchmarks. */
 @Command(name = "generate-corpus",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Write a synthetic corpus in the real format and with the real corpora's shape, for benchmarks.")
 final class GenerateCorpusCommand implements Callable<Integer> {
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code feedwright serve}: the output folder over HTTP until the process is told to stop. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {"Serve the output folder over HTTP until stopped (Ctrl-C, SIGTERM).",
             "Feeds go out with their media type, ETag and Last-Modified (304 when unchanged),"
                 + " gzip when asked, and Cache-Control: max-age of feeds.refresh."})

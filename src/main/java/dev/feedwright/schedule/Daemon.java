@@ -114,8 +114,7 @@ public final class Daemon {
             }
             board.nextFireTimes(this::nextFireTime);
         } catch (SchedulerException e) {
-            shutdownQuietly();
-            throw new DaemonException("cannot start the scheduler: " + e.getMessage(), e);
+            throw schedulerFailed(e);
         }
         if (schedule.watch()) {
             try {
@@ -137,9 +136,14 @@ public final class Daemon {
         try {
             scheduler.start();
         } catch (SchedulerException e) {
-            shutdownQuietly();
-            throw new DaemonException("cannot start the scheduler: " + e.getMessage(), e);
+            throw schedulerFailed(e);
         }
+    }
+
+    /** Stops what was started and says why the scheduler could not be set up or started. */
+    private DaemonException schedulerFailed(SchedulerException e) {
+        shutdownQuietly();
+        return new DaemonException("cannot start the scheduler: " + e.getMessage(), e);
     }
 
     private void scheduleJob(JobInfo job) throws SchedulerException {

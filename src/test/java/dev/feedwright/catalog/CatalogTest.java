@@ -74,6 +74,16 @@ class CatalogTest {
     }
 
     @Test
+    void ordersFeedsBySlugWhereTheNamesSortOtherwise() {
+        // By name "Beta" < "alpha" and "Éclair" > "Fig"; by slug the other way round.
+        FeedSet set = catalog(10, List.of(
+                story("a.md", article("https://x.example/1").build(), List.of("Beta", "alpha", "Fig", "Éclair")))).feeds();
+
+        assertThat(set.feeds()).filteredOn(f -> f.key().kind() == FeedKind.TOPIC)
+                .extracting(f -> f.key().slug()).containsExactly("alpha", "beta", "eclair", "fig");
+    }
+
+    @Test
     void keepsTheNewestOfEntriesWithTheSameCanonicalLink() {
         Story older = story("a.md", article("https://x.example/a?utm_source=rss").title("Old")
                 .published("2024-03-01T00:00:00Z").build(), List.of("AI"));

@@ -1,0 +1,75 @@
+package dev.feedwright.catalog;
+
+import static dev.feedwright.catalog.Stories.article;
+import static dev.feedwright.catalog.Stories.story;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Feed names as counts rise and fall while a state store adds and removes files one by one. */
+class CorpusNamesTest {
+
+    private static FileKeys file(String source, String providerName, List<String> topics) {
+        return FileKeys.of(story(source, article("https://bbc.com/" + source)
+                .provider(providerName, "bbc.com").build(), topics));
+    }
+
+    @Test
+    void forgetsATopicWhoseLastFileWasRemoved() {
+        CorpusNames names = new CorpusNames();
+        FileKeys gone = file("a.md", "BBC", List.of("AI"));
+        names.count(gone, 1);
+        names.count(file("b.md", "BBC", List.of("Ai!")), 1);
+        names.count(gone, -1);
+
+        FeedNames feedNames = names.feedNames();
+
+        assertThat(feedNames.key(FeedRef.topic("AI"))).isNull();
+        // With "AI" gone, "Ai!" no longer collides and takes the plain slug.
+        assertThat(feedNames.key(FeedRef.topic("Ai!"))).isEqualTo(new FeedKey(FeedKind.TOPIC, "ai"));
+        assertThat(names.topics()).containsEntry("AI", 0L);
+    }
+
+    @Test
+    void namesAProviderAfterItsOneRemainingNameWhenTheOtherNamesFilesAreGone() {
+        CorpusNames names = new CorpusNames();
+        FileKeys gone = file("a.md", "BBC Sport", List.of());
+        names.count(gone, 1);
+        names.count(file("b.md", "BBC News", List.of()), 1);
+        assertThat(names.feedNames().displayName(FeedRef.provider("bbc.com"))).isEqualTo("bbc.com");
+
+        names.count(gone, -1);
+
+        assertThat(names.feedNames().displayName(FeedRef.provider("bbc.com"))).isEqualTo("BBC News");
+    }
+
+    @Test
+    void dropsTheFeedOfAProviderWhoseFilesAreAllGone() {
+        CorpusNames names = new CorpusNames();
+        FileKeys gone = file("a.md", "BBC", List.of());
+        names.count(gone, 1);
+        names.count(gone, -1);
+
+        FeedNames feedNames = names.feedNames();
+
+        assertThat(feedNames.key(FeedRef.provider("bbc.com"))).isNull();
+        assertThat(feedNames.providerKeys()).isEmpty();
+    }
+
+    @Test
+    void readsBackCountsAStoreKept() {
+        CorpusNames names = new CorpusNames();
+        names.putTopic("AI", 2);
+        names.putTopic("Old", 0);
+        names.putProviderName("bbc.com", "BBC", 3);
+        names.putProviderName("bbc.com", "BBC Sport", 0);
+
+        FeedNames feedNames = names.feedNames();
+
+        assertThat(feedNames.key(FeedRef.topic("AI"))).isEqualTo(new FeedKey(FeedKind.TOPIC, "ai"));
+        assertThat(feedNames.key(FeedRef.topic("Old"))).isNull();
+        assertThat(feedNames.displayName(FeedRef.provider("bbc.com"))).isEqualTo("BBC");
+        assertThat(names.providers()).containsEntry("bbc.com", java.util.Map.of("BBC", 3L, "BBC Sport", 0L));
+    }
+}

@@ -118,6 +118,20 @@ class SluggerTest {
     }
 
     @Test
+    void keepsANameOfExactlyTheLongestSlugLengthWithoutAHash() {
+        String name = "b".repeat(Slugger.MAX_LENGTH);
+
+        assertThat(Slugger.base(name, false)).isEqualTo(name);
+        assertThat(Slugger.base(name + "c", false)).hasSize(Slugger.MAX_LENGTH).startsWith("b".repeat(71) + "-");
+    }
+
+    @Test
+    void keepsTheFirstAndLastLettersAndDigits() {
+        assertThat(Slugger.base("az 09 AZ", false)).isEqualTo("az-09-az");
+        assertThat(Slugger.base("`a{z/0:9@", false)).isEqualTo("a-z-0-9");
+    }
+
+    @Test
     void firstNameInCodePointOrderKeepsThePlainSlug() {
         Map<String, String> slugs = Slugger.assign(List.of("cafe", "Café", "CAFÉ", "café"), false);
 

@@ -44,6 +44,15 @@ class PublisherTest {
     }
 
     @Test
+    void countsADeletedFeedOnceWhateverNumberOfItsFormatFilesWent() {
+        // A provider slug holds dots of its own; a topic and a provider may share a slug.
+        assertThat(Publisher.deletedFeeds(List.of("providers/bbc.co.uk.xml", "providers/bbc.co.uk.atom",
+                "providers/bbc.co.uk.json", "topics/ai.xml", "providers/ai.xml", "topics/ai.json")))
+                .isEqualTo(3);
+        assertThat(Publisher.deletedFeeds(List.of())).isZero();
+    }
+
+    @Test
     void writesEveryFeedInOrderWithAtMostThirtyTwoFeedsRenderedAhead() throws IOException {
         // 80 providers, one story each: 80 provider feeds, one topic feed and the all feed.
         List<Story> stories = new ArrayList<>();

@@ -22,6 +22,21 @@ class MarkupTest {
         assertThat(Markup.looksLikeTag(text)).isFalse();
     }
 
+    /** The edges of what counts as a tag name, an unclosed tag at the very end, and end tags without '>'. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"<aq x=1>", "<zq x=1>", "<Aq x=1>", "<Zq x=1>", "</q0>", "</q9>", "</q-r>", "x </b y",
+        "x <b", "a <b/", "<x/onload=1>", "<qq\tx=1>", "<qq x=1", "<h1>"})
+    void seesTagStartAtTheEdgesOfTagNames(String text) {
+        assertThat(Markup.looksLikeTag(text)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"<`q x=1>", "<{q x=1>", "<@q x=1>", "<[q x=1>", "</0q>", "</q:>", "x </", "x </ab",
+        "</ab c", "a <xyz", "I <foo> you", "<x=1>", "a <b-c", "<1 x=1>"})
+    void seesNoTagStartJustOutsideTheEdgesOfTagNames(String text) {
+        assertThat(Markup.looksLikeTag(text)).isFalse();
+    }
+
     @Test
     void defusesEveryTagStartWithASpace() {
         assertThat(Markup.defuseTags("<script>x</script> <!x> <?y")).isEqualTo("< script>x< /script> < !x> < ?y");

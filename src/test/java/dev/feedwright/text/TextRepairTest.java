@@ -53,6 +53,12 @@ class TextRepairTest {
     }
 
     @Test
+    void keepsEveryLessThanThatIsNoTagWhenTheTextAlsoHoldsTags() {
+        // Unprotected, "<y then z" would be read as an element y and its attributes, and vanish.
+        assertThat(TextRepair.text("<b>Bold</b> a<x and x<y then z")).isEqualTo("Bold a<x and x<y then z");
+    }
+
+    @Test
     void defusesTagsThatSurviveDecoding() {
         String repaired = TextRepair.text("&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;");
         assertThat(repaired).doesNotContain("<script", "</script").contains("alert(1)");

@@ -93,6 +93,43 @@ class MojibakeTest {
     }
 
     @Test
+    void repairsASequenceWhoseLeadIsTheLastThreeByteLead() {
+        // U+FF0C FULLWIDTH COMMA, EF BC 8C.
+        assertThat(Mojibake.repair("a\u00ef\u00bc\u0152b")).isEqualTo("a\uff0cb");
+    }
+
+    @Test
+    void repairsTextDecodedAsLatin1WhoseContinuationBytesAreC1Controls() {
+        assertThat(Mojibake.repair("It\u00e2\u0080\u0099s")).isEqualTo("It\u2019s");
+        assertThat(Mojibake.repair("\u00f0\u009f\u0098\u0080")).isEqualTo("\ud83d\ude00");
+    }
+
+    @Test
+    void repairsOneLetterWordsOfAnotherScriptAtEitherEndOfTheText() {
+        // "Это я" and "и в": a lone letter one space after, or one space before, another run.
+        assertThat(Mojibake.repair("\u00d0\u00ad\u00d1\u201a\u00d0\u00be \u00d1\u008f")).isEqualTo("Это я");
+        assertThat(Mojibake.repair("\u00d0\u00b8 \u00d0\u00b2")).isEqualTo("и в");
+    }
+
+    @Test
+    void leavesAnAccentedLetterBeforePunctuationAloneWhenTheNextWordStartsWithALatin1Capital() {
+        // "é…”" reads as one Han character; "È " after it decodes to nothing.
+        assertThat(Mojibake.repair("perch\u00e9\u2026\u201d \u00c8 vero")).isEqualTo("perch\u00e9\u2026\u201d \u00c8 vero");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "\u00df\u201c\u00df\u201c", // ß“ß“: U+07D3 twice, NKo
+        "\u00dc\u20ac\u00dc\u20ac", // Ü€Ü€: U+0700 twice, Syriac
+        "\u00c9\u0090",             // É and a C1 control: U+0250, a phonetic sign
+        "\u00ef\u00bf\u00be",       // ï¿¾: U+FFFE, a non-character
+        "\u00ee\u0080\u0080\u00ee\u0080\u0080", // U+E000 twice, private use
+    })
+    void leavesRunsThatDecodeToImplausibleCharactersAlone(String text) {
+        assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
+    @Test
     void returnsSameInstanceWhenNothingNeedsRepair() {
         String text = "nothing to do: café";
         assertThat(Mojibake.repair(text)).isSameAs(text);

@@ -117,12 +117,30 @@ class MojibakeTest {
         assertThat(Mojibake.repair("perch\u00e9\u2026\u201d \u00c8 vero")).isEqualTo("perch\u00e9\u2026\u201d \u00c8 vero");
     }
 
+    @Test
+    void repairsScriptsWhoseLeadIsTheFirstThreeByteLead() {
+        assertThat(Mojibake.repair("\u00e0\u00b8\u00a0\u00e0\u00b8\u00b2\u00e0\u00b8\u00a9\u00e0\u00b8\u00b2"
+                + "\u00e0\u00b9\u201e\u00e0\u00b8\u2014\u00e0\u00b8\u00a2")).isEqualTo("ภาษาไทย");
+        assertThat(Mojibake.repair("\u00e0\u00a4\u00b9\u00e0\u00a4\u00bf\u00e0\u00a4\u00a8\u00e0\u00a5\u008d"
+                + "\u00e0\u00a4\u00a6\u00e0\u00a5\u20ac")).isEqualTo("हिन्दी");
+    }
+
+    @Test
+    void repairsTheFirstCodePointsOfThreeAndFourByteSequencesBesideAnotherScript() {
+        assertThat(Mojibake.repair("\u00d0\u00b8\u00e0\u00a0\u20ac")).isEqualTo("\u0438\u0800");
+        assertThat(Mojibake.repair("\u00d0\u00b8\u00f0\u0090\u20ac\u20ac")).isEqualTo("\u0438\ud800\udc00");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "\u00df\u201c\u00df\u201c", // ß“ß“: U+07D3 twice, NKo
         "\u00dc\u20ac\u00dc\u20ac", // Ü€Ü€: U+0700 twice, Syriac
         "\u00c9\u0090",             // É and a C1 control: U+0250, a phonetic sign
-        "\u00ef\u00bf\u00be",       // ï¿¾: U+FFFE, a non-character
+        "\u00d0\u00b8\u00ef\u00bf\u00be", // и and U+FFFE, a non-character
+        "\u00d0\u00b8\u00ef\u00a3\u00bf", // и and U+F8FF, the last private-use character
+        "\u00d0\u00b8\u00ed\u00a0\u20ac", // и and U+D800, a surrogate
+        "\u00d0\u00b8\u00ed\u00bf\u00bf", // и and U+DFFF, a surrogate
+        "\u00d0\u00b8 \u00d0",           // и and a sequence cut off by the end of the text
         "\u00ee\u0080\u0080\u00ee\u0080\u0080", // U+E000 twice, private use
     })
     void leavesRunsThatDecodeToImplausibleCharactersAlone(String text) {

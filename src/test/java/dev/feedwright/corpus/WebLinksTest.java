@@ -43,6 +43,48 @@ class WebLinksTest {
     }
 
     @Test
+    void keepsPortsAtTheEdgesOfTheirRangeAndEveryDigit() {
+        assertThat(url("http://Example.com:1/a")).isEqualTo("http://example.com:1/a");
+        assertThat(url("http://Example.com:65535/a")).isEqualTo("http://example.com:65535/a");
+        assertThat(url("http://Example.com:10009/a")).isEqualTo("http://example.com:10009/a");
+        assertThat(problem("http://example.com:65536/a")).contains("is not valid");
+        assertThat(problem("http://example.com:100000/a")).contains("is not valid");
+    }
+
+    @Test
+    void keepsHostsAndLabelsOfTheLongestLengthsDnsAllows() {
+        String label = "A".repeat(63);
+        String host = label + "." + label + "." + label + "." + "b".repeat(61);
+        assertThat(host).hasSize(253);
+
+        assertThat(url("https://" + label + ".com/")).isEqualTo("https://" + label.toLowerCase() + ".com/");
+        assertThat(url("https://" + host + "/")).isEqualTo("https://" + host.toLowerCase() + "/");
+        assertThat(url("https://" + host + "./")).isEqualTo("https://" + host.toLowerCase() + "/");
+        assertThat(problem("https://" + label + "A.com/")).contains("is not valid");
+        assertThat(problem("https://" + host + "b/")).contains("is not valid");
+    }
+
+    @Test
+    void keepsTheFirstAndLastLettersAndDigitsUnescaped() {
+        assertThat(url("HTTP://AZ09.Example/azAZ09?az=AZ09#09")).isEqualTo("http://az09.example/azAZ09?az=AZ09#09");
+    }
+
+    @Test
+    void keepsAPercentEscapeThatEndsTheLink() {
+        assertThat(url("https://Example.com/caf%C3%A9")).isEqualTo("https://example.com/caf%C3%A9");
+        assertThat(url("https://Example.com/a%0A")).isEqualTo("https://example.com/a%0A");
+        assertThat(url("https://example.com/x%4")).isEqualTo("https://example.com/x%254");
+    }
+
+    @Test
+    void takesALinkOfExactlyTheLongestLength() {
+        String link = "https://Example.com/" + "a".repeat(WebLinks.MAX_LENGTH - 20);
+        assertThat(link).hasSize(WebLinks.MAX_LENGTH);
+
+        assertThat(url(link)).isEqualTo(link.replace("Example", "example"));
+    }
+
+    @Test
     void writesInternationalisedHostAsPunycode() {
         assertThat(url("https://bücher.de/")).isEqualTo("https://xn--bcher-kva.de/");
         assertThat(url("https://例え.jp/")).isEqualTo("https://xn--r8jz45g.jp/");

@@ -248,6 +248,43 @@ class StoryReaderFilesTest {
     }
 
     @Test
+    void keepsATitleOfExactlyTheLongestLengthWhole() throws IOException {
+        String title = "T".repeat(StoryMapper.MAX_TITLE);
+        Path file = write("exact.md", "---\ntitle: \"" + title + "\"\n" + FIELDS.substring(FIELDS.indexOf("publishedDateTime"))
+                + "---\n");
+
+        ReadResult.Read read = readStory(file);
+
+        assertThat(read.story().primary().title()).isEqualTo(title);
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @Test
+    void cutsAtTheLastSpaceOnlyWhenItFallsInTheLastTenth() throws IOException {
+        // With MAX_TITLE 1000 the cut is at index 999; a space at 899 is in the last tenth, one at 898 is not.
+        Path file = write("tenth.md", "---\ntitle: \"" + "a".repeat(899) + " " + "b".repeat(1_000) + "\"\nexcerpt: \""
+                + "a".repeat(8_998) + " " + "b".repeat(2_000) + "\"\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+        Path early = write("early.md", "---\ntitle: \"Word " + "x".repeat(2_000) + "\"\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+
+        Article cutAtSpace = readStory(file).story().primary();
+        Article cutInWord = readStory(early).story().primary();
+
+        assertThat(cutAtSpace.title()).isEqualTo("a".repeat(899) + "\u2026");
+        assertThat(cutAtSpace.excerpt()).isEqualTo("a".repeat(8_998) + " " + "b".repeat(1_000) + "\u2026");
+        assertThat(cutInWord.title()).isEqualTo("Word " + "x".repeat(994) + "\u2026").hasSize(StoryMapper.MAX_TITLE);
+    }
+
+    @Test
+    void keepsTheFirstLetterOfATitleThatIsOneLetterUnderAHeapOfAccents() throws IOException {
+        Path file = write("zalgo.md", "---\ntitle: \"e" + "\u0301".repeat(1_500) + "\"\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+
+        assertThat(readStory(file).story().primary().title()).isEqualTo("e\u2026");
+    }
+
+    @Test
     void cutsTopicNameThatNoFeedReaderWouldTake() throws IOException {
         // Found in an audit: a 3 MB topic name went uncut into the category of every item of the
         // story, the titles of its feed, the index page and every subscription list, 3 MB each.

@@ -338,6 +338,42 @@ class StoryReaderFilesTest {
     }
 
     @Test
+    void readsTextsAndMappingsThroughAliases() throws IOException {
+        Path file = write("anchors.md", "---\ntitle: &t \"The story\"\nexcerpt: *t\n"
+                + "publishedDateTime: &d 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n"
+                + "provider: &p\n  name: BBC\n  domain: bbc.com\ntopics: [&ai AI, Science]\n"
+                + "related:\n  - title: Other\n    webUrl: \"https://bbc.com/b\"\n    publishedDateTime: *d\n"
+                + "    provider: *p\n---\n");
+
+        Story story = readStory(file).story();
+
+        assertThat(story.primary().excerpt()).isEqualTo("The story");
+        assertThat(story.topics()).containsExactly("AI", "Science");
+        assertThat(story.related()).singleElement().satisfies(related -> {
+            assertThat(related.provider()).isEqualTo(new Provider("BBC", "bbc.com"));
+            assertThat(related.published()).isEqualTo(story.primary().published());
+        });
+    }
+
+    @Test
+    void allowsTwentyAliasesToListsOrMappingsAndNoMore() throws IOException {
+        String twenty = "---\n" + FIELDS + "m: &m {a: 1}\nx: [" + "*m, ".repeat(19) + "*m]\n---\n";
+        String more = "---\n" + FIELDS + "m: &m {a: 1}\nx: [" + "*m, ".repeat(20) + "*m]\n---\n";
+
+        assertThat(read(write("twenty.md", twenty))).isInstanceOf(ReadResult.Read.class);
+        assertThat(skipped(write("more.md", more)).message()).contains("more than 20 aliases");
+    }
+
+    @Test
+    void readsBytesInHandOfExactlyMaxFileBytes() {
+        byte[] bytes = ("---\n" + FIELDS + "---\n").getBytes(UTF_8);
+
+        assertThat(Fixtures.reader(bytes.length).read("exact.md", bytes)).isInstanceOf(ReadResult.Read.class);
+        assertThat(Fixtures.reader(bytes.length - 1).read("exact.md", bytes)).isInstanceOfSatisfying(
+                ReadResult.Skipped.class, s -> assertThat(s.problem().message()).contains(bytes.length + " bytes"));
+    }
+
+    @Test
     void skipsDeeplyNestedDocument() throws IOException {
         Path file = write("deep.md", "---\n" + FIELDS + "deep: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n---\n");
         Problem problem = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> skipped(file));

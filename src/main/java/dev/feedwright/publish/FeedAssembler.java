@@ -158,7 +158,11 @@ public final class FeedAssembler {
     private record Covered(Article article, String link) {
     }
 
-    /** The story's other articles, once each, without those whose link is confirmed dead. */
+    /**
+     * The story's other articles, once each, without those whose link is confirmed dead. A dead
+     * link is passed over before the article counts as seen: the same article may come again under
+     * a live link (without tracking parameters, say), as the catalog counts it in the coverage.
+     */
     private List<Covered> otherArticles(Entry entry) {
         List<Article> all = new ArrayList<>(entry.story().articleCount());
         all.add(entry.story().primary());
@@ -167,11 +171,9 @@ public final class FeedAssembler {
         seen.add(entry.canonical());
         List<Covered> others = new ArrayList<>();
         for (Article article : all) {
-            if (seen.add(CanonicalLinks.canonical(article.link()))) {
-                String link = verdicts.resolve(article.link());
-                if (link != null) {
-                    others.add(new Covered(article, link));
-                }
+            String link = verdicts.resolve(article.link());
+            if (link != null && seen.add(CanonicalLinks.canonical(article.link()))) {
+                others.add(new Covered(article, link));
             }
         }
         return others;

@@ -4,15 +4,21 @@ import static dev.feedwright.catalog.Stories.article;
 import static dev.feedwright.catalog.Stories.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedwright.catalog.Catalog;
 import dev.feedwright.catalog.CatalogFeed;
 import dev.feedwright.catalog.FeedKey;
 import dev.feedwright.catalog.FeedKind;
 import dev.feedwright.catalog.FeedSet;
 import dev.feedwright.catalog.ItemIds;
+import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.catalog.Stories;
 import dev.feedwright.config.FeedsConfig;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 class FeedAssemblerTest {
@@ -118,5 +124,38 @@ class FeedAssemblerTest {
 
         assertThat(lone.contentHtml()).isNull();
         assertThat(unlisted.contentHtml()).isNull();
+    }
+
+    @Test
+    void listsALiveArticleWhoseLinkWithTrackingParametersWasFoundDeadAndCountsNoMoreThanItLeftOut() {
+        // One article linked twice in its story: with utm_ parameters (a check found that link dead)
+        // and without them (alive). It was left out of the coverage list, which then said "And 1 more."
+        String tracked = "https://x.example/a?utm_source=feed";
+        LinkVerdicts verdicts = new LinkVerdicts() {
+            @Override
+            public String resolve(String link) {
+                return link.equals(tracked) ? null : link;
+            }
+
+            @Override
+            public Set<String> dead() {
+                return Set.of(tracked);
+            }
+        };
+        Catalog catalog = new Catalog(50, Instant.MAX, verdicts);
+        catalog.add(story("s.md", article("https://p.example/1").title("Lead").build(), List.of("AI"),
+                article(tracked).title("Tracked").build(),
+                article("https://x.example/a").title("Plain").build(),
+                article("https://y.example/b").title("Other").build()));
+        FeedSet stories = catalog.feeds();
+
+        FeedItem lead = new FeedAssembler(Sample.SITE, new FeedsConfig(50, 10, java.time.Duration.ofMinutes(15)), verdicts)
+                .assemble(Stories.feed(stories, FeedKind.ALL, "all"), stories).items().get(0);
+
+        Document content = Jsoup.parseBodyFragment(lead.contentHtml());
+        assertThat(content.select("li a")).extracting(a -> a.attr("href"), Element::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("https://x.example/a", "Plain"),
+                org.assertj.core.groups.Tuple.tuple("https://y.example/b", "Other"));
+        assertThat(content.select("p")).extracting(Element::text).noneMatch(p -> p.startsWith("And "));
     }
 }

@@ -158,6 +158,17 @@ class OutputFolderTest {
     }
 
     @Test
+    void rewritesAFileWhoseNewBytesHaveTheSameLength() throws IOException {
+        // A title edited to one of the same length ("Cat" to "Dog") changes a feed's bytes, not its size.
+        OutputFolder folder = OutputFolder.open(root(), false);
+        folder.write("all.xml", "<title>Cat</title>".getBytes(UTF_8));
+
+        assertThat(folder.write("all.xml", "<title>Dog</title>".getBytes(UTF_8))).isEqualTo(OutputFolder.Outcome.WRITTEN);
+        assertThat(folder.write("all.xml", "<title>Dog</title>".getBytes(UTF_8))).isEqualTo(OutputFolder.Outcome.UNCHANGED);
+        assertThat(root().resolve("all.xml")).hasContent("<title>Dog</title>");
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
     void refusesToWriteThroughASymlinkedFolderThatLeadsOutside() throws IOException {
         Path outside = Files.createDirectories(temp.resolve("outside"));

@@ -53,6 +53,29 @@ class PublisherTest {
     }
 
     @Test
+    void writesTheSiteFilesWithFeedsInKeyOrderWhateverTheOrderGivenAndCountsWhatChanged() throws IOException {
+        FeedSet set = feeds(50, List.of(
+                story("a.md", article("https://zeta.example/1").build(), List.of("Zebra", "Apple")),
+                story("b.md", article("https://alpha.example/2").build(), List.of("Mango"))));
+        List<FeedSummary> shuffled = new ArrayList<>(Sample.summaries(set));
+        java.util.Collections.reverse(shuffled);
+        Publisher publisher = publisher(50);
+        OutputFolder folder = OutputFolder.open(out, false);
+
+        assertThat(publisher.sitePaths()).containsExactly("feeds.opml", "feeds-atom.opml", "feeds-json.opml",
+                FeedLayout.STYLESHEET, FeedLayout.INDEX);
+        assertThat(publisher.writeSite(shuffled, folder)).isEqualTo(5);
+        assertThat(publisher.writeSite(Sample.summaries(set), folder)).isZero();
+
+        org.jsoup.nodes.Document opml = org.jsoup.Jsoup.parse(Files.readString(out.resolve("feeds.opml")), "",
+                org.jsoup.parser.Parser.xmlParser());
+        assertThat(opml.select("outline[xmlUrl]").eachAttr("xmlUrl")).extracting(
+                url -> url.substring("https://feeds.example.org/news/".length())).containsExactly("all.xml",
+                "topics/apple.xml", "topics/mango.xml", "topics/zebra.xml", "providers/alpha.example.xml",
+                "providers/zeta.example.xml");
+    }
+
+    @Test
     void writesEveryFeedInOrderWithAtMostThirtyTwoFeedsRenderedAhead() throws IOException {
         // 80 providers, one story each: 80 provider feeds, one topic feed and the all feed.
         List<Story> stories = new ArrayList<>();

@@ -71,6 +71,14 @@ class IndexPageTest {
     }
 
     @Test
+    void saysHowManyStoriesTheAllFeedHoldsAndNamesTheListsToImport() {
+        assertThat(page.select("section.box p").eachText()).contains(
+                "Every story: RSS · Atom · JSON Feed — 2 newest stories",
+                "Everything at once: import feeds.opml (RSS), feeds-atom.opml (Atom) or feeds-json.opml (JSON Feed)"
+                        + " into your reader: it subscribes to every topic and provider below, in folders.");
+    }
+
+    @Test
     void needsNoScriptToRead() {
         assertThat(page.select("script, noscript, [onload], [onclick]")).isEmpty();
         assertThat(page.select("footer").text()).startsWith("Written by Feedwright 9.9.9");

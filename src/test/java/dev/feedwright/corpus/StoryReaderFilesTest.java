@@ -374,6 +374,16 @@ class StoryReaderFilesTest {
     }
 
     @Test
+    void readsNestingUpToThirtyTwoLevelsAndNoDeeper() throws IOException {
+        // The front matter's mapping is the first level.
+        Path deepest = write("deepest.md", "---\n" + FIELDS + "deep: " + "[".repeat(31) + "]".repeat(31) + "\n---\n");
+        Path deeper = write("deeper.md", "---\n" + FIELDS + "deep: " + "[".repeat(32) + "]".repeat(32) + "\n---\n");
+
+        assertThat(read(deepest)).isInstanceOf(ReadResult.Read.class);
+        assertThat(skipped(deeper).message()).contains("nesting deeper than 32 levels");
+    }
+
+    @Test
     void skipsDeeplyNestedDocument() throws IOException {
         Path file = write("deep.md", "---\n" + FIELDS + "deep: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n---\n");
         Problem problem = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> skipped(file));

@@ -73,6 +73,7 @@ class WebLinksTest {
     void keepsAPercentEscapeThatEndsTheLink() {
         assertThat(url("https://Example.com/caf%C3%A9")).isEqualTo("https://example.com/caf%C3%A9");
         assertThat(url("https://Example.com/a%0A")).isEqualTo("https://example.com/a%0A");
+        assertThat(url("https://Example.com/a%A0")).isEqualTo("https://example.com/a%A0");
         assertThat(url("https://example.com/x%4")).isEqualTo("https://example.com/x%254");
     }
 

@@ -117,7 +117,9 @@ class CatalogTest {
     }
 
     @Test
-    void ordersNewestFirstAndBreaksDateTiesByCanonicalLink() {
+    void ordersNewestFirstAndBreaksDateTiesByTheCanonicalLinksHash() {
+        // Ties go by Hash64 of the canonical link (Candidate.ORDER), not by the link's text: here
+        // a's hash is the lower (Hash64Test pins the values), so a comes before b.
         FeedSet set = catalog(10, List.of(
                 story("1.md", article("https://x.example/b").published("2024-03-01T00:00:00Z").build(), List.of()),
                 story("2.md", article("https://x.example/c").published("2024-03-03T00:00:00Z").build(), List.of()),

@@ -1,6 +1,7 @@
 package dev.feedwright.liveness;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,8 +24,11 @@ final class RawServer implements AutoCloseable {
     private final List<Socket> held = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
-    private RawServer(byte[] answer) {
+    private final boolean readsRequest;
+
+    private RawServer(byte[] answer, boolean readsRequest) {
         this.answer = answer;
+        this.readsRequest = readsRequest;
         try {
             socket = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -37,12 +41,20 @@ final class RawServer implements AutoCloseable {
 
     /** A host that accepts connections and never answers; they stay open until closed. */
     static RawServer silent() {
-        return new RawServer(null);
+        return new RawServer(null, false);
     }
 
     /** A host that writes {@code answer} on every connection at once and closes it. */
     static RawServer answering(String answer) {
-        return new RawServer(answer.getBytes(StandardCharsets.US_ASCII));
+        return new RawServer(answer.getBytes(StandardCharsets.US_ASCII), false);
+    }
+
+    /**
+     * A host that reads each connection's request headers, then writes {@code answer} and closes
+     * it: the client always reads the answer, never a reset for bytes left unread.
+     */
+    static RawServer answeringAfterRequest(String answer) {
+        return new RawServer(answer.getBytes(StandardCharsets.US_ASCII), true);
     }
 
     int port() {
@@ -63,6 +75,9 @@ final class RawServer implements AutoCloseable {
                     held.add(connection);
                 } else {
                     try (connection) {
+                        if (readsRequest) {
+                            readHeaders(connection);
+                        }
                         connection.getOutputStream().write(answer);
                     }
                 }
@@ -70,6 +85,18 @@ final class RawServer implements AutoCloseable {
                 if (socket.isClosed()) {
                     return;
                 }
+            }
+        }
+    }
+
+    private static void readHeaders(Socket connection) throws IOException {
+        InputStream in = connection.getInputStream();
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        for (int b = in.read(); b >= 0 && matched < end.length; b = in.read()) {
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (matched == end.length) {
+                return;
             }
         }
     }

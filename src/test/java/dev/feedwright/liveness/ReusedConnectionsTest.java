@@ -76,6 +76,21 @@ class ReusedConnectionsTest {
                 .isGreaterThan(LINKS).isLessThan(2 * LINKS);
     }
 
+    @Test
+    void aNonHttpAnswerOnAFreshConnectionIsNotSentAgain() throws Exception {
+        // Only an answer on a pooled connection may be the last one's leftovers: this one is the
+        // server's own, and asking again on a new connection would only ask it twice.
+        try (RawServer ssh = RawServer.answeringAfterRequest("SSH-2.0-OpenSSH_9.6\r\n")) {
+            String link = "http://ssh.test:" + ssh.port() + "/story";
+
+            LinkCheckReport report = harness.check(link);
+
+            assertThat(report.unknown()).isEqualTo(1);
+            assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+            assertThat(ssh.connections()).as("connections the one request opened").isEqualTo(1);
+        }
+    }
+
     private void answerEveryRequest(MockResponse response) {
         server.setDispatcher(new Dispatcher() {
             @Override

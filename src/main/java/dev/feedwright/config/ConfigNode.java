@@ -326,13 +326,18 @@ final class ConfigNode {
             } catch (NumberFormatException e) {
                 return null;
             }
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
+            try {
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            } catch (ArithmeticException e) {
+                // More minutes, hours or days than a Duration holds: above every bound, and said so.
+                return Duration.ofSeconds(Long.MAX_VALUE);
+            }
         }
         try {
             return Duration.parse(text);

@@ -144,11 +144,63 @@ class ConfigErrorsTest {
         "'schedule:\n  export: [1]\n'          | 2 | schedule.export must be a string, was a list",
         "'schedule:\n  every: 5m\n'            | 2 | unknown key schedule.every (known keys in schedule: checkLinks, export, quietPeriod, runOnStart, shutdownTimeout, timeZone, watch)",
         "'logging:\n  level: debug\n'          | 2 | unknown key logging.level (known keys in logging: file)",
+        "'site:\n  language: english\n'        | 2 | site.language must be a language tag such as en or pt-BR, was 'english'",
+        "'site:\n  title: \"\\x01Wire News\"\n'      | 2 | site.title must be text without control characters, found U+0001",
+        "'site:\n  baseUrl: \"http://x.org/\\x80\"\n' | 2 | site.baseUrl must be written in ASCII (an international host name in its xn-- form, other characters %-encoded), was 'http://x.org/\u0080'",
     })
     void refusesAWrongValue(String yaml, int line, String message) throws IOException {
         Path file = Files.writeString(temp.resolve("x.yaml"), yaml);
 
         assertLoadFails(file).hasMessage(file + ":" + line + ": " + message);
+    }
+
+    /** A misspelt key is never ignored, in whichever section it stands. */
+    @ParameterizedTest
+    @CsvSource({"site", "corpus", "output", "state", "liveness", "export"})
+    void namesAnUnknownKeyInEverySection(String section) throws IOException {
+        Path file = Files.writeString(temp.resolve("x.yaml"), section + ":\n  colour: blue\n");
+
+        assertLoadFails(file).hasMessageStartingWith(file + ":2: unknown key " + section + ".colour (known keys in "
+                + section + ": ");
+    }
+
+    @Test
+    void refusesAnAliasBomb() throws IOException {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 10; i++) {
+            yaml.append("a").append(i).append(": &a").append(i).append(" [");
+            for (int j = 0; j < 10; j++) {
+                yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+            }
+            yaml.append("]\n");
+        }
+        Path file = Files.writeString(temp.resolve("x.yaml"), yaml);
+
+        assertLoadFails(file).hasMessage(file + ": not valid YAML: Number of aliases for non-scalar nodes exceeds the"
+                + " specified max=20");
+    }
+
+    @Test
+    void refusesNestingDeeperThanTheLimit() throws IOException {
+        Path file = Files.writeString(temp.resolve("x.yaml"), "site: " + "[".repeat(40) + "]".repeat(40) + "\n");
+
+        assertLoadFails(file).hasMessage(file + ": not valid YAML: Nesting Depth exceeded max 32");
+    }
+
+    @Test
+    void refusesAFileLargerThanAMebibyte() throws IOException {
+        Path file = Files.writeString(temp.resolve("x.yaml"), "site:\n  description: \"" + "x".repeat(1024 * 1024)
+                + "\"\n");
+
+        assertLoadFails(file).hasMessage(file + ": not valid YAML: The incoming YAML document exceeds the limit: 1048576"
+                + " code points.");
+    }
+
+    @Test
+    void acceptsTheHighestPort() throws Exception {
+        Path file = Files.writeString(temp.resolve("x.yaml"), "site:\n  baseUrl: http://x.org:65535/\n");
+
+        assertThat(ConfigLoader.load(file).site().baseUrl().getPort()).isEqualTo(65_535);
     }
 
     @Test

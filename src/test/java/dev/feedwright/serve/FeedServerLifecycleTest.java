@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -41,6 +43,22 @@ class FeedServerLifecycleTest {
             assertThat(server.port()).isBetween(1, 65_535);
             assertThat(server.address()).isEqualTo(URI.create("http://127.0.0.1:" + server.port() + "/"));
             assertThat(new Client(server).get("/all.xml").body()).asString(UTF_8).isEqualTo("<rss/>");
+        }
+    }
+
+    /** The default bind address keeps the feeds on this machine: not on every address it has. */
+    @Test
+    void listensOnlyOnTheAddressItIsGiven() throws IOException {
+        Files.writeString(folder.resolve("all.xml"), "<rss/>", UTF_8);
+        try (FeedServer server = new FeedServer(options(0))) {
+            server.start();
+
+            try (Socket given = new Socket(InetAddress.getByName("127.0.0.1"), server.port())) {
+                assertThat(given.isConnected()).isTrue();
+            }
+            // Another loopback address of this machine: reached only by a server listening on all of them.
+            assertThatThrownBy(() -> new Socket(InetAddress.getByName("127.0.0.2"), server.port()).close())
+                    .isInstanceOf(ConnectException.class);
         }
     }
 

@@ -188,6 +188,17 @@ class FeedServerTest {
         assertThat(header(response, "ETag")).isNotEqualTo(before);
     }
 
+    /** No reader asks for part of a feed, and ranges do not mix with gzip: the whole file, always. */
+    @Test
+    void offersNoRangesAndSendsTheWholeFileForOne() {
+        HttpResponse<byte[]> response = client.get("/all.xml", "Range", "bytes=0-9");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(header(response, "Accept-Ranges")).isEqualTo("none");
+        assertThat(header(response, "Content-Range")).isNull();
+        assertThat(response.body()).asString(UTF_8).isEqualTo(FEED);
+    }
+
     @Test
     void headSendsTheHeadersOfGetWithoutTheBody() {
         HttpResponse<byte[]> get = client.get("/all.xml");

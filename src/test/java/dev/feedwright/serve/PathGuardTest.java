@@ -9,7 +9,8 @@ class PathGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/.feedwright-files", "/.feedwright.lock", "/topics/.ai.xml.123-4.fw-tmp", "/.git/config",
-        "/a/./b", "/..", "/topics\\..\\x", "/a\\b.xml"})
+        "/a/./b", "/..", "/topics\\..\\x", "/a\\b.xml",
+        "/\\secret.txt", "/topics/\\ai.xml"})
     void hidesAPathWithAHiddenSegmentOrABackslash(String path) {
         assertThat(PathGuard.isHidden(path)).isTrue();
     }

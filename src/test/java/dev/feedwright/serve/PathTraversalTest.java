@@ -45,6 +45,7 @@ class PathTraversalTest {
         Files.createSymbolicLink(feeds.resolve("outside"), temp);
         Files.createSymbolicLink(feeds.resolve("topics/up"), Path.of("..", ".."));
         Files.createSymbolicLink(feeds.resolve("inside-link.xml"), feeds.resolve("all.xml"));
+        Files.createSymbolicLink(feeds.resolve("latest"), Path.of("topics"));
         Files.createSymbolicLink(feeds.resolve("index.html"), secretFile);
         server = new FeedServer(new ServeOptions(feeds, "127.0.0.1", 0, Duration.ofMinutes(15)));
         server.start();
@@ -101,6 +102,7 @@ class PathTraversalTest {
         "/outside/secret.txt                            | 404",
         "/topics/up/secret.txt                          | 404",
         "/inside-link.xml                               | 404",
+        "/latest/ai.xml                                 | 404",
     })
     void neverServesAFileOutsideTheFolder(String target, int status) throws IOException {
         RawHttp answer = RawHttp.get(server.port(), target);

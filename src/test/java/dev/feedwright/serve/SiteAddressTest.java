@@ -19,6 +19,22 @@ class SiteAddressTest {
     }
 
     @Test
+    void anHttpsSiteAddressWithoutAPortMeansPort443() {
+        URI site = URI.create("https://localhost/");
+        assertThat(SiteAddress.problem(site, URI.create("http://127.0.0.1:443/"), "127.0.0.1")).isEmpty();
+        assertThat(SiteAddress.problem(site, URI.create("http://127.0.0.1:80/"), "127.0.0.1"))
+                .hasValueSatisfying(words -> assertThat(words).contains("lead to port 443"));
+    }
+
+    @Test
+    void aBracketedIpv6LoopbackSiteAddressIsJudged() {
+        URI site = URI.create("http://[::1]:8080/");
+        assertThat(site.getHost()).isEqualTo("[::1]");
+        assertThat(SiteAddress.problem(site, URI.create("http://[::1]:9090/"), "::1"))
+                .hasValueSatisfying(words -> assertThat(words).contains("lead to port 8080"));
+    }
+
+    @Test
     void anotherPortThanTheSiteAddressNamesIsASlip() {
         assertThat(SiteAddress.problem(DEFAULT, URI.create("http://127.0.0.1:9090/"), "127.0.0.1")).hasValueSatisfying(
                 words -> assertThat(words).contains("site.baseUrl is http://127.0.0.1:8080/")

@@ -145,6 +145,9 @@ class ConfigErrorsTest {
         "'schedule:\n  every: 5m\n'            | 2 | unknown key schedule.every (known keys in schedule: checkLinks, export, quietPeriod, runOnStart, shutdownTimeout, timeZone, watch)",
         "'logging:\n  level: debug\n'          | 2 | unknown key logging.level (known keys in logging: file)",
         "'site:\n  language: english\n'        | 2 | site.language must be a language tag such as en or pt-BR, was 'english'",
+        "'liveness:\n  exclude: [\"^https://a/\", ~]\n' | 2 | liveness.exclude must be a list of strings",
+        "'liveness:\n  exclude: {a: b}\n'      | 2 | liveness.exclude must be a list of strings",
+        "'liveness:\n\n  exclude: \"(one\"\n'     | 3 | liveness.exclude: '(one' is not a valid regular expression: Unclosed group",
         "'site:\n  title: \"\\x01Wire News\"\n'      | 2 | site.title must be text without control characters, found U+0001",
         "'site:\n  baseUrl: \"http://x.org/\\x80\"\n' | 2 | site.baseUrl must be written in ASCII (an international host name in its xn-- form, other characters %-encoded), was 'http://x.org/\u0080'",
     })
@@ -194,6 +197,13 @@ class ConfigErrorsTest {
 
         assertLoadFails(file).hasMessage(file + ": not valid YAML: The incoming YAML document exceeds the limit: 1048576"
                 + " code points.");
+    }
+
+    @Test
+    void readsASingleExclusionPatternAsAListOfOne() throws Exception {
+        Path file = Files.writeString(temp.resolve("x.yaml"), "liveness:\n  exclude: \"^https://paywall\\\\.example/\"\n");
+
+        assertThat(ConfigLoader.load(file).liveness().exclude()).containsExactly("^https://paywall\\.example/");
     }
 
     @Test

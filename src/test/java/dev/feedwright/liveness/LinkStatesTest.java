@@ -81,6 +81,20 @@ class LinkStatesTest {
         assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("HEAD", "GET");
     }
 
+    /** A 304 to a request that named no validator says nothing about the page. */
+    @Test
+    void unknownOnANotModifiedThatNoValidatorAskedFor() throws Exception {
+        server.enqueue(status(304));
+        String link = url("news.test", "/story");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).isEqualTo("HTTP 304");
+        assertThat(requests()).hasSize(1)
+                .allSatisfy(r -> assertThat(r.getHeaders().get("If-None-Match")).isNull());
+    }
+
     @Test
     void deadOn410() throws Exception {
         server.enqueue(status(410));

@@ -118,6 +118,35 @@ class RedirectsTest {
     }
 
     @Test
+    void seeOtherIsFollowedAndKeepsTheLinkAsItIs() throws Exception {
+        server.enqueue(redirect(303, "/landing"));
+        server.enqueue(status(200));
+        String link = url("news.test", "/story");
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.moved()).isZero();
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(harness.row(link).movedTo()).isNull();
+        assertThat(requests(server)).extracting(r -> r.getUrl().encodedPath()).containsExactly("/story", "/landing");
+    }
+
+    @Test
+    void chainOfExactlyTheLimitIsFollowed() throws Exception {
+        harness.config = CheckerHarness.fast().maxRedirects(3).build();
+        for (int i = 1; i <= 3; i++) {
+            server.enqueue(redirect(301, "/hop" + i));
+        }
+        server.enqueue(status(200));
+        String link = url("news.test", "/start");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(harness.row(link).movedTo()).isEqualTo(url("news.test", "/hop3"));
+    }
+
+    @Test
     void chainLongerThanTheLimitIsUnknown() throws Exception {
         harness.config = CheckerHarness.fast().maxRedirects(3).build();
         for (int i = 1; i <= 5; i++) {

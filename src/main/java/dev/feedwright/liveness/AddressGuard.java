@@ -54,7 +54,8 @@ final class AddressGuard {
         }
         if (address instanceof Inet6Address) {
             int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc || isLocalNat64(b)) {     // fc00::/7 unique local, 64:ff9b:1::/48
+            if ((first & 0xfe) == 0xfc || isLocalNat64(b)      // fc00::/7 unique local, 64:ff9b:1::/48
+                    || isCompatible(b)) {                          // ::/96, deprecated IPv4-compatible
                 return true;
             }
             if (isMapped(b) || isNat64(b)) {                     // an IPv4 address inside IPv6
@@ -130,6 +131,20 @@ final class AddressGuard {
             bytes[3 - i] = (byte) (value >>> (8 * i));
         }
         return bytes;
+    }
+
+    /**
+     * RFC 4291's deprecated IPv4-compatible form, {@code ::a.b.c.d}: no public service uses it, and a
+     * stack that still routes it to its IPv4 address would take {@code ::127.0.0.1} to loopback, so
+     * all of {@code ::/96} is refused.
+     */
+    private static boolean isCompatible(byte[] b) {
+        for (int i = 0; i < 12; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isMapped(byte[] b) {

@@ -40,6 +40,14 @@ class AddressGuardTest {
         assertThat(guard.allows(address(literal))).isTrue();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"::127.0.0.1", "::7f00:1", "::10.0.0.1", "::8.8.8.8", "::0.0.0.2", "::ffff:0:1"})
+    void refusesTheDeprecatedIpv4CompatibleForm(String literal) {
+        // ::a.b.c.d (RFC 4291 2.5.5.1, deprecated): no public service uses it, and where a stack
+        // still routes it to its IPv4 address, ::127.0.0.1 would reach loopback.
+        assertThat(guard.allows(address(literal))).as(literal).isFalse();
+    }
+
     @Test
     void allowsEverythingWhenPrivateAddressesAreAllowed() {
         assertThat(new AddressGuard(true).allows(address("127.0.0.1"))).isTrue();

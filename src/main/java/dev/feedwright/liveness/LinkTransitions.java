@@ -10,6 +10,9 @@ import dev.feedwright.state.LinkState;
  * and is due again once {@code confirmAfter} has passed since the run began, so that the second
  * check can confirm it; UNKNOWN and REFUSED change nothing but the last result: they never
  * remove an article, never end a run of DEAD checks, never forget where a link moved.
+ *
+ * <p>{@code LinkStore.shortenWaits} applies the same waits in SQL to links checked before a
+ * setting was lowered; a change to the waits here belongs there too.
  */
 final class LinkTransitions {
 

@@ -88,7 +88,8 @@ public final class LinkStore {
      * check plus the wait its result now gets (a link on its way to being confirmed dead, no later
      * than {@code confirmAfter} after its first DEAD check). An operator who lowers a setting sees
      * the links checked before rechecked by the new one; raising a setting leaves stored times
-     * alone. Only the rows that change are written.
+     * alone. Only the rows that change are written. The waits are those the liveness package's
+     * {@code LinkTransitions} gives a new result; a change to them there belongs here too.
      *
      * @return the links brought forward
      */

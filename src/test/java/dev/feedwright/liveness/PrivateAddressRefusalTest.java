@@ -88,6 +88,33 @@ class PrivateAddressRefusalTest {
     }
 
     @Test
+    void refusesDigitsAndDotsThatAreNoIpv4AddressWithoutALookup() throws Exception {
+        // OkHttp takes such a host for an IP literal too; the JDK would look it up as a name.
+        int port = server.getPort();
+        String[] links = {"http://1.2.3.4.5:" + port + "/five", "http://999.0.0.1:" + port + "/big"};
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(report.refused()).isEqualTo(2);
+        assertThat(harness.row(links[0]).detail()).isEqualTo("not a valid IP address: 1.2.3.4.5");
+        assertThat(harness.row(links[1]).detail()).isEqualTo("not a valid IP address: 999.0.0.1");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void refusesLoopbackWrittenInTheDeprecatedIpv4CompatibleForm() throws Exception {
+        // [::127.0.0.1] reaches loopback on a stack that still routes ::/96 (this one does not,
+        // so without the guard the check ends UNKNOWN here, not REFUSED).
+        String link = "http://[::127.0.0.1]:" + server.getPort() + "/compatible";
+
+        LinkCheckReport report = harness.check(link);
+
+        assertThat(report.refused()).isEqualTo(1);
+        assertThat(harness.row(link).detail()).startsWith("non-public address");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void refusesARedirectToLoopbackWrittenAsADecimalNumber() throws Exception {
         harness.guard = new AddressGuard(false, address -> address.getHostAddress().equals("127.0.0.1")
                 && !address.getHostName().equals("2130706433"));

@@ -8,6 +8,7 @@ import dev.feedwright.state.LinkState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,27 @@ class LinkStatesTest {
             assertThat(r.getHeaders().get("User-Agent"))
                     .matches("Feedwright/\\d+\\.\\d+\\.\\d+.* \\(\\+https://github\\.com/feedwright/feedwright\\)");
         });
+    }
+
+    @Test
+    void remembersWhereValidatorsCameFromWhenTheAnswerGaveEitherOne() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("ETag", "\"v1\"").build());
+        server.enqueue(new MockResponse.Builder().code(200)
+                .setHeader("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT").build());
+        server.enqueue(status(200));
+        String etagOnly = url("news.test", "/etag");
+        String dateOnly = url("news.test", "/date");
+        String neither = url("news.test", "/none");
+
+        harness.check(etagOnly);
+        harness.check(dateOnly);
+        harness.check(neither);
+
+        assertThat(harness.row(etagOnly).etag()).isEqualTo("\"v1\"");
+        assertThat(harness.row(etagOnly).validatorUrl()).isEqualTo(etagOnly);
+        assertThat(harness.row(dateOnly).lastModified()).isEqualTo("Wed, 21 Oct 2015 07:28:00 GMT");
+        assertThat(harness.row(dateOnly).validatorUrl()).isEqualTo(dateOnly);
+        assertThat(harness.row(neither).validatorUrl()).isNull();
     }
 
     @Test

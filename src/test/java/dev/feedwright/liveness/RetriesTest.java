@@ -207,4 +207,41 @@ class RetriesTest {
         assertThat(report.alive()).isEqualTo(4);
         assertThat(harness.recorder().delays()).isEmpty();
     }
+
+    @Test
+    void honoursARetryAfterOfExactlyTheCap() throws Exception {
+        server.enqueue(retryAfter(429, "60"));
+        server.enqueue(status(200));
+        String link = link("/at-the-cap");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(harness.recorder().delays()).singleElement()
+                .satisfies(d -> assertThat(d).isBetween(Duration.ofMillis(59_900), Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void fallsBackToGetOnA400ToHead() throws Exception {
+        server.enqueue(status(400));
+        server.enqueue(status(200));
+        String link = link("/bad-head");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(requests(server)).extracting(RecordedRequest::getMethod).containsExactly("HEAD", "GET");
+    }
+
+    @Test
+    void aMultipleChoicesAnswerIsNeitherAliveNorFollowed() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(300).setHeader("Location", "/elsewhere").build());
+        String link = link("/choices");
+
+        harness.check(link);
+
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).isEqualTo("HTTP 300");
+        assertThat(requests(server)).extracting(RecordedRequest::getTarget).containsExactly("/choices");
+    }
 }

@@ -122,7 +122,7 @@ public final class ExportRun {
                 links = pass.run(clock, progress);
             } catch (OutputLockedException busy) {
                 LOG.warn("links not checked: {}; the feeds use the link states stored so far", busy.getMessage());
-                links = pass.storedOnly(clock, busy.getMessage());
+                links = pass.storedOnly(busy.getMessage());
             }
             verdicts = new UsableMoves(links.verdicts());
         }

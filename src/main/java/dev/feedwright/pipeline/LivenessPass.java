@@ -111,7 +111,7 @@ public final class LivenessPass {
      * the store knows (the other check adds to it as it goes) rather than fail, as it goes on when
      * the network looks down.
      */
-    public Result storedOnly(Clock clock, String why) throws IOException {
+    public Result storedOnly(String why) throws IOException {
         try (StateDb db = StateDb.open(config.state().dir())) {
             StoredVerdicts verdicts = StoredVerdicts.load(new LinkStore(db), 0, config.liveness().confirmAfter());
             return new Result(0, 0, null, verdicts, why);

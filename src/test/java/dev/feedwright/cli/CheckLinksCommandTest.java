@@ -63,26 +63,7 @@ class CheckLinksCommandTest {
     }
 
     private Path corpus(String primary, String related) throws IOException {
-        Path corpus = temp.resolve("corpus");
-        Files.createDirectories(corpus);
-        Files.writeString(corpus.resolve("story.md"), """
-                ---
-                title: "A story"
-                publishedDateTime: 2024-01-02T03:04:05Z
-                webUrl: "%s"
-                provider:
-                  name: Loop News
-                  domain: loop.example
-                related:
-                  - title: "Another take"
-                    publishedDateTime: 2024-01-02T04:00:00Z
-                    webUrl: "%s"
-                    provider:
-                      name: Other
-                      domain: other.example
-                ---
-                """.formatted(primary, related));
-        return corpus;
+        return LinkCorpus.write(temp, primary, related);
     }
 
     @Test

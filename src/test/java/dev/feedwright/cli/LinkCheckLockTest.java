@@ -152,24 +152,6 @@ class LinkCheckLockTest {
 
     private Path corpus() throws IOException {
         String base = "http://127.0.0.1:" + server.getPort();
-        Path corpus = Files.createDirectories(temp.resolve("corpus"));
-        Files.writeString(corpus.resolve("story.md"), """
-                ---
-                title: "A story"
-                publishedDateTime: 2024-01-02T03:04:05Z
-                webUrl: "%s/a"
-                provider:
-                  name: Loop News
-                  domain: loop.example
-                related:
-                  - title: "Another take"
-                    publishedDateTime: 2024-01-02T04:00:00Z
-                    webUrl: "%s/b"
-                    provider:
-                      name: Other
-                      domain: other.example
-                ---
-                """.formatted(base, base));
-        return corpus;
+        return LinkCorpus.write(temp, base + "/a", base + "/b");
     }
 }

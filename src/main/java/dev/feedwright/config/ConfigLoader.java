@@ -166,7 +166,8 @@ public final class ConfigLoader {
         FeedsConfig feeds = new FeedsConfig(
                 n.integer("limit", d.limit(), 1, FeedsConfig.MAX_LIMIT),
                 n.integer("relatedLinks", d.relatedLinks(), 0, 1000),
-                n.duration("refresh", d.refresh(), FeedsConfig.MIN_REFRESH, FeedsConfig.MAX_REFRESH));
+                n.duration("refresh", d.refresh(), FeedsConfig.MIN_REFRESH, FeedsConfig.MAX_REFRESH),
+                n.patterns("skipImages", d.skipImages()));
         n.finish();
         return feeds;
     }

@@ -93,7 +93,7 @@ public record LivenessConfig(
         }
     }
 
-    /** Compiles one exclusion pattern. */
+    /** Compiles one pattern of a setting ({@code liveness.exclude}, {@code feeds.skipImages}). */
     public static Pattern compile(String regex) {
         try {
             return Pattern.compile(regex);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a catalog feed into the {@link FeedDocument} that all writers render: titles and
@@ -37,6 +38,7 @@ public final class FeedAssembler {
     private final SiteConfig site;
     private final FeedsConfig feeds;
     private final LinkVerdicts verdicts;
+    private final List<Pattern> skipImages;
 
     /** An assembler for exports without link checks. */
     public FeedAssembler(SiteConfig site, FeedsConfig feeds) {
@@ -48,6 +50,7 @@ public final class FeedAssembler {
         this.site = site;
         this.feeds = feeds;
         this.verdicts = verdicts;
+        this.skipImages = feeds.skipImagePatterns();
     }
 
     public FeedDocument assemble(CatalogFeed feed, FeedSet set) {
@@ -108,12 +111,17 @@ public final class FeedAssembler {
                 + article.provider().name() + ".";
     }
 
-    private static ItemImage image(Article article) {
-        if (article.images().isEmpty()) {
-            return null;
+    /**
+     * The article's first image that no {@code feeds.skipImages} pattern finds; for a YouTube video
+     * without one, the picture YouTube serves for it; else none.
+     */
+    private ItemImage image(Article article) {
+        for (Image image : article.images()) {
+            if (skipImages.stream().noneMatch(skip -> skip.matcher(image.url()).find())) {
+                return new ItemImage(image.url(), image.width(), image.height(), ItemImage.mediaTypeOf(image.url()));
+            }
         }
-        Image image = article.images().get(0);
-        return new ItemImage(image.url(), image.width(), image.height(), ItemImage.mediaTypeOf(image.url()));
+        return YouTubeThumbnails.of(article).orElse(null);
     }
 
     /**

@@ -57,6 +57,8 @@ public final class Stories {
         private Instant published = T0;
         private Provider provider;
         private final List<Image> images = new ArrayList<>();
+        private ArticleType type = ArticleType.ARTICLE;
+        private String embedUrl;
 
         private ArticleBuilder(String link) {
             this.link = link;
@@ -95,9 +97,16 @@ public final class Stories {
             return this;
         }
 
+        /** A video, with its player's address (or null). */
+        public ArticleBuilder video(String playerUrl) {
+            type = ArticleType.VIDEO;
+            embedUrl = playerUrl;
+            return this;
+        }
+
         public Article build() {
-            return new Article(title, excerpt, published, link, List.of(), provider, images, ArticleType.ARTICLE,
-                    null, null, null, null);
+            return new Article(title, excerpt, published, link, List.of(), provider, images, type,
+                    embedUrl, null, null, null);
         }
     }
 }

@@ -31,7 +31,7 @@ class ConfigErrorsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, refresh, relatedLinks)",
+        "unknown-key.yaml              | 3 | unknown key feeds.limt (known keys in feeds: limit, refresh, relatedLinks, skipImages)",
         "unknown-section.yaml          | 3 | unknown key sites (known keys: corpus, export, feeds, liveness, logging, output, schedule, serve, site, state)",
         "limit-string.yaml             | 2 | feeds.limit must be an integer, was 'fifty'",
         "limit-list.yaml               | 2 | feeds.limit must be an integer, was a list",
@@ -148,6 +148,8 @@ class ConfigErrorsTest {
         "'liveness:\n  exclude: [\"^https://a/\", ~]\n' | 2 | liveness.exclude must be a list of strings",
         "'liveness:\n  exclude: {a: b}\n'      | 2 | liveness.exclude must be a list of strings",
         "'liveness:\n\n  exclude: \"(one\"\n'     | 3 | liveness.exclude: '(one' is not a valid regular expression: Unclosed group",
+        "'feeds:\n  skipImages:\n    - a\n    - \"[b\"\n' | 4 | feeds.skipImages: '[b' is not a valid regular expression: Unclosed character class",
+        "'feeds:\n  skipImages: [1, {a: b}]\n' | 2 | feeds.skipImages must be a list of strings",
         "'site:\n  title: \"\\x01Wire News\"\n'      | 2 | site.title must be text without control characters, found U+0001",
         "'site:\n  baseUrl: \"http://x.org/\\x80\"\n' | 2 | site.baseUrl must be written in ASCII (an international host name in its xn-- form, other characters %-encoded), was 'http://x.org/\u0080'",
     })

@@ -52,6 +52,7 @@ class ConfigLoaderTest {
         assertThat(d.output().lockWait()).isEqualTo(Duration.ofSeconds(60));
         assertThat(d.feeds().limit()).isEqualTo(50);
         assertThat(d.feeds().relatedLinks()).isEqualTo(10);
+        assertThat(d.feeds().skipImages()).hasSize(4).first().asString().contains("supported_browsers");
         assertThat(d.export().threads()).isZero();
         assertThat(d.serve().bind()).isEqualTo("127.0.0.1");
         assertThat(d.serve().port()).isEqualTo(8080);
@@ -102,7 +103,7 @@ class ConfigLoaderTest {
                 URI.create("https://feeds.example.org/news/"), "de-CH"));
         assertThat(config.corpus()).isEqualTo(new CorpusConfig(Path.of("articles"), "**/*.md", 4096, 7));
         assertThat(config.output()).isEqualTo(new OutputConfig(Path.of("public/feeds"), Duration.ofMillis(500), true));
-        assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0, Duration.ofHours(1)));
+        assertThat(config.feeds()).isEqualTo(new FeedsConfig(1000, 0, Duration.ofHours(1), List.of("/placeholder\\.png$")));
         assertThat(config.export()).isEqualTo(new ExportConfig(3));
         assertThat(config.serve()).isEqualTo(new ServeConfig("0.0.0.0", 9090));
         assertThat(config.state()).isEqualTo(new StateConfig(Path.of("var/state")));

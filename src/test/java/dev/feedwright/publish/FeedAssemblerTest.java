@@ -74,6 +74,50 @@ class FeedAssemblerTest {
     }
 
     @Test
+    void passesOverPlaceholderImagesToTheNextOne() {
+        String dinosaur = "https://www.youtube.com/img/desktop/supported_browsers/dinosaur.png";
+        String yahoo = "https://s.yimg.com/cv/apiv2/social/images/yahoo_default_logo.png";
+        FeedSet placeholders = Sample.feeds(List.of(
+                story("a.md", article("https://news.example/a").image(yahoo, 1200, 630)
+                        .image("https://news.example/a.webp", 800, 450).build(), List.of()),
+                story("b.md", article("https://news.example/b").published("2024-02-01T00:00:00Z")
+                        .image(dinosaur, 1200, 800).image("https://media.comicbook.com/files/images/default.jpg", 1, 1)
+                        .build(), List.of())));
+
+        List<FeedItem> items = Sample.document(placeholders, FeedKind.ALL, "all").items();
+
+        assertThat(items.get(0).image()).isEqualTo(new ItemImage("https://news.example/a.webp", 800, 450, "image/webp"));
+        assertThat(items.get(1).image()).isNull();
+        FeedsConfig keepAll = new FeedsConfig(50, 2, java.time.Duration.ofMinutes(15), List.of());
+        FeedItem kept = new FeedAssembler(Sample.SITE, keepAll)
+                .assemble(Stories.feed(placeholders, FeedKind.ALL, "all"), placeholders).items().get(1);
+        assertThat(kept.image()).isEqualTo(new ItemImage(dinosaur, 1200, 800, "image/png"));
+    }
+
+    @Test
+    void givesAYouTubeVideoWithoutAnImageTheThumbnailYouTubeServes() {
+        String dinosaur = "https://www.youtube.com/img/desktop/supported_browsers/dinosaur.png";
+        FeedSet videos = Sample.feeds(List.of(
+                story("watch.md", article("https://youtube.com/watch?v=lJJ62w01bXM").video(null)
+                        .image(dinosaur, 1200, 800).build(), List.of()),
+                story("player.md", article("https://www.youtube.com/c/somechannel").published("2024-02-01T00:00:00Z")
+                        .video("https://www.youtube.com/embed/zB43T38ew8o").build(), List.of()),
+                story("own.md", article("https://youtu.be/AxJJmLUsPRU").published("2024-01-01T00:00:00Z")
+                        .image("https://i.ytimg.com/vi/AxJJmLUsPRU/maxresdefault.jpg", 1280, 720).build(), List.of()),
+                story("other.md", article("https://vimeo.com/76979871").published("2023-12-01T00:00:00Z")
+                        .video("https://player.vimeo.com/video/76979871").image(dinosaur, 1200, 800).build(),
+                        List.of())));
+
+        List<FeedItem> items = Sample.document(videos, FeedKind.ALL, "all").items();
+
+        assertThat(items).extracting(FeedItem::image).containsExactly(
+                new ItemImage("https://i.ytimg.com/vi/lJJ62w01bXM/hqdefault.jpg", 480, 360, "image/jpeg"),
+                new ItemImage("https://i.ytimg.com/vi/zB43T38ew8o/hqdefault.jpg", 480, 360, "image/jpeg"),
+                new ItemImage("https://i.ytimg.com/vi/AxJJmLUsPRU/maxresdefault.jpg", 1280, 720, "image/jpeg"),
+                null);
+    }
+
+    @Test
     void datesTheDocumentByItsNewestItemAndAnEmptyOneAt1990() {
         FeedDocument ai = Sample.document(set, FeedKind.TOPIC, "ai");
         FeedDocument empty = new FeedAssembler(Sample.SITE, Sample.FEEDS)

@@ -14,6 +14,28 @@ package dev.feedwright.text;
  * accented letter before punctuation ({@code fermé »} with a no-break space, {@code perché…”},
  * {@code KÖ’s}), which would otherwise come out as {@code ferm頻}. Double-encoded text is
  * repaired by repeating the pass.
+ *
+ * <p>In the same way a run that decodes to a Latin letter that no living language writes, or
+ * almost none, is taken for mojibake only beside another run (next to it or one space away)
+ * that decodes to a Latin letter, punctuation or symbol: alone it is a Latin-1 capital before a
+ * quote, dash, ellipsis, guillemet or soft hyphen, as in Finnish {@code “HYVÄ”} (C4 94, which
+ * would come out as {@code “HYVĔ}), {@code SKÅ} and a soft hyphen (C5 AD, ŭ), Swedish
+ * {@code PÅ—} (C5 97, ŗ), Italian {@code PERCHÈ”} (C8 94, Ȕ) or French {@code CAFÉ…} (C9 85, Ʌ).
+ * Those letters, {@code RARE_LATIN}, are the letters of Latin Extended-A and -B (U+0100..U+024F)
+ * that the alphabet of no language in the Unicode CLDR holds (the main exemplar characters of
+ * every locale of CLDR 46, as ICU4J 76 gives them), such as ĕ ĭ ĸ ŉ ſ, Zhuang's letters of 1957,
+ * the digraph characters ǆ ǉ ǌ ǳ, the double-grave and inverted-breve vowels ȁ ȃ ... ȗ and
+ * Livonian and Americanist letters; and those that only Esperanto (ĉ ĝ ĥ ĵ ŝ ŭ), Silesian (ŏ)
+ * and revived Old Prussian (ŗ) write, the "almost none": besides, ŏ and ŭ are found in the
+ * McCune-Reischauer romanisation of Korean, and ŭ in Belarusian Łacinka and romanised Belarusian
+ * names ({@code Barysaŭ}). Not among them, although CLDR leaves them out, are letters that text
+ * in living languages holds: Romanian ţ with a cedilla, Dutch ĳ, Catalan ŀ, pinyin ǖ ǘ ǚ ǜ,
+ * Skolt Sami ǥ ǩ ǯ Ʒ, Navajo ǫ and Serer ƈ ƥ ƭ. The letters of living languages stay repaired
+ * alone: Polish {@code Å‚} (ł), Czech {@code Ä} and U+008D (č), Romanian {@code È™} (ș),
+ * Turkish {@code ÄŸ} (ğ), and so do those that a capital before punctuation spells too, such as
+ * Lithuanian {@code Ä—} (ė) or Latvian {@code Ä“} (ē), which text alone cannot tell apart. A
+ * listed letter that some text does hold is only left unrepaired when it is alone, never
+ * damaged.
  */
 final class Mojibake {
 
@@ -26,6 +48,44 @@ final class Mojibake {
         '\u0090', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
         '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '\u009D', '\u017E', '\u0178',
     };
+
+    /**
+     * The rare Latin letters described above, by where they come from in Unicode's charts; each
+     * group is written by no language in CLDR's alphabets but the ones its comment names.
+     */
+    private static final String RARE_LATIN =
+            // Latin Extended-A: e and i with a breve; kra (Greenlandic before 1973); ŉ (deprecated:
+            // Afrikaans writes ’n); long s.
+            "ĔĕĬĭĸŉſ"
+            // Esperanto only.
+            + "ĈĉĜĝĤĥĴĵŜŝŬŭ"
+            // Silesian only (ŏ); Old Prussian only (ŗ, in Latvian until 1946).
+            + "ŎŏŖŗ"
+            // Latin Extended-B, U+0180..U+01BF: Zhuang's 1957 letters, phonetic and historic letters.
+            + "ƀƂƃƄƅƋƌƍƓƕƚƛƜƞƟƢƣƦƧƨƩƪƫƮƵƶƸƹƺƻƼƽƾƿ"
+            // U+01C0..U+01FF: the digraph characters, Livonian, Old English, romanisations.
+            + "ǄǅǆǇǈǉǊǋǌǞǟǠǡǢǣǬǭǰǱǲǳǴǵǶǷǺǻǼǽǾǿ"
+            // U+0200..U+024F: double grave and inverted breve, yogh, Livonian, Americanist letters
+            // (all but Ș ș Ț ț, Lakota's Ȟ ȟ and Ʉ).
+            + "ȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȜȝȠȡȢȣȤȥȦȧȨȩȪȫȬȭȮȯȰȱȲȳȴȵȶȷȸȹȺȻȼȽȾȿɀɁɂɃɅɆɇɈɉɊɋɌɍɎɏ";
+
+    /** What a run decodes to, for the rule of when it is taken for mojibake. */
+    private enum Kind {
+        /** Taken alone. */
+        COMMON,
+        /** Taken beside a run of any kind but {@link #OTHER_SCRIPT}. */
+        RARE_LATIN,
+        /** Taken beside another such run. */
+        OTHER_SCRIPT;
+
+        /** Whether a run of this kind is taken for mojibake beside one of the {@code neighbour} kind. */
+        boolean takenBeside(Kind neighbour) {
+            if (neighbour == null) {
+                return false;
+            }
+            return this == OTHER_SCRIPT ? neighbour == OTHER_SCRIPT : neighbour != OTHER_SCRIPT;
+        }
+    }
 
     private Mojibake() {
     }
@@ -46,16 +106,20 @@ final class Mojibake {
         StringBuilder out = null;
         int n = s.length();
         int i = 0;
-        int otherScriptEnd = -2;
+        int lastEnd = -2;
+        Kind lastKind = null;
         while (i < n) {
             char c = s.charAt(i);
             int length = sequenceLength(c);
             int decoded = length > 0 && i + length <= n ? decode(s, i, length) : -1;
-            if (decoded >= 0 && isOtherScript(decoded)) {
-                boolean besideAnother = otherScriptEnd >= i - 1 && (otherScriptEnd == i || s.charAt(i - 1) == ' ')
-                        || otherScriptFollows(s, i + length);
-                otherScriptEnd = i + length;
-                if (!besideAnother) {
+            if (decoded >= 0) {
+                Kind kind = kind(decoded);
+                boolean afterLast = lastEnd == i || lastEnd == i - 1 && s.charAt(i - 1) == ' ';
+                boolean taken = kind == Kind.COMMON || afterLast && kind.takenBeside(lastKind)
+                        || kind.takenBeside(kindFollowing(s, i + length));
+                lastEnd = i + length;
+                lastKind = kind;
+                if (!taken) {
                     decoded = -1;
                 }
             }
@@ -75,15 +139,27 @@ final class Mojibake {
         return out == null ? s : out.toString();
     }
 
-    /** Whether a run decoding to a letter of a script other than Latin starts at {@code at} or one space after it. */
-    private static boolean otherScriptFollows(String s, int at) {
+    /** The kind of the run that starts at {@code at} or one space after it; null when none does. */
+    private static Kind kindFollowing(String s, int at) {
         int start = at < s.length() && s.charAt(at) == ' ' ? at + 1 : at;
         int length = start < s.length() ? sequenceLength(s.charAt(start)) : 0;
         if (length == 0 || start + length > s.length()) {
-            return false;
+            return null;
         }
         int decoded = decode(s, start, length);
-        return decoded >= 0 && isOtherScript(decoded);
+        return decoded >= 0 ? kind(decoded) : null;
+    }
+
+    private static Kind kind(int cp) {
+        if (isOtherScript(cp)) {
+            return Kind.OTHER_SCRIPT;
+        }
+        return isRareLatin(cp) ? Kind.RARE_LATIN : Kind.COMMON;
+    }
+
+    /** One of {@link #RARE_LATIN}. */
+    private static boolean isRareLatin(int cp) {
+        return cp >= 0x100 && cp < 0x250 && RARE_LATIN.indexOf(cp) >= 0;
     }
 
     /** A letter or mark of a script other than Latin; punctuation, symbols and emoji are common to all scripts. */

@@ -54,6 +54,14 @@ class CorpusTextRepairTest {
     }
 
     @Test
+    void leavesCapitalsBeforePunctuationThatReadAsRareLatinLettersUnchanged() {
+        Story story = Fixtures.story("repairs/correct-capitals-before-punctuation.md");
+        assertThat(story.primary().title()).isEqualTo("Finnish “HYVÄ” and Italian “PERCHÈ”");
+        assertThat(story.primary().excerpt()).isEqualTo("CAFÉ… — PÅ— — «È» — Wrocław");
+        assertThat(story.topics()).containsExactly("HYVÄ”");
+    }
+
+    @Test
     void stripsMarkupFromPlainTextFields() {
         Story story = Fixtures.story("repairs/markup.md");
         assertThat(story.primary().title()).isEqualTo("Bold move by ACME");

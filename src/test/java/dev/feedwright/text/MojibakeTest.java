@@ -84,6 +84,79 @@ class MojibakeTest {
         assertThat(Mojibake.repair(text)).isEqualTo(text);
     }
 
+    /**
+     * A Latin-1 capital before a quote, dash, ellipsis, guillemet or soft hyphen reads as one UTF-8
+     * sequence of a Latin letter that no living language writes (or almost none); alone among
+     * correct text it is correct text, not mojibake (Finnish “HYVÄ” became “HYVĔ).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Finnish “HYVÄ” is good", // Ä” is C4 94, Ĕ
+        "HYVÄ”",
+        "HÄ\u00ADNDLER",        // Ä and a soft hyphen: C4 AD, ĭ
+        "SKÅ\u00ADNE",          // Å and a soft hyphen: C5 AD, ŭ
+        "PÅ— och AV",             // Å and an em dash: C5 97, ŗ (Latvian before 1946)
+        "SÅ–SÅ",                 // Å and an en dash: C5 96, Ŗ
+        "“PERCHÈ”",              // È”: C8 94, Ȕ
+        "COS’È…",                // È…: C8 85, ȅ
+        "«È»",                   // È»: C8 BB, Ȼ
+        "CAFÉ…",                 // É…: C9 85, Ʌ
+    })
+    void leavesACapitalBeforePunctuationThatReadsAsARareLatinLetterUnchanged(String text) {
+        assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
+    /**
+     * The letters of living languages that these sequences decode to are still repaired, alone in a
+     * word of correct text: Polish, Czech, Slovak, Hungarian, Turkish, Romanian, Lithuanian, Latvian,
+     * Vietnamese, and the few letters the Unicode CLDR's alphabets miss (Romanian ţ with a cedilla,
+     * Dutch ĳ, Catalan ŀ, pinyin ǜ, Skolt Sami ǥ, Navajo ǫ).
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Å‚adny                   | ładny
+            Å›wiat                   | świat
+            WrocÅ‚aw                  | Wrocław
+            Ä\u008Desky             | česky
+            pÄ›t                     | pět
+            Å™eka                    | řeka
+            Å¡kola                   | škola
+            Å¾ena                    | žena
+            SzÅ‘ke                    | Szőke
+            daÄŸ                     | dağ
+            Ä±ÅŸÄ±k                   | ışık
+            È™i È›arÄƒ                | și țară
+            È™coalÄƒ                  | școală
+            Å£arÄƒ                    | ţară
+            LietuvÄ—                  | Lietuvė
+            RÄ«ga                     | Rīga
+            Ä“rglis                   | ērglis
+            Viá»‡t NgÆ°á»\u009Di      | Việt Người
+            Æ¡n                       | ơn
+            Ä³s                       | ĳs
+            colÅ€legi                 | colŀlegi
+            lÇœ                       | lǜ
+            Ç¥                       | ǥ
+            Ç«                       | ǫ
+            """)
+    void repairsLettersOfLivingLanguagesAloneInAWord(String broken, String repaired) {
+        assertThat(Mojibake.repair(broken)).isEqualTo(repaired);
+    }
+
+    @Test
+    void repairsARareLatinLetterBesideAnotherRepairedRun() {
+        // Esperanto "aŭ ĉu": ŭ and ĉ one space apart; Ĕ between quotes that are mojibake too.
+        assertThat(Mojibake.repair("a\u00C5\u00AD \u00C4\u2030u")).isEqualTo("a\u016D \u0109u");
+        assertThat(Mojibake.repair("â€œÄ”â€\u009d")).isEqualTo("“\u0114”");
+        assertThat(Mojibake.repair("Ä”â€™s")).isEqualTo("\u0114’s");
+    }
+
+    @Test
+    void leavesAMojibakeRareLatinLetterAloneAsItIs() {
+        // The price of the rule: McCune-Reischauer "Chosŏn" (ŏ is C5 8F) alone is not repaired.
+        assertThat(Mojibake.repair("Chos\u00C5\u008Fn")).isEqualTo("Chos\u00C5\u008Fn");
+    }
+
     @Test
     void repairsOneLetterOfAnotherScriptBesideOthers() {
         assertThat(Mojibake.repair("Ð² Ð¼Ð¸Ñ€Ðµ")).isEqualTo("в мире");

@@ -95,6 +95,14 @@ class TextRepairTest {
     }
 
     @Test
+    void keepsACapitalBeforePunctuationThatEntitiesSpelledOut() {
+        // Decoded, "HYVÄ”" and "SKÅ" with a soft hyphen read as C4 94 (Ĕ) and C5 AD (ŭ) to the second pass.
+        assertThat(TextRepair.text("“HYV&Auml;&rdquo; on sana")).isEqualTo("“HYVÄ” on sana");
+        assertThat(TextRepair.text("SK&Aring;&shy;NE")).isEqualTo("SKÅ\u00ADNE");
+        assertThat(TextRepair.text("&#8220;PERCH&Egrave;&#8221;")).isEqualTo("“PERCHÈ”");
+    }
+
+    @Test
     void dropsCharactersXmlCannotCarry() {
         assertThat(TextRepair.text("a\u0000b\u0007c\u0085d\uFFFEe\uD800f\uDC00g\u001Bh")).isEqualTo("abcdefgh");
     }

@@ -6,7 +6,7 @@ package dev.feedwright.text;
  *
  * <p>Only a run that is exactly one well-formed UTF-8 sequence, read back as Windows-1252
  * characters, is replaced, and only when the character it decodes to is a plausible one (a
- * letter, punctuation or symbol, not a control, phonetic sign or rare script). Correct text such
+ * letter, punctuation or symbol, not a control, phonetic sign (but the schwa ə of Azerbaijani) or rare script). Correct text such
  * as {@code café}, {@code naïve}, {@code CAFÉ»} or {@code Spaß“} has no such run and is left
  * alone. A run that decodes to a letter of a script other than Latin (Cyrillic, Greek, Hebrew,
  * Arabic, Han, Hangul, ...) is taken for mojibake only beside another such run (next to it or
@@ -230,7 +230,8 @@ final class Mojibake {
             return true;
         }
         if (cp < 0x370) {
-            return false;
+            // Phonetic letters and modifiers, but for the schwa, a letter of Azerbaijani.
+            return cp == 0x259;
         }
         if (cp < 0x700) {
             return true;

@@ -110,7 +110,8 @@ class MojibakeTest {
      * The letters of living languages that these sequences decode to are still repaired, alone in a
      * word of correct text: Polish, Czech, Slovak, Hungarian, Turkish, Romanian, Lithuanian, Latvian,
      * Vietnamese, and the few letters the Unicode CLDR's alphabets miss (Romanian ţ with a cedilla,
-     * Dutch ĳ, Catalan ŀ, pinyin ǜ, Skolt Sami ǥ, Navajo ǫ).
+     * Dutch ĳ, Catalan ŀ, pinyin ǜ, Skolt Sami ǥ, Navajo ǫ), and Azerbaijani ə, which Unicode puts
+     * among the phonetic letters.
      */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -138,6 +139,8 @@ class MojibakeTest {
             lÇœ                       | lǜ
             Ç¥                       | ǥ
             Ç«                       | ǫ
+            AzÉ™rbaycan              | Azərbaycan
+            Æ\u008FlÉ™                | Ələ
             """)
     void repairsLettersOfLivingLanguagesAloneInAWord(String broken, String repaired) {
         assertThat(Mojibake.repair(broken)).isEqualTo(repaired);

@@ -5,15 +5,15 @@ package dev.feedwright.text;
  * {@code ’}, {@code Ã©} becomes {@code é}.
  *
  * <p>Only a run that is exactly one well-formed UTF-8 sequence, read back as Windows-1252
- * characters, is replaced, and only when the character it decodes to is a plausible one (a
- * letter, punctuation or symbol, not a control, phonetic sign (but the schwa ə of Azerbaijani) or rare script). Correct text such
- * as {@code café}, {@code naïve}, {@code CAFÉ»} or {@code Spaß“} has no such run and is left
- * alone. A run that decodes to a letter of a script other than Latin (Cyrillic, Greek, Hebrew,
- * Arabic, Han, Hangul, ...) is taken for mojibake only beside another such run (next to it or
- * one space away), as in text that was written in that script: alone among Latin text it is an
+ * characters, is replaced, and only when the character it decodes to is a plausible one (a letter,
+ * punctuation or symbol, not a control, phonetic sign (but Azerbaijani's schwa ə) or rare script).
+ * Correct text such as {@code café}, {@code naïve}, {@code CAFÉ»} or {@code Spaß“} has no such run
+ * and is left alone. A run that decodes to a letter of a script other than Latin (Cyrillic, Greek,
+ * Hebrew, Arabic, Han, Hangul, ...) is taken for mojibake only beside another such run (next to it
+ * or one space away), as in text that was written in that script: alone among Latin text it is an
  * accented letter before punctuation ({@code fermé »} with a no-break space, {@code perché…”},
- * {@code KÖ’s}), which would otherwise come out as {@code ferm頻}. Double-encoded text is
- * repaired by repeating the pass.
+ * {@code KÖ’s}), which would otherwise come out as {@code ferm頻}. Double-encoded text is repaired
+ * by repeating the pass.
  *
  * <p>In the same way a run that decodes to a Latin letter that no living language writes, or
  * almost none, is taken for mojibake only beside another run (next to it or one space away)

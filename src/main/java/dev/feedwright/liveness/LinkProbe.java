@@ -9,14 +9,14 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.ProtocolException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -48,6 +48,9 @@ final class LinkProbe {
      * fill the heap. Servers commonly refuse request lines over 8 KiB anyway.
      */
     static final int MAX_LOCATION_CHARS = 8192;
+
+    /** A URI's scheme and its colon, at the start of a reference (RFC 3986, section 3.1). */
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
 
     private final LivenessConfig config;
     private final AddressGuard guard;
@@ -302,13 +305,15 @@ final class LinkProbe {
         return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
     }
 
+    /**
+     * Whether {@code location} names a scheme other than http(s), read as RFC 3986 (and OkHttp)
+     * read one: letters, digits, {@code + - .} from a letter up to the first colon. Not with
+     * {@link java.net.URI}, which rejects the whole address for a space or a brace in its path,
+     * and would make {@code ftp://host/my story.txt} an unusable address instead of another scheme.
+     */
     private static boolean isOtherScheme(String location) {
-        try {
-            String scheme = new URI(location.strip()).getScheme();
-            return scheme != null && !scheme.toLowerCase(Locale.ROOT).matches("https?");
-        } catch (URISyntaxException e) {
-            return false;
-        }
+        Matcher scheme = SCHEME.matcher(location.strip());
+        return scheme.lookingAt() && !scheme.group(1).toLowerCase(Locale.ROOT).matches("https?");
     }
 
     private static String describe(IOException failure) {

@@ -185,4 +185,35 @@ class RedirectsTest {
         assertThat(harness.row(link).state()).isEqualTo(LinkState.REFUSED);
         assertThat(requests(server)).extracting(RecordedRequest::getMethod).containsExactly("HEAD");
     }
+
+    @Test
+    void redirectToAnyOtherSchemeIsRefusedHoweverItIsWritten() throws Exception {
+        // OkHttp resolves none of these; java.net.URI cannot parse the ones with a space or braces.
+        String[] locations = {
+            "file:///etc/passwd",
+            "FTP://files.test/story.txt",
+            "javascript:alert(1)",
+            "ftp://files.test/my story.txt",
+            "ftp://files.test/{id}.txt",
+            "ftp:",
+        };
+        Routes routes = new Routes();
+        String[] links = new String[locations.length];
+        for (int i = 0; i < locations.length; i++) {
+            routes.on("/r" + i, redirect(302, locations[i]));
+            links[i] = url("news.test", "/r" + i);
+        }
+        server.setDispatcher(routes);
+
+        LinkCheckReport report = harness.check(links);
+
+        for (int i = 0; i < links.length; i++) {
+            LinkRow row = harness.row(links[i]);
+            assertThat(row.state()).as(locations[i]).isEqualTo(LinkState.REFUSED);
+            assertThat(row.detail()).as(locations[i]).isEqualTo("redirect to a non-http(s) address");
+        }
+        assertThat(report.refused()).isEqualTo(locations.length);
+        assertThat(requests(server)).extracting(r -> r.getUrl().encodedPath())
+                .containsExactlyInAnyOrder("/r0", "/r1", "/r2", "/r3", "/r4", "/r5");
+    }
 }

@@ -216,4 +216,61 @@ class RedirectsTest {
         assertThat(requests(server)).extracting(r -> r.getUrl().encodedPath())
                 .containsExactlyInAnyOrder("/r0", "/r1", "/r2", "/r3", "/r4", "/r5");
     }
+
+    @Test
+    void redirectToAnHttpAddressThatCannotBeReadIsUnknownNotRefused() throws Exception {
+        server.setDispatcher(new Routes()
+                .on("/space", redirect(302, "http://news .test/b"))
+                .on("/slash", redirect(302, "http://news%2Ftest/b"))
+                .on("/empty-host", redirect(302, "https://")));
+        String space = url("news.test", "/space");
+        String slash = url("news.test", "/slash");
+        String emptyHost = url("news.test", "/empty-host");
+
+        LinkCheckReport report = harness.check(space, slash, emptyHost);
+
+        assertThat(report.unknown()).isEqualTo(3);
+        assertThat(report.refused()).isZero();
+        for (String link : new String[] {space, slash, emptyHost}) {
+            assertThat(harness.row(link).state()).as(link).isEqualTo(LinkState.UNKNOWN);
+            assertThat(harness.row(link).detail()).as(link).isEqualTo("HTTP 302 to an unusable Location");
+        }
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void redirectWithoutALocationIsUnknownAndEndsTheCheck() throws Exception {
+        server.setDispatcher(new Routes()
+                .on("/none", status(302))
+                .on("/blank", redirect(301, " ")));
+        String none = url("news.test", "/none");
+        String blank = url("news.test", "/blank");
+
+        harness.check(none, blank);
+
+        assertThat(harness.row(none).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(none).detail()).isEqualTo("HTTP 302 without a Location");
+        assertThat(harness.row(blank).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(blank).detail()).isEqualTo("HTTP 301 without a Location");
+        assertThat(harness.row(blank).movedTo()).isNull();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void redirectToAnAddressOfExactlyTheLongestLengthIsFollowed() throws Exception {
+        String prefix = url("news.test", "/");
+        String longest = prefix + "a".repeat(LinkProbe.MAX_LOCATION_CHARS - prefix.length());
+        server.setDispatcher(new Routes()
+                .on("/a", redirect(301, longest))
+                .on("/" + "a".repeat(LinkProbe.MAX_LOCATION_CHARS - prefix.length()), status(200)));
+        String link = url("news.test", "/a");
+
+        harness.check(link);
+
+        assertThat(longest).hasSize(LinkProbe.MAX_LOCATION_CHARS);
+        LinkRow row = harness.row(link);
+        assertThat(row.state()).isEqualTo(LinkState.ALIVE);
+        assertThat(row.movedTo()).isEqualTo(longest);
+        assertThat(requests(server)).extracting(r -> r.getUrl().toString()).containsExactly(link, longest);
+    }
 }

@@ -146,6 +146,35 @@ class CacheAndConfirmationTest {
     }
 
     @Test
+    void keepsAndSendsBackAValidatorOfTheLongestLengthFromSpaceToTilde() throws Exception {
+        StringBuilder printable = new StringBuilder("\"");
+        for (char c = 0x20; c <= 0x7e; c++) {
+            printable.append(c);
+        }
+        String longest = printable.append("x".repeat(1023 - printable.length())).append('"').toString();
+        String link = link("/long-etag");
+        String tooLong = link("/too-long-etag");
+        server.setDispatcher(new Routes()
+                .on("/long-etag", new MockResponse.Builder().code(200).setHeader("ETag", longest).build(),
+                        status(304))
+                .on("/too-long-etag", new MockResponse.Builder().code(200).setHeader("ETag", "x" + longest).build(),
+                        status(200)));
+        harness.check(link, tooLong);
+        harness.clock.advance(Duration.ofDays(2));
+        requests(server);
+
+        harness.check(link, tooLong);
+
+        assertThat(longest).hasSize(1024).contains(" ", "~");
+        assertThat("x" + longest).hasSize(1025);
+        assertThat(harness.row(link).etag()).isEqualTo(longest);
+        assertThat(harness.row(link).status()).isEqualTo(304);
+        assertThat(harness.row(tooLong).etag()).isNull();
+        assertThat(requests(server)).hasSize(2).allSatisfy(r -> assertThat(r.getHeaders().get("If-None-Match"))
+                .isEqualTo(r.getUrl().encodedPath().equals("/long-etag") ? longest : null));
+    }
+
+    @Test
     void aFirstCheckSendsNoConditionalHeaders() throws Exception {
         server.enqueue(status(200));
 

@@ -88,6 +88,21 @@ class PrivateAddressRefusalTest {
     }
 
     @Test
+    void namesARefusedIpv6AddressAsWrittenAndOnlyAShortIpv4OneAlsoInFull() throws Exception {
+        int port = server.getPort();
+        String ipv6 = "http://[::1]:" + port + "/ipv6";
+        String dotted = "http://127.0.0.1:" + port + "/dotted";
+        String shortForm = "http://127.0.1:" + port + "/short";
+
+        harness.check(ipv6, dotted, shortForm);
+
+        assertThat(harness.row(ipv6).detail()).isEqualTo("non-public address ::1");
+        assertThat(harness.row(dotted).detail()).isEqualTo("non-public address 127.0.0.1");
+        assertThat(harness.row(shortForm).detail()).isEqualTo("non-public address 127.0.1 (127.0.0.1)");
+        assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
     void refusesDigitsAndDotsThatAreNoIpv4AddressWithoutALookup() throws Exception {
         // OkHttp takes such a host for an IP literal too; the JDK would look it up as a name.
         int port = server.getPort();

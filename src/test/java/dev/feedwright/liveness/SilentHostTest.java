@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.config.LivenessConfig;
 import dev.feedwright.liveness.LinkCheckReport.GivenUpHost;
+import dev.feedwright.state.LinkRow;
 import dev.feedwright.state.LinkState;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,6 +179,85 @@ class SilentHostTest {
             assertThat(report.notChecked()).isZero();
         } finally {
             flaky.close();
+        }
+    }
+
+    @Test
+    void aLinkCountsOnceTowardsGivingItsHostUpHoweverOftenItIsRetried() throws Exception {
+        // Three tries of one link, all silent, with a cut-off of two links: the host stays.
+        harness.config = config().retries(2).hostGiveUp(2).networkDownPercent(100).build();
+        String link = silentLinks("silent.test", 1).get(0);
+
+        LinkCheckReport report = check(List.of(link), healthyLinks(2));
+
+        assertThat(silent.connections()).isEqualTo(3);
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.UNKNOWN);
+        assertThat(harness.row(link).detail()).containsIgnoringCase("timeout");
+        assertThat(report.givenUp()).isEmpty();
+        assertThat(report.notChecked()).isZero();
+    }
+
+    @Test
+    void aHostThatRefusesEveryConnectionIsGivenUp() throws Exception {
+        // One request at a time to it, so that exactly the cut-off's links are tried.
+        harness.config = config().perHost(1).networkDownPercent(100).build();
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        List<String> refusing = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            refusing.add("http://refusing.test:" + closed + "/story-" + i);
+        }
+
+        LinkCheckReport report = check(refusing, healthyLinks(HEALTHY_LINKS));
+
+        assertThat(report.givenUp()).containsExactly(new GivenUpHost("refusing.test", 10 - GIVE_UP));
+        assertThat(report.notChecked()).isEqualTo(10 - GIVE_UP);
+        assertThat(report.alive()).isEqualTo(HEALTHY_LINKS);
+        List<LinkRow> tried = new ArrayList<>();
+        for (String link : refusing) {
+            LinkRow row = harness.row(link);
+            if (row.state() != null) {
+                tried.add(row);
+            }
+        }
+        assertThat(tried).hasSize(GIVE_UP).allSatisfy(row -> {
+            assertThat(row.state()).isEqualTo(LinkState.UNKNOWN);
+            assertThat(row.detail()).startsWith("cannot connect: ConnectException");
+        });
+    }
+
+    @Test
+    void answersThatAreNotHttpAndNamesThatFailNeverGiveAHostUp() throws Exception {
+        // Each of these hosts fails three links in a row with a cut-off of two, and none of the
+        // failures is silence: the server answered (not in HTTP, or not in TLS), or was never asked.
+        harness.config = config().hostGiveUp(2).retries(0).perHost(1).networkDownPercent(100).build();
+        harness.guard = new AddressGuard(false, address -> address.getHostAddress().equals("127.0.0.1"));
+        harness.dns.map("inside.test", "127.0.0.2");
+        try (RawServer ssh = RawServer.answeringAfterRequest("SSH-2.0-OpenSSH_9.6\r\n");
+                RawServer plain = RawServer.answering("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")) {
+            List<String> failing = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                failing.add("http://ssh.test:" + ssh.port() + "/story-" + i);
+                failing.add("https://secure.test:" + plain.port() + "/story-" + i);
+                failing.add("http://gone.invalid/story-" + i);
+                failing.add("http://inside.test:" + ssh.port() + "/story-" + i);
+            }
+
+            LinkCheckReport report = check(failing, healthyLinks(2));
+
+            assertThat(report.givenUp()).isEmpty();
+            assertThat(report.notChecked()).isZero();
+            assertThat(ssh.connections()).as("the ssh host's connections: one per link, none to inside.test")
+                    .isEqualTo(3);
+            assertThat(plain.connections()).isEqualTo(3);
+            for (String link : failing) {
+                LinkRow row = harness.row(link);
+                LinkState expected = link.contains("ssh.test") || link.contains("secure.test") ? LinkState.UNKNOWN
+                        : link.contains("inside.test") ? LinkState.REFUSED : LinkState.DEAD;
+                assertThat(row.state()).as(link + ": " + row.detail()).isEqualTo(expected);
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import dev.feedwright.state.LinkState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -55,6 +57,24 @@ class ReusedConnectionsTest {
         assertThat(report.alive()).isEqualTo(LINKS);
         List<RecordedRequest> requests = ServerSupport.requests(server);
         assertThat(requests).hasSize(LINKS).allSatisfy(r -> assertThat(r.getConnectionIndex()).isZero());
+    }
+
+    @Test
+    void aGetReadsItsAnswersBodySoThatTheNextLinkReusesTheConnection() throws Exception {
+        // The body comes 500 ms after the status: read, it leaves the connection clean; left
+        // unread, OkHttp gives up on it after 100 ms and closes the connection.
+        harness.config = CheckerHarness.fast().retries(0).concurrency(1).perHost(1).headFirst(false).build();
+        answerEveryRequest(new MockResponse.Builder().code(200).body("<html>" + "x".repeat(1000) + "</html>")
+                .bodyDelay(500, TimeUnit.MILLISECONDS).build());
+        String[] links = Arrays.copyOf(links(), 3);
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(report.alive()).isEqualTo(3);
+        assertThat(ServerSupport.requests(server)).hasSize(3).allSatisfy(r -> {
+            assertThat(r.getMethod()).isEqualTo("GET");
+            assertThat(r.getConnectionIndex()).isZero();
+        });
     }
 
     @Test

@@ -76,11 +76,6 @@ final class LinkProbe {
         this.get = !config.headFirst();
     }
 
-    /** The link being checked, as read from the corpus. */
-    String link() {
-        return previous.url();
-    }
-
     /** The first step: a request, or at once an outcome when the link must not be requested. */
     Step start() {
         HttpUrl url = HttpUrl.parse(previous.url());

@@ -36,6 +36,12 @@ package dev.feedwright.text;
  * Lithuanian {@code Ä—} (ė) or Latvian {@code Ä“} (ē), which text alone cannot tell apart. A
  * listed letter that some text does hold is only left unrepaired when it is alone, never
  * damaged.
+ *
+ * <p>The same holds for a run that decodes to a lower-case letter at the end of a word in
+ * capitals (two capitals before it, no letter after it): text written in capitals gives
+ * capitals when repaired, so it is a capital before punctuation, as in Turkish {@code “GÜÇ”}
+ * (C7 94, ǔ) or Finnish {@code PÄÄ…} (C4 85, ą). {@code SÄ…} (Polish {@code Są}) and
+ * {@code RÄ«ga} are still repaired.
  */
 final class Mojibake {
 
@@ -73,8 +79,11 @@ final class Mojibake {
     private enum Kind {
         /** Taken alone. */
         COMMON,
-        /** Taken beside a run of any kind but {@link #OTHER_SCRIPT}. */
-        RARE_LATIN,
+        /**
+         * A rare Latin letter, or a lower-case letter ending a word in capitals: taken beside a run
+         * of any kind but {@link #OTHER_SCRIPT}.
+         */
+        UNLIKELY_ALONE,
         /** Taken beside another such run. */
         OTHER_SCRIPT;
 
@@ -114,6 +123,9 @@ final class Mojibake {
             int decoded = length > 0 && i + length <= n ? decode(s, i, length) : -1;
             if (decoded >= 0) {
                 Kind kind = kind(decoded);
+                if (kind == Kind.COMMON && endsAWordInCapitals(s, i, length, decoded)) {
+                    kind = Kind.UNLIKELY_ALONE;
+                }
                 boolean afterLast = lastEnd == i || lastEnd == i - 1 && s.charAt(i - 1) == ' ';
                 boolean taken = kind == Kind.COMMON || afterLast && kind.takenBeside(lastKind)
                         || kind.takenBeside(kindFollowing(s, i + length));
@@ -139,6 +151,20 @@ final class Mojibake {
         return out == null ? s : out.toString();
     }
 
+    /**
+     * Whether the run at {@code start} decodes to a lower-case letter that would end a word written
+     * in capitals: two capitals before it and no letter after it. Text that was all capitals gives
+     * capitals when it is repaired; such a run is a capital before punctuation, as in Turkish
+     * {@code “GÜÇ”} (C7 94, which would come out as {@code “GÜǔ}) or Finnish {@code PÄÄ…} (C4 85,
+     * ą), and is taken for mojibake, like a rare letter, only beside another run.
+     */
+    private static boolean endsAWordInCapitals(String s, int start, int length, int decoded) {
+        int after = start + length;
+        return start >= 2 && Character.isLowerCase(decoded) && Character.isUpperCase(s.charAt(start - 1))
+                && Character.isUpperCase(s.charAt(start - 2))
+                && (after == s.length() || !Character.isLetter(s.charAt(after)));
+    }
+
     /** The kind of the run that starts at {@code at} or one space after it; null when none does. */
     private static Kind kindFollowing(String s, int at) {
         int start = at < s.length() && s.charAt(at) == ' ' ? at + 1 : at;
@@ -154,7 +180,7 @@ final class Mojibake {
         if (isOtherScript(cp)) {
             return Kind.OTHER_SCRIPT;
         }
-        return isRareLatin(cp) ? Kind.RARE_LATIN : Kind.COMMON;
+        return isRareLatin(cp) ? Kind.UNLIKELY_ALONE : Kind.COMMON;
     }
 
     /** One of {@link #RARE_LATIN}. */

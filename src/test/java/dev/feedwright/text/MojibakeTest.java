@@ -107,6 +107,36 @@ class MojibakeTest {
     }
 
     /**
+     * A capital before punctuation at the end of a word in capitals that reads as a lower-case
+     * letter of a living language: text written in capitals would have been repaired to capitals.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "Turkish “GÜÇ” party",   // Ç”: C7 94, ǔ
+        "“GÜÇ”",
+        "PÄÄ… and more",         // Ä…: C4 85, ą
+        "SKÅ„",                   // Å„: C5 84, ń
+        "PÄÄ“",                   // Ä“: C4 93, ē
+        "AVÅ“",                   // Å“: C5 93, œ
+    })
+    void leavesACapitalEndingAWordInCapitalsThatReadsAsALowerCaseLetterUnchanged(String text) {
+        assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SÄ… w sÄ…dzie          | Są w sądzie
+            SÄ…                   | Są
+            RÄ«ga                 | Rīga
+            NATO Ä… b              | NATO ą b
+            PÄÄ… Å‚                | PÄą ł
+            PÄÄ…Å‚                 | PÄął
+            """)
+    void stillRepairsALowerCaseLetterAfterOneCapitalOrBesideAnotherRun(String broken, String repaired) {
+        assertThat(Mojibake.repair(broken)).isEqualTo(repaired);
+    }
+
+    /**
      * The letters of living languages that these sequences decode to are still repaired, alone in a
      * word of correct text: Polish, Czech, Slovak, Hungarian, Turkish, Romanian, Lithuanian, Latvian,
      * Vietnamese, and the few letters the Unicode CLDR's alphabets miss (Romanian ţ with a cedilla,

@@ -1,6 +1,7 @@
 package dev.feedwright.state;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -36,11 +37,15 @@ final class SqliteLibrary {
      * The driver deletes its copy when the JVM exits, but a daemon stopped by a signal ends with
      * {@code Runtime.halt}, which runs no exit hook, and the driver's own clean-up spares a copy
      * whose {@code .lck} is still there: each start of a service left a megabyte in the state
-     * folder. A copy made before this process started is no longer being loaded (one in use stays
-     * mapped where the system lets it be deleted, and stays where it does not).
+     * folder. A copy made before this JVM started is no longer being loaded (one in use stays
+     * mapped where the system lets it be deleted, and stays where it does not). The JVM's start
+     * is the wall-clock time it noted, to the millisecond: the process's start as the system
+     * reports it ({@code ProcessHandle}) is counted from a boot time that Linux gives in whole
+     * seconds and moves when the clock is adjusted, so it could come out before a copy that a
+     * daemon stopped a moment earlier had made, which then stayed.
      */
     private static void removeLibraryCopiesOlderThanThisProcess(Path dir) {
-        Instant started = ProcessHandle.current().info().startInstant().orElse(Instant.MIN);
+        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         try (DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "sqlite-*sqlitejdbc*")) {
             for (Path copy : copies) {
                 if (Files.getLastModifiedTime(copy, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(started)) {

@@ -44,7 +44,7 @@ final class SqliteLibrary {
      * seconds and moves when the clock is adjusted, so it could come out before a copy that a
      * daemon stopped a moment earlier had made, which then stayed.
      */
-    private static void removeLibraryCopiesOlderThanThisProcess(Path dir) {
+    static void removeLibraryCopiesOlderThanThisProcess(Path dir) {
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
         try (DirectoryStream<Path> copies = Files.newDirectoryStream(dir, "sqlite-*sqlitejdbc*")) {
             for (Path copy : copies) {

@@ -96,6 +96,36 @@ class TimeoutsTest {
     }
 
     @Test
+    void aGetReadsNoMoreOfTheBodyThanMaxBodyBytes() throws Exception {
+        // 4,096 bytes at once, then 4,096 more each second: reading 4,096 bytes needs no wait,
+        // reading 12,288 needs two.
+        server.setDispatcher(new Routes()
+                .on("/long", new MockResponse.Builder().code(200).body("z".repeat(64 * 1024))
+                        .throttleBody(4096, 1, TimeUnit.SECONDS).build())
+                .on("/ok", status(200)));
+        String link = ServerSupport.url(server, "long.test", "/long");
+
+        Duration few = timeOfACheckReading(link, 4096);
+        Duration more = timeOfACheckReading(link, 3 * 4096);
+
+        assertThat(few).isLessThan(Duration.ofMillis(900));
+        assertThat(more).isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    /** The time a GET-only check of {@code link} takes, reading at most {@code bodyBytes}; it must find it alive. */
+    private Duration timeOfACheckReading(String link, int bodyBytes) throws IOException {
+        harness.close();
+        harness = new CheckerHarness(temp.resolve("state-" + bodyBytes), CheckerHarness.fast().retries(0)
+                .headFirst(false).maxBodyBytes(bodyBytes).readTimeout(Duration.ofSeconds(5))
+                .callTimeout(Duration.ofSeconds(10)).build());
+        long started = System.nanoTime();
+        harness.check(link);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(harness.row(link).state()).isEqualTo(LinkState.ALIVE);
+        return took;
+    }
+
+    @Test
     void retriesATimeoutAndSucceeds() throws Exception {
         harness.config = CheckerHarness.fast().retries(1).readTimeout(Duration.ofMillis(200)).build();
         server.enqueue(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());

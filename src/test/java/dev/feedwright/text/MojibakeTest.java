@@ -185,6 +185,14 @@ class MojibakeTest {
     }
 
     @Test
+    void aRunOfAnotherScriptIsNotTakenBesideALatinOneNorTheOtherWayRound() {
+        // é, a no-break space and » decode to 頻 (another script); ’ before it and Ĕ after it are
+        // runs of other kinds, so neither vouches for it, and it vouches for no rare letter.
+        assertThat(Mojibake.repair("â€™é\u00A0»")).isEqualTo("’é\u00A0»");
+        assertThat(Mojibake.repair("é\u00A0»Ä”")).isEqualTo("é\u00A0»Ä”");
+    }
+
+    @Test
     void leavesAMojibakeRareLatinLetterAloneAsItIs() {
         // The price of the rule: McCune-Reischauer "Chosŏn" (ŏ is C5 8F) alone is not repaired.
         assertThat(Mojibake.repair("Chos\u00C5\u008Fn")).isEqualTo("Chos\u00C5\u008Fn");

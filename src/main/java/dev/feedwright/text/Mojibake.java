@@ -122,10 +122,7 @@ final class Mojibake {
             int length = sequenceLength(c);
             int decoded = length > 0 && i + length <= n ? decode(s, i, length) : -1;
             if (decoded >= 0) {
-                Kind kind = kind(decoded);
-                if (kind == Kind.COMMON && endsAWordInCapitals(s, i, length, decoded)) {
-                    kind = Kind.UNLIKELY_ALONE;
-                }
+                Kind kind = kind(s, i, length, decoded);
                 boolean afterLast = lastEnd == i || lastEnd == i - 1 && s.charAt(i - 1) == ' ';
                 boolean taken = kind == Kind.COMMON || afterLast && kind.takenBeside(lastKind)
                         || kind.takenBeside(kindFollowing(s, i + length));
@@ -173,14 +170,16 @@ final class Mojibake {
             return null;
         }
         int decoded = decode(s, start, length);
-        return decoded >= 0 ? kind(decoded) : null;
+        return decoded >= 0 ? kind(s, start, length, decoded) : null;
     }
 
-    private static Kind kind(int cp) {
-        if (isOtherScript(cp)) {
+    /** The kind of the run of {@code length} characters at {@code start}, which decodes to {@code decoded}. */
+    private static Kind kind(String s, int start, int length, int decoded) {
+        if (isOtherScript(decoded)) {
             return Kind.OTHER_SCRIPT;
         }
-        return isRareLatin(cp) ? Kind.UNLIKELY_ALONE : Kind.COMMON;
+        return isRareLatin(decoded) || endsAWordInCapitals(s, start, length, decoded) ? Kind.UNLIKELY_ALONE
+                : Kind.COMMON;
     }
 
     /** One of {@link #RARE_LATIN}. */

@@ -140,6 +140,15 @@ class StoryReaderFilesTest {
                 assertThat(warning.message()).contains("not valid UTF-16LE", "offset " + (2 + text.length)));
     }
 
+    /** Valid text may hold U+FFFD itself: read as the text is, without a warning about bad bytes. */
+    @Test
+    void readsAReplacementCharacterTheFileHoldsWithoutWarning() throws IOException {
+        String text = "---\n" + FIELDS.replace("Caf\u00e9", "Caf\uFFFD") + "---\n";
+        ReadResult.Read read = readStory(write("replacement.md", text));
+        assertThat(read.warnings()).isEmpty();
+        assertThat(read.story()).isEqualTo(((ReadResult.Read) Fixtures.reader().parse(text, "replacement.md")).story());
+    }
+
     @Test
     void namesFileInSubFolderWithSlashes() throws IOException {
         Path file = write("2021/08/story.md", "---\n" + FIELDS + "---\n");

@@ -45,6 +45,9 @@ class CronsTest {
         "@weekly              | 0 0 0 ? * 1",
         "@monthly             | 0 0 0 1 * ?",
         "@YEARLY              | 0 0 0 1 1 ?",
+        "9 19 29 9 *          | 0 9 19 29 9 ?",
+        "5-5 0-0 * * *        | 0 5 0 * * ?",
+        "*/60 */24 * * *      | 0 0 0 * * ?",
     })
     void translatesTheCrontabForm(String crontab, String quartz) {
         assertThat(Crons.toQuartz(crontab)).isEqualTo(quartz);
@@ -91,6 +94,8 @@ class CronsTest {
         "0 0 * 13 *          | month 13 is out of range 1-12",
         "0 0 * * 8           | day-of-week 8 is out of range 0-7",
         "*/0 * * * *         | minute step 0 is out of range 1-60",
+        "*/61 * * * *        | minute step 61 is out of range 1-60",
+        "+5 * * * *          | the minute field has '+5', which is no number",
         "50-10 * * * *       | the minute range 50-10 goes backwards",
         "0 0 * * fri-sun     | the day-of-week range fri-sun goes backwards (Sunday is 0, and 7 as well: fri-7)",
         "0 0 * foo *         | the month field has 'foo', which is no number or name",

@@ -102,6 +102,32 @@ class LinkStoreTest {
         assertThat(verdicts).containsOnly(
                 Map.entry("https://a.example/article/0", "DEAD"),
                 Map.entry("https://a.example/article/2", "https://a.example/moved/2"));
+
+        Map<String, String> anyPass = new HashMap<>();
+        store.forEachVerdict(0, day, (url, movedTo, dead) -> anyPass.put(url, dead ? "DEAD" : movedTo));
+        assertThat(anyPass).isEqualTo(verdicts);
+        store.forEachVerdict(8, day, (url, movedTo, dead) -> assertThat(url).as("listed by pass 9 only").isNull());
+    }
+
+    /** What a later check no longer has (a validator, a new address) is stored as nothing, not kept. */
+    @Test
+    void savingAgainClearsWhatTheLaterCheckDidNotHave() throws IOException {
+        store.markSeen(links("a.example", 2), 1);
+        LinkRow full = new LinkRow("https://a.example/article/0", "a.example", LinkState.ALIVE, 200, "HTTP 200",
+                "https://a.example/moved/0", 10, 100, 0, 0, 0, "\"e1\"", "Tue, 01 Dec 2026 10:00:00 GMT",
+                "https://a.example/moved/0");
+        LinkRow bare = new LinkRow("https://a.example/article/1", "a.example", LinkState.UNKNOWN, 0, null, null,
+                10, 100, 0, 0, 0, null, null, null);
+        store.save(List.of(full, bare));
+
+        assertThat(store.find(full.url())).isEqualTo(full);
+        assertThat(store.find(bare.url())).isEqualTo(bare);
+
+        LinkRow cleared = new LinkRow(full.url(), full.host(), LinkState.UNKNOWN, 0, null, null, 20, 200, 0, 0, 0,
+                null, null, null);
+        store.save(List.of(cleared));
+
+        assertThat(store.find(full.url())).isEqualTo(cleared);
     }
 
     @Test

@@ -58,6 +58,40 @@ class StateDbTest {
         }
     }
 
+    /** A transaction that fails leaves nothing of what it wrote, and the next one is written. */
+    @Test
+    void aFailedTransactionWritesNothingAndTheNextOneIsKept() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            db.with(c -> c.createStatement().executeUpdate("CREATE TABLE scratch (x INTEGER)"));
+            StateDb.SqlWork<Integer> insertOne = c -> c.createStatement().executeUpdate("INSERT INTO scratch VALUES (1)");
+
+            assertThatThrownBy(() -> db.inTransaction(c -> {
+                insertOne.apply(c);
+                throw new IllegalStateException("the work failed");
+            })).hasMessage("the work failed");
+            assertThatThrownBy(() -> db.inTransaction(c -> {
+                insertOne.apply(c);
+                return c.createStatement().executeUpdate("INSERT INTO no_such_table VALUES (1)");
+            })).isInstanceOf(StateStoreException.class).hasMessageContaining("state database error");
+            assertThat(count(db)).isZero();
+
+            int inserted = db.inTransaction(c -> insertOne.apply(c) + 41);
+            assertThat(inserted).isEqualTo(42);
+        }
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(count(db)).isEqualTo(1);
+        }
+    }
+
+    private static int count(StateDb db) throws StateStoreException {
+        return db.with(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM scratch")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     @Test
     void refusesADatabaseFromANewerVersion() throws Exception {
         StateDb.open(temp).close(); // created at the current version

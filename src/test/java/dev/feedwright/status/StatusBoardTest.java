@@ -96,6 +96,7 @@ class StatusBoardTest {
         assertThat(json.get("version").asString()).isEqualTo("0.1.0");
         assertThat(json.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
         assertThat(json.get("startedAt").asString()).isEqualTo("2026-11-21T10:00:00Z");
+        assertThat(json.get("now").asString()).isEqualTo("2026-11-21T10:00:00Z");
         assertThat(json.get("watching").asString()).isEqualTo("seeds");
         assertThat(json.get("failures").asLong()).isEqualTo(1);
         JsonNode export = json.get("jobs").get("export");
@@ -104,14 +105,19 @@ class StatusBoardTest {
         assertThat(export.get("nextFireTime").asString()).isEqualTo("2026-11-21T10:15:00Z");
         assertThat(export.get("runs").asLong()).isEqualTo(2);
         assertThat(export.get("consecutiveFailures").asLong()).isEqualTo(1);
+        assertThat(export.get("lastSuccess").asString()).isEqualTo("2026-11-21T10:00:02Z");
+        assertThat(json.get("jobs").get("check-links").get("lastSuccess").isNull()).isTrue();
         assertThat(json.get("jobs").get("check-links").get("enabled").asBoolean()).isFalse();
         assertThat(json.get("jobs").get("check-links").get("nextFireTime").isNull()).isTrue();
         assertThat(json.get("running").get("number").asLong()).isEqualTo(3);
         assertThat(json.get("running").get("cause").asString()).isEqualTo("schedule");
+        assertThat(json.get("running").get("startedAt").asString()).isEqualTo("2026-11-21T10:01:00Z");
         JsonNode newest = json.get("lastRuns").get(0);
         assertThat(newest.get("outcome").asString()).isEqualTo("failed");
         assertThat(newest.get("error").asString()).isEqualTo("java.nio.file.NoSuchFileException: seeds");
         assertThat(newest.get("durationMillis").asLong()).isEqualTo(1000);
+        assertThat(newest.get("startedAt").asString()).isEqualTo("2026-11-21T10:00:30Z");
+        assertThat(newest.get("endedAt").asString()).isEqualTo("2026-11-21T10:00:31Z");
         JsonNode oldest = json.get("lastRuns").get(1);
         assertThat(oldest.get("outcome").asString()).isEqualTo("ok");
         assertThat(oldest.get("summary").asString()).isEqualTo("5 files read");

@@ -30,6 +30,48 @@ class ExportStoreTest {
         }
     }
 
+    /**
+     * A feed written again keeps only what it was told (items forgotten are none, even after a feed
+     * with items in the same batch), and a feed that is gone leaves no row, no mark to render and
+     * no output file behind.
+     */
+    @Test
+    void feedsWrittenAgainOrGoneLeaveNothingOfWhatTheyWere() throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            ExportStore store = new ExportStore(db);
+            ExportStore.FeedId ai = new ExportStore.FeedId(1, "AI");
+            ExportStore.FeedId gaming = new ExportStore.FeedId(1, "Gaming");
+            ExportStore.FeedId gone = new ExportStore.FeedId(2, "gone.example");
+            store.markDirty(List.of(ai, gaming, gone));
+            store.feedsWritten(List.of(feed(ai), feed(gaming), feed(gone)),
+                    Map.of(ai, new byte[] {1}, gaming, new byte[] {2}, gone, new byte[] {3}), List.of(),
+                    List.of(new ExportStore.OutputFile("topics/ai.xml", 1, 1),
+                            new ExportStore.OutputFile("providers/gone-example.xml", 1, 1)),
+                    List.of(), false, Map.of());
+            assertThat(store.dirtyFeeds()).isEmpty();
+
+            Map<ExportStore.FeedId, byte[]> chosen = new java.util.LinkedHashMap<>();
+            chosen.put(ai, new byte[] {4});
+            chosen.put(gaming, null);
+            store.markDirty(List.of(gone));
+            store.feedsWritten(List.of(feed(ai), feed(gaming)), chosen, List.of(gone), List.of(),
+                    List.of("providers/gone-example.xml"), false, Map.of());
+
+            assertThat(store.feeds()).extracting(ExportStore.FeedRow::name).containsExactlyInAnyOrder("AI", "Gaming");
+            assertThat(store.dirtyFeeds()).isEmpty();
+            Map<ExportStore.FeedId, byte[]> remembered = new java.util.HashMap<>();
+            store.forEachChosen(List.of(ai, gaming, gone), remembered::put);
+            assertThat(remembered).containsOnlyKeys(ai);
+            assertThat(remembered.get(ai)).containsExactly(4);
+            assertThat(store.outputFiles()).extracting(ExportStore.OutputFile::path).containsExactly("topics/ai.xml");
+        }
+    }
+
+    private static ExportStore.FeedRow feed(ExportStore.FeedId id) {
+        return new ExportStore.FeedRow(id.kind(), id.name(), id.name().toLowerCase(), id.name(), id.name(), 1,
+                1_700_000_000L, null);
+    }
+
     @Test
     void readsFilesByTheirNewestArticleOnEitherSideOfABoundAndCountsThem() throws Exception {
         try (StateDb db = StateDb.open(temp)) {
@@ -44,6 +86,9 @@ class ExportStoreTest {
             assertThat(store.totals()).isEqualTo(new ExportStore.Totals(4, 1, 3));
             assertThat(store.skippedFiles(10)).extracting(ExportStore.FileRow::path, ExportStore.FileRow::skipReason)
                     .containsExactly(tuple("broken.md", "no front matter"));
+            // Written in one batch after files with keys, the skipped file has none of theirs.
+            assertThat(store.file("broken.md").keys()).isNull();
+            assertThat(store.file("new.md").keys()).containsExactly(1);
         }
     }
 

@@ -121,6 +121,8 @@ class ConfigErrorsTest {
         "'output:\n  lockWait: -5s\n'            | 2 | output.lockWait must be a duration such as 500ms, 30s, 15m, 24h or 7d, was '-5s'",
         "'output:\n  dir: \"\"\n'                | 2 | output.dir must not be empty",
         "'output:\n  lockWait: 25h\n'            | 2 | output.lockWait must be between 0s and 24h, was '25h'",
+        "'feeds:\n  refresh: 8d\n'              | 2 | feeds.refresh must be between 1m and 7d, was '8d'",
+        "'liveness:\n  progressInterval: 0s\n'  | 2 | liveness.progressInterval must be between 1s and 7d, was '0s'",
         "'liveness:\n  retryBackoff: 2h\n'       | 2 | liveness.retryBackoff must be between 0s and 1h, was '2h'",
         "'liveness:\n  cacheDead: 367d\n'        | 2 | liveness.cacheDead must be between 0s and 366d, was '367d'",
         "'liveness:\n  cacheAlive: 999999999999999d\n' | 2 | liveness.cacheAlive must be between 0s and 366d, was '999999999999999d'",

@@ -359,6 +359,41 @@ class IncrementalExportTest {
         assertThat(out.resolve("topics/time-travel.xml")).isRegularFile();
     }
 
+    /** Its date is the export's own second: shown, as a full export shows it. */
+    @Test
+    void anArticleDatedTheExportsOwnSecondAppears() throws IOException {
+        writeTomorrowsNews();
+        export();
+
+        RunReport due = export(out, state, false, Instant.parse("2026-11-22T08:00:00Z"));
+
+        assertThat(due.filesRead()).isZero();
+        assertThat(Feeds.rss(out.resolve("topics/time-travel.xml")).getItems()).extracting(i -> i.getTitle())
+                .containsExactly("Tomorrow's news");
+        assertWritesWhatAFullExportWrites(FeedwrightConfig.defaults(), Instant.parse("2026-11-22T08:00:00Z"));
+    }
+
+    /**
+     * A setting changed (every feed rendered again from the store) when a held-back article's date
+     * has come: its feeds, never written before, are written too.
+     */
+    @Test
+    void anArticleComingDueWhenASettingChangedGetsItsFeedsWritten() throws IOException {
+        writeTomorrowsNews();
+        export();
+        assertThat(out.resolve("topics/time-travel.xml")).doesNotExist();
+        FeedwrightConfig fewer = FeedwrightConfig.defaults().withFeeds(new FeedsConfig(5, 3, Duration.ofMinutes(30)));
+        Instant tomorrow = Instant.parse("2026-11-22T09:00:00Z");
+
+        RunReport later = new ExportRun(fewer.withCorpusDir(corpus).withOutputDir(out).withStateDir(state),
+                BuildInfo.load(), Clock.fixed(tomorrow, ZoneOffset.UTC), Progress.none(), false).run();
+
+        assertThat(later.filesRead()).isZero();
+        assertThat(Feeds.rss(out.resolve("topics/time-travel.xml")).getItems()).hasSize(1);
+        assertThat(Feeds.rss(out.resolve("providers/tomorrow.example.xml")).getItems()).hasSize(1);
+        assertWritesWhatAFullExportWrites(fewer, tomorrow);
+    }
+
     @Test
     void aClockSetBackHoldsBackAgainWhatIsNowInTheFuture() throws IOException {
         writeTomorrowsNews();
@@ -690,8 +725,14 @@ class IncrementalExportTest {
 
     /** The output folder holds what a full export of the corpus as it is now writes, byte for byte. */
     private void assertWritesWhatAFullExportWrites() throws IOException {
+        assertWritesWhatAFullExportWrites(FeedwrightConfig.defaults(), NOW);
+    }
+
+    /** The same, for a full export with {@code settings} at {@code now}. */
+    private void assertWritesWhatAFullExportWrites(FeedwrightConfig settings, Instant now) throws IOException {
         Path fresh = temp.resolve("fresh");
-        export(fresh, temp.resolve("fresh-state"), true, NOW);
+        new ExportRun(settings.withCorpusDir(corpus).withOutputDir(fresh).withStateDir(temp.resolve("fresh-state")),
+                BuildInfo.load(), Clock.fixed(now, ZoneOffset.UTC), Progress.none(), true).run();
         assertThat(Feeds.contents(out)).isEqualTo(Feeds.contents(fresh));
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,7 +52,7 @@ class ExportStoreTest {
                     List.of(), false, Map.of());
             assertThat(store.dirtyFeeds()).isEmpty();
 
-            Map<ExportStore.FeedId, byte[]> chosen = new java.util.LinkedHashMap<>();
+            Map<ExportStore.FeedId, byte[]> chosen = new LinkedHashMap<>();
             chosen.put(ai, new byte[] {4});
             chosen.put(gaming, null);
             store.markDirty(List.of(gone));
@@ -59,7 +61,7 @@ class ExportStoreTest {
 
             assertThat(store.feeds()).extracting(ExportStore.FeedRow::name).containsExactlyInAnyOrder("AI", "Gaming");
             assertThat(store.dirtyFeeds()).isEmpty();
-            Map<ExportStore.FeedId, byte[]> remembered = new java.util.HashMap<>();
+            Map<ExportStore.FeedId, byte[]> remembered = new HashMap<>();
             store.forEachChosen(List.of(ai, gaming, gone), remembered::put);
             assertThat(remembered).containsOnlyKeys(ai);
             assertThat(remembered.get(ai)).containsExactly(4);

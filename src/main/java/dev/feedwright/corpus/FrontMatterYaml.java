@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +130,7 @@ final class FrontMatterYaml {
         private void end() throws CorpusFileException {
             Open closed = open.pop();
             YamlValue value = closed.mapping
-                    ? new YamlValue.Mapping(closed.fields, closed.line)
+                    ? new YamlValue.Mapping(closed.values, closed.line)
                     : new YamlValue.Sequence(closed.items, closed.line);
             if (closed.anchor != null) {
                 anchors.put(closed.anchor, value);
@@ -172,22 +173,24 @@ final class FrontMatterYaml {
                 parent.items.add(value);
                 return;
             }
-            if (parent.key == null && !parent.skipValue) {
+            if (!parent.awaitingValue) {
+                parent.awaitingValue = true;
+                parent.key = null;
                 if (value instanceof YamlValue.Scalar key) {
-                    if (parent.fields.containsKey(key.text())) {
+                    FrontMatterKey known = FrontMatterKey.of(key.text());
+                    boolean repeated = known != null ? parent.values[known.ordinal()] != null
+                            : !parent.otherKeys().add(key.text());
+                    if (repeated) {
                         throw new CorpusFileException(key.line(), "duplicate key '" + StoryMapper.clip(key.text()) + "'");
                     }
-                    parent.key = key.text();
-                } else {
-                    parent.skipValue = true;
+                    parent.key = known;
                 }
                 return;
             }
             if (parent.key != null) {
-                parent.fields.put(parent.key, value);
+                parent.values[parent.key.ordinal()] = value;
             }
-            parent.key = null;
-            parent.skipValue = false;
+            parent.awaitingValue = false;
         }
 
         private void checkTag(String tag, Event event) throws CorpusFileException {
@@ -207,16 +210,26 @@ final class FrontMatterYaml {
         final int line;
         final String anchor;
         final List<YamlValue> items;
-        final Map<String, YamlValue> fields;
-        String key;
-        boolean skipValue;
+        final YamlValue[] values;
+        /** The keys of this mapping that the mapper does not read, kept to find duplicates. */
+        private Set<String> otherKeys;
+        /** The key of the value to come: null when the mapper does not read it (or it is not text). */
+        FrontMatterKey key;
+        boolean awaitingValue;
 
         Open(boolean mapping, int line, String anchor) {
             this.mapping = mapping;
             this.line = line;
             this.anchor = anchor;
             this.items = mapping ? null : new ArrayList<>();
-            this.fields = mapping ? new HashMap<>() : null;
+            this.values = mapping ? new YamlValue[FrontMatterKey.COUNT] : null;
+        }
+
+        Set<String> otherKeys() {
+            if (otherKeys == null) {
+                otherKeys = new HashSet<>();
+            }
+            return otherKeys;
         }
     }
 }

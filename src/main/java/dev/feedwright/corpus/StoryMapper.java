@@ -1,14 +1,14 @@
 package dev.feedwright.corpus;
 
+import static dev.feedwright.corpus.FrontMatterKey.*;
+
 import dev.feedwright.text.Markup;
 import dev.feedwright.text.TextRepair;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,31 +47,31 @@ final class StoryMapper {
     }
 
     Story story(YamlValue root, String body) throws CorpusFileException {
-        Map<String, YamlValue> fields = fields(root, "the front matter");
+        YamlValue.Mapping fields = fields(root, "the front matter");
         Article primary = article(fields, root, "");
-        List<String> topics = topics(fields.get("topics"));
-        List<Article> related = related(fields.get("related"));
+        List<String> topics = topics(fields.get(TOPICS));
+        List<Article> related = related(fields.get(RELATED));
         return new Story(primary, topics, related, source, body);
     }
 
-    private Article article(Map<String, YamlValue> f, YamlValue at, String where) throws CorpusFileException {
-        String title = TextRepair.text(text(f, "title", where));
+    private Article article(YamlValue.Mapping f, YamlValue at, String where) throws CorpusFileException {
+        String title = TextRepair.text(text(f, TITLE, where));
         if (title.isEmpty()) {
-            throw new CorpusFileException(lineOf(f.getOrDefault("title", at)), where + "no title");
+            throw new CorpusFileException(lineOf(f.get(TITLE) != null ? f.get(TITLE) : at), where + "no title");
         }
-        title = cut(title, MAX_TITLE, f.get("title"), where + "title");
-        String excerpt = cut(TextRepair.text(optionalText(f, "excerpt", where)), MAX_EXCERPT, f.get("excerpt"),
+        title = cut(title, MAX_TITLE, f.get(TITLE), where + "title");
+        String excerpt = cut(TextRepair.text(optionalText(f, EXCERPT, where)), MAX_EXCERPT, f.get(EXCERPT),
                 where + "excerpt");
         Instant published = date(f, at, where);
         String link = link(f, at, where);
-        Provider provider = provider(f.get("provider"), link, where);
-        return new Article(title, excerpt, published, link, ampLinks(f), provider, images(f.get("images"), where),
-                type(f), embed(f, where), integer(f, "quality"), integer(f, "heat"), bool(f, "published"));
+        Provider provider = provider(f.get(PROVIDER), link, where);
+        return new Article(title, excerpt, published, link, ampLinks(f), provider, images(f.get(IMAGES), where),
+                type(f), embed(f, where), integer(f, QUALITY), integer(f, HEAT), bool(f, PUBLISHED));
     }
 
-    private Instant date(Map<String, YamlValue> f, YamlValue at, String where) throws CorpusFileException {
-        YamlValue node = f.get("publishedDateTime");
-        String raw = text(f, "publishedDateTime", where);
+    private Instant date(YamlValue.Mapping f, YamlValue at, String where) throws CorpusFileException {
+        YamlValue node = f.get(PUBLISHED_DATE_TIME);
+        String raw = text(f, PUBLISHED_DATE_TIME, where);
         if (raw == null || raw.isBlank()) {
             throw new CorpusFileException(lineOf(at), where + "no date (publishedDateTime)");
         }
@@ -80,18 +80,18 @@ final class StoryMapper {
                         + " between 1990 and 2099"));
     }
 
-    private String link(Map<String, YamlValue> f, YamlValue at, String where) throws CorpusFileException {
+    private String link(YamlValue.Mapping f, YamlValue at, String where) throws CorpusFileException {
         String firstProblem = null;
         YamlValue firstNode = at;
         String blank = null;
-        for (String key : new String[] {"webUrl", "originalUrl"}) {
+        for (FrontMatterKey key : new FrontMatterKey[] {WEB_URL, ORIGINAL_URL}) {
             String raw = optionalText(f, key, where);
             if (raw == null) {
                 continue;
             }
             if (raw.isBlank()) {
                 if (blank == null) {
-                    blank = key;
+                    blank = key.yaml;
                     firstNode = f.get(key);
                 }
                 continue;
@@ -101,7 +101,7 @@ final class StoryMapper {
                 return result.url();
             }
             if (firstProblem == null) {
-                firstProblem = key + ": " + result.problem();
+                firstProblem = key.yaml + ": " + result.problem();
                 firstNode = f.get(key);
             }
         }
@@ -111,9 +111,9 @@ final class StoryMapper {
         throw new CorpusFileException(lineOf(firstNode), where + "no usable http(s) link (" + why + ")");
     }
 
-    private List<String> ampLinks(Map<String, YamlValue> f) {
+    private List<String> ampLinks(YamlValue.Mapping f) {
         List<String> links = new ArrayList<>(2);
-        for (String key : new String[] {"ampWebUrl", "cdnAmpWebUrl"}) {
+        for (FrontMatterKey key : new FrontMatterKey[] {AMP_WEB_URL, CDN_AMP_WEB_URL}) {
             if (f.get(key) instanceof YamlValue.Scalar scalar && !scalar.isNull()) {
                 WebLinks.Result result = WebLinks.parse(scalar.text());
                 if (result.usable()) {
@@ -128,10 +128,10 @@ final class StoryMapper {
         String name = "";
         String domain = null;
         if (node instanceof YamlValue.Mapping) {
-            Map<String, YamlValue> p = fields(node, where + "provider");
-            name = cut(TextRepair.text(optionalText(p, "name", where + "provider.")), MAX_NAME, p.get("name"),
+            YamlValue.Mapping p = fields(node, where + "provider");
+            name = cut(TextRepair.text(optionalText(p, NAME, where + "provider.")), MAX_NAME, p.get(NAME),
                     where + "provider.name");
-            String rawDomain = optionalText(p, "domain", where + "provider.");
+            String rawDomain = optionalText(p, DOMAIN, where + "provider.");
             domain = rawDomain == null ? null : WebLinks.domain(rawDomain);
         } else if (node != null && !isNull(node)) {
             warn(node, where + "provider must be a mapping with name and domain; using the link's host");
@@ -151,10 +151,10 @@ final class StoryMapper {
             if (item instanceof YamlValue.Scalar scalar) {
                 url = scalar.text();
             } else if (item instanceof YamlValue.Mapping) {
-                Map<String, YamlValue> m = fields(item, where + "images");
-                url = optionalText(m, "url", where + "images.");
-                width = Math.max(0, Optional.ofNullable(integer(m, "width")).orElse(0));
-                height = Math.max(0, Optional.ofNullable(integer(m, "height")).orElse(0));
+                YamlValue.Mapping m = fields(item, where + "images");
+                url = optionalText(m, URL, where + "images.");
+                width = Math.max(0, Optional.ofNullable(integer(m, WIDTH)).orElse(0));
+                height = Math.max(0, Optional.ofNullable(integer(m, HEIGHT)).orElse(0));
             } else {
                 continue;
             }
@@ -232,27 +232,27 @@ final class StoryMapper {
         return List.of();
     }
 
-    private static Map<String, YamlValue> fields(YamlValue node, String what) throws CorpusFileException {
+    private static YamlValue.Mapping fields(YamlValue node, String what) throws CorpusFileException {
         if (!(node instanceof YamlValue.Mapping mapping)) {
             throw new CorpusFileException(node.line(), what + " is not a mapping of keys to values");
         }
-        return mapping.fields();
+        return mapping;
     }
 
     /** A required-or-absent text field: null when absent or null; an error when it is not text. */
-    private static String text(Map<String, YamlValue> f, String key, String where) throws CorpusFileException {
+    private static String text(YamlValue.Mapping f, FrontMatterKey key, String where) throws CorpusFileException {
         YamlValue node = f.get(key);
         if (node == null || isNull(node)) {
             return null;
         }
         if (!(node instanceof YamlValue.Scalar scalar)) {
-            throw new CorpusFileException(node.line(), where + key + " must be text, was a " + YamlValue.kind(node));
+            throw new CorpusFileException(node.line(), where + key.yaml + " must be text, was a " + YamlValue.kind(node));
         }
         return scalar.text();
     }
 
     /** An optional text field: a value of the wrong kind is dropped with a warning. */
-    private String optionalText(Map<String, YamlValue> f, String key, String where) {
+    private String optionalText(YamlValue.Mapping f, FrontMatterKey key, String where) {
         YamlValue node = f.get(key);
         if (node == null || isNull(node)) {
             return null;
@@ -260,11 +260,11 @@ final class StoryMapper {
         if (node instanceof YamlValue.Scalar scalar) {
             return scalar.text();
         }
-        warn(node, where + key + " must be text, was a " + YamlValue.kind(node) + "; ignored");
+        warn(node, where + key.yaml + " must be text, was a " + YamlValue.kind(node) + "; ignored");
         return null;
     }
 
-    private static Integer integer(Map<String, YamlValue> f, String key) {
+    private static Integer integer(YamlValue.Mapping f, FrontMatterKey key) {
         if (f.get(key) instanceof YamlValue.Scalar scalar && !scalar.isNull()) {
             try {
                 return Integer.valueOf(scalar.text().strip());
@@ -275,7 +275,7 @@ final class StoryMapper {
         return null;
     }
 
-    private static Boolean bool(Map<String, YamlValue> f, String key) {
+    private static Boolean bool(YamlValue.Mapping f, FrontMatterKey key) {
         if (f.get(key) instanceof YamlValue.Scalar scalar) {
             return switch (scalar.text().strip().toLowerCase(Locale.ROOT)) {
                 case "true", "yes" -> Boolean.TRUE;
@@ -286,13 +286,13 @@ final class StoryMapper {
         return null;
     }
 
-    private static ArticleType type(Map<String, YamlValue> f) {
-        return f.get("type") instanceof YamlValue.Scalar scalar && scalar.text().strip().equalsIgnoreCase("video")
+    private static ArticleType type(YamlValue.Mapping f) {
+        return f.get(TYPE) instanceof YamlValue.Scalar scalar && scalar.text().strip().equalsIgnoreCase("video")
                 ? ArticleType.VIDEO : ArticleType.ARTICLE;
     }
 
-    private String embed(Map<String, YamlValue> f, String where) throws CorpusFileException {
-        String html = optionalText(f, "featuredContent", where);
+    private String embed(YamlValue.Mapping f, String where) throws CorpusFileException {
+        String html = optionalText(f, FEATURED_CONTENT, where);
         return Markup.embedSource(html).map(WebLinks::parse).filter(WebLinks.Result::usable)
                 .map(WebLinks.Result::url).orElse(null);
     }

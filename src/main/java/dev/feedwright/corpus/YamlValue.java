@@ -1,7 +1,6 @@
 package dev.feedwright.corpus;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A value of a file's front matter: text, a list or a mapping, with the 1-based file line it
@@ -25,8 +24,29 @@ sealed interface YamlValue {
     record Sequence(List<YamlValue> items, int line) implements YamlValue {
     }
 
-    /** A mapping from text keys to values, without duplicate keys. */
-    record Mapping(Map<String, YamlValue> fields, int line) implements YamlValue {
+    /**
+     * A mapping whose keys were text and unique. Only the values of keys the mapper reads are
+     * kept; the others were checked for duplicates and dropped.
+     */
+    final class Mapping implements YamlValue {
+        private final YamlValue[] values;
+        private final int line;
+
+        /** @param values indexed by {@link FrontMatterKey#ordinal()}; null where a key is absent */
+        Mapping(YamlValue[] values, int line) {
+            this.values = values;
+            this.line = line;
+        }
+
+        /** The value of {@code key}, or null when the mapping does not have it. */
+        YamlValue get(FrontMatterKey key) {
+            return values[key.ordinal()];
+        }
+
+        @Override
+        public int line() {
+            return line;
+        }
     }
 
     /** What the value is, for messages: "text", "list" or "mapping". */

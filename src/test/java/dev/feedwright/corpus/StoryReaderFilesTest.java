@@ -88,6 +88,38 @@ class StoryReaderFilesTest {
         assertThat(problem.message()).contains("YAML error");
     }
 
+    /**
+     * Keys no feed reads sit between the ones it does, hold lists and mappings, or are lists
+     * themselves; the reader keeps only the values it reads and finds every field around them.
+     */
+    @Test
+    void readsTheFieldsAroundKeysItDoesNotRead() throws IOException {
+        Path file = write("unread-keys.md", "---\ncategory: news\n" + FIELDS
+                + "secured: {a: [1, 2], b: {c: d}}\n? [title, excerpt]\n: not a title\nexcerpt: \"Read after them\"\n"
+                + "images:\n  - url: \"https://img.example.com/a.jpg\"\n    isCached: true\n    width: 640\n"
+                + "related:\n  - title: \"Related one\"\n    category: [x]\n    publishedDateTime: 2021-08-28T00:00:00Z\n"
+                + "    webUrl: \"https://other.example.org/b\"\n    url: \"https://other.example.org/not-read\"\n"
+                + "provider: {name: Example, domain: example.com}\n---\n");
+        ReadResult.Read read = readStory(file);
+        Article primary = read.story().primary();
+        assertThat(primary.title()).isEqualTo("Café story");
+        assertThat(primary.excerpt()).isEqualTo("Read after them");
+        assertThat(primary.provider()).isEqualTo(new Provider("Example", "example.com"));
+        assertThat(primary.images()).containsExactly(new Image("https://img.example.com/a.jpg", 640, 0));
+        assertThat(read.story().related()).singleElement().satisfies(related -> {
+            assertThat(related.title()).isEqualTo("Related one");
+            assertThat(related.link()).isEqualTo("https://other.example.org/b");
+        });
+        assertThat(read.warnings()).isEmpty();
+    }
+
+    @Test
+    void skipsAFileWithADuplicateKeyItDoesNotReadAndNamesItsLine() throws IOException {
+        Path file = write("duplicate-unread.md", "---\n" + FIELDS
+                + "images:\n  - url: \"https://img.example.com/a.jpg\"\n    isCached: true\n    isCached: false\n---\n");
+        assertThat(skipped(file)).isEqualTo(new Problem("duplicate-unread.md", 8, "duplicate key 'isCached'"));
+    }
+
     /** Old Mac files end lines with CR alone, which YAML counts as a line break as it does LF and CRLF. */
     @Test
     void acceptsCrOnlyLineEndsAndNamesTheFileLines() throws IOException {

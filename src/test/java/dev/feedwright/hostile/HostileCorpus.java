@@ -250,6 +250,10 @@ public final class HostileCorpus {
                 "duplicate key 'title'");
         skipped("duplicate key", "yaml/duplicate-nested.md", head("One", "https://a.example/")
                 + "provider:\n  name: A\n  name: B\n---\n", "duplicate key 'name'");
+        skipped("duplicate key", "yaml/duplicate-unread-key.md", head("One", "https://a.example/")
+                + "category: news\ncategory: games\n---\n", "duplicate key 'category'");
+        kept("a list as a key", "yaml/list-key.md", head("A list as a key", "https://kept.example.org/list-key")
+                + "? [title, excerpt]\n: not read\nexcerpt: Read after it\n---\n", "https://kept.example.org/list-key");
         skipped("duplicate key", "yaml/duplicate-quoted.md", head("One", "https://a.example/") + "\"title\": Two\n---\n",
                 "duplicate key");
         skipped("YAML error", "yaml/tabs-indent.md", head("Tabs", "https://a.example/") + "provider:\n\tname: x\n---\n",

@@ -87,6 +87,11 @@ final class StoryMapper {
         for (FrontMatterKey key : new FrontMatterKey[] {WEB_URL, ORIGINAL_URL}) {
             String raw = optionalText(f, key, where);
             if (raw == null) {
+                YamlValue node = f.get(key);
+                if (node != null && !isNull(node) && firstProblem == null) {
+                    firstProblem = key.yaml + " must be text, was a " + YamlValue.kind(node);
+                    firstNode = node;
+                }
                 continue;
             }
             if (raw.isBlank()) {

@@ -115,6 +115,11 @@ class SkipReasonsTest {
     }
 
     @Test
+    void namesALinkThatIsNotTextWhenNoOtherIsSet() {
+        assertSkipped("link-list.md", 5, "no usable http(s) link (webUrl must be text, was a list)");
+    }
+
+    @Test
     void skipsFileWithDuplicateKey() {
         assertSkipped("duplicate-key.md", 5, "duplicate key 'title'");
     }

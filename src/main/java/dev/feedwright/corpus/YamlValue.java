@@ -25,8 +25,9 @@ sealed interface YamlValue {
     }
 
     /**
-     * A mapping whose keys were text and unique. Only the values of keys the mapper reads are
-     * kept; the others were checked for duplicates and dropped.
+     * A mapping without duplicate keys. Only the values of the text keys the mapper reads are
+     * kept; other text keys were checked for duplicates and dropped, and a key that is a list or
+     * a mapping was dropped with its value.
      */
     final class Mapping implements YamlValue {
         private final YamlValue[] values;

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +179,38 @@ class ExportCommandTest {
     }
 
     @Test
+    void strictExitsZeroAndSaysNothingMoreWhenNoFileWasSkipped() {
+        int code = run("export", "--strict", "--quiet", "--corpus", Feeds.seeds().toString(), "--out",
+                temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(err.toString()).isEmpty();
+    }
+
+    /** A corpus with many broken files: the list stops at 20 and says how many it left out. */
+    @Test
+    void strictListsTheFirstTwentySkippedFilesAndCountsTheRest() throws IOException {
+        int strict = run("export", "--strict", "--quiet", "--corpus", corpusWithBrokenFiles(23).toString(), "--out",
+                temp.resolve("f").toString());
+
+        assertThat(strict).isEqualTo(ExitCodes.SKIPPED_FILES);
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("feedwright: --strict: 23 corpus file(s) were skipped:");
+        assertThat(lines).hasSize(22).last().isEqualTo("  and 3 more");
+        assertThat(lines.subList(1, 21)).allSatisfy(line -> assertThat(line).startsWith("  broken-")
+                .endsWith(": no front matter: the file must start with a '---' line"));
+    }
+
+    @Test
+    void strictListsTwentySkippedFilesWithoutCountingARest() throws IOException {
+        int strict = run("export", "--strict", "--quiet", "--corpus", corpusWithBrokenFiles(20).toString(), "--out",
+                temp.resolve("f").toString());
+
+        assertThat(strict).isEqualTo(ExitCodes.SKIPPED_FILES);
+        assertThat(err.toString().lines()).hasSize(21).last().asString().startsWith("  broken-20.md:1: ");
+    }
+
+    @Test
     void logsToTheFileNamedInTheConfigurationAsWell() throws IOException {
         Path corpus = corpusWithOneBrokenFile();
         Path log = temp.resolve("logs").resolve("feedwright.log");
@@ -324,10 +357,20 @@ class ExportCommandTest {
         assertThat(out.toString()).startsWith("Feedwright 0.");
     }
 
-    private Path corpusWithOneBrokenFile() throws IOException {
+    /** One good story and {@code count} files without front matter, broken-01.md and on. */
+    private Path corpusWithBrokenFiles(int count) throws IOException {
         Path corpus = temp.resolve("corpus");
         Files.createDirectories(corpus);
         Files.copy(Feeds.seeds().resolve("000_3b4be3fe1f265a52.txt"), corpus.resolve("good.md"));
+        for (int i = 1; i <= count; i++) {
+            Files.writeString(corpus.resolve(String.format("broken-%02d.md", i)), "no front matter here\n",
+                    StandardCharsets.UTF_8);
+        }
+        return corpus;
+    }
+
+    private Path corpusWithOneBrokenFile() throws IOException {
+        Path corpus = corpusWithBrokenFiles(0);
         Files.writeString(corpus.resolve("broken.md"), "no front matter here\n", StandardCharsets.UTF_8);
         return corpus;
     }

@@ -151,6 +151,36 @@ class CheckLinksCommandTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    /**
+     * Quiet prints no summary, but a run that checked nothing for a dead network must still say so,
+     * as check-links and as export --check-links.
+     */
+    @Test
+    void quietSaysOnlyThatTheNetworkLooksDown() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closed;
+        Path corpus = corpus(nowhere + "/a", nowhere + "/b");
+        String networkDown = "the network looks down: 2 of the first 2 checks failed for network reasons;"
+                + " stopped checking, and every link keeps its previous state";
+
+        int check = run("check-links", "--quiet", "--config", config("").toString(), "--corpus", corpus.toString());
+
+        assertThat(check).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly("feedwright: check-links: " + networkDown);
+
+        err.getBuffer().setLength(0);
+        int export = run("export", "--check-links", "--quiet", "--config", config("").toString(), "--corpus",
+                corpus.toString(), "--out", temp.resolve("feeds").toString());
+
+        assertThat(export).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines()).containsExactly("feedwright: links: " + networkDown);
+    }
+
     @Test
     void privateAddressesAreRefusedUnlessTheConfigurationAllowsThem() throws IOException {
         String base = "http://127.0.0.1:" + server.getPort();

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,19 @@ class FailuresTest {
                 .isEqualTo(temp + ": already exists");
         assertThat(Failures.describe(new NoSuchFileException("/srv/x"))).isEqualTo("/srv/x: no such file or folder");
         assertThat(Failures.describe(new AccessDeniedException("/srv/x"))).isEqualTo("/srv/x: permission denied");
+        assertThat(Failures.describe(new NotDirectoryException("/srv/x"))).isEqualTo("/srv/x: not a folder");
+        assertThat(Failures.describe(new DirectoryNotEmptyException("/srv/x")))
+                .isEqualTo("/srv/x: the folder is not empty");
+        assertThat(Failures.describe(new FileSystemException("/srv/x"))).isEqualTo("/srv/x: FileSystemException");
+    }
+
+    /** A path the JDK cannot even parse is not a folder, and no parent of it is a file. */
+    @Test
+    void aPathThatIsNotValidIsNeitherAFolderNorBelowAFile() {
+        assertThat(Failures.describe(new FileAlreadyExistsException("bad\u0000name")))
+                .isEqualTo("bad\u0000name: a file is in the way where a folder is needed");
+        assertThat(Failures.describe(new FileSystemException("bad\u0000name", null, "Not a directory")))
+                .isEqualTo("bad\u0000name: Not a directory");
     }
 
     @Test

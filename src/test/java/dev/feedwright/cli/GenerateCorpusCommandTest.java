@@ -45,6 +45,18 @@ class GenerateCorpusCommandTest {
     }
 
     @Test
+    void refusesFewerThanOneArticleAndWritesNothing() throws IOException {
+        Path corpus = temp.resolve("corpus");
+
+        assertThat(run("generate-corpus", "--articles", "0", "--out", corpus.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).isEqualTo("feedwright: --articles must be at least 1, was 0" + System.lineSeparator());
+        assertThat(corpus).doesNotExist();
+
+        assertThat(run("generate-corpus", "--articles", "1", "--out", corpus.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(count(corpus)).isEqualTo(1);
+    }
+
+    @Test
     void writesIntoAnEmptyFolder() throws IOException {
         Path corpus = Files.createDirectory(temp.resolve("empty"));
 

@@ -56,6 +56,16 @@ class MojibakeTest {
         assertThat(Mojibake.repair("cafÃƒÂ©")).isEqualTo("café");
     }
 
+    /** Three passes at most: text decoded three times is repaired, four times is left one pass short. */
+    @Test
+    void repairsTextDecodedThreeTimesAndStopsThere() {
+        String thrice = "ÃƒÂ¢Ã¢â€šÂ¬Ã¢â€žÂ¢";
+        String fourTimes = "ÃƒÆ’Ã‚Â¢ÃƒÂ¢Ã¢â‚¬Å¡Ã‚Â¬ÃƒÂ¢Ã¢â‚¬Å¾Ã‚Â¢";
+
+        assertThat(Mojibake.repair("It" + thrice + "s")).isEqualTo("It’s");
+        assertThat(Mojibake.repair(fourTimes)).isEqualTo("â€™");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"café", "naïve", "Ökonomie", "CAFÉ»", "CAFÉ”", "ÉCOLE", "São Paulo", "Zürich",
         "façade", "Größe", "£5", "©2021", "déjà vu", "日本語のニュース", "emoji 😀 ok", "Привет мир",

@@ -62,6 +62,16 @@ class CheckLinksCommandTest {
         return config;
     }
 
+    /** A corpus whose two links point at a port nothing listens on, as when the network is down. */
+    private Path corpusOnAClosedPort() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String nowhere = "http://127.0.0.1:" + closed;
+        return corpus(nowhere + "/a", nowhere + "/b");
+    }
+
     private Path corpus(String primary, String related) throws IOException {
         return LinkCorpus.write(temp, primary, related);
     }
@@ -136,12 +146,7 @@ class CheckLinksCommandTest {
 
     @Test
     void aNetworkThatLooksDownIsReportedButIsNoFailure() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        String nowhere = "http://127.0.0.1:" + closed;
-        Path corpus = corpus(nowhere + "/a", nowhere + "/b");
+        Path corpus = corpusOnAClosedPort();
 
         int code = run("check-links", "--config", config("").toString(), "--corpus", corpus.toString());
 
@@ -157,12 +162,7 @@ class CheckLinksCommandTest {
      */
     @Test
     void quietSaysOnlyThatTheNetworkLooksDown() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        String nowhere = "http://127.0.0.1:" + closed;
-        Path corpus = corpus(nowhere + "/a", nowhere + "/b");
+        Path corpus = corpusOnAClosedPort();
         String networkDown = "the network looks down: 2 of the first 2 checks failed for network reasons;"
                 + " stopped checking, and every link keeps its previous state";
 

@@ -176,6 +176,7 @@ class RssRendererTest {
         assertThat(nprMedia.getMediaContents()[0].getReference().toString()).isEqualTo(Sample.NPR_IMAGE);
         assertThat(nprMedia.getMediaContents()[0].getType()).isNull();
         assertThat(nprMedia.getMediaContents()[0].getWidth()).isNull();
+        assertThat(nprMedia.getMediaContents()[0].getHeight()).isNull();
         assertThat(nprMedia.getMetadata().getThumbnail()).extracting(t -> t.getUrl().toString())
                 .containsExactly(Sample.NPR_IMAGE);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,7 +58,7 @@ final class StoryMapper {
     private Article article(YamlValue.Mapping f, YamlValue at, String where) throws CorpusFileException {
         String title = TextRepair.text(text(f, TITLE, where));
         if (title.isEmpty()) {
-            throw new CorpusFileException(lineOf(f.get(TITLE) != null ? f.get(TITLE) : at), where + "no title");
+            throw new CorpusFileException(lineOf(Objects.requireNonNullElse(f.get(TITLE), at)), where + "no title");
         }
         title = cut(title, MAX_TITLE, f.get(TITLE), where + "title");
         String excerpt = cut(TextRepair.text(optionalText(f, EXCERPT, where)), MAX_EXCERPT, f.get(EXCERPT),
@@ -85,9 +86,11 @@ final class StoryMapper {
         YamlValue firstNode = at;
         String blank = null;
         for (FrontMatterKey key : new FrontMatterKey[] {WEB_URL, ORIGINAL_URL}) {
+            YamlValue node = f.get(key);
             String raw = optionalText(f, key, where);
             if (raw == null) {
-                YamlValue node = f.get(key);
+                // Absent or null; or not text, which optionalText warned of, but a skipped file's
+                // warnings are not shown, so the reason says it too.
                 if (node != null && !isNull(node) && firstProblem == null) {
                     firstProblem = key.yaml + " must be text, was a " + YamlValue.kind(node);
                     firstNode = node;
@@ -97,7 +100,7 @@ final class StoryMapper {
             if (raw.isBlank()) {
                 if (blank == null) {
                     blank = key.yaml;
-                    firstNode = f.get(key);
+                    firstNode = node;
                 }
                 continue;
             }
@@ -107,7 +110,7 @@ final class StoryMapper {
             }
             if (firstProblem == null) {
                 firstProblem = key.yaml + ": " + result.problem();
-                firstNode = f.get(key);
+                firstNode = node;
             }
         }
         String why = firstProblem != null ? firstProblem

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.ConnectException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.ServerSocket;
@@ -20,6 +19,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,16 +111,24 @@ class FeedServerLifecycleTest {
     }
 
     @Test
-    void joinReturnsOnceAnotherThreadClosesTheServer() throws Exception {
+    void joinWaitsUntilAnotherThreadClosesTheServer() throws Exception {
         FeedServer server = new FeedServer(options(0));
         server.start();
-        Thread stopper = new Thread(server::close);
+        CountDownLatch joined = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                server.join();
+                joined.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
 
-        stopper.start();
-        server.join();
+        assertThat(joined.await(300, TimeUnit.MILLISECONDS)).as("join returned while still serving").isFalse();
+        server.close();
 
-        stopper.join(5_000);
-        assertThat(stopper.isAlive()).isFalse();
+        assertThat(joined.await(5, TimeUnit.SECONDS)).as("join returned after close").isTrue();
     }
 
     @Test

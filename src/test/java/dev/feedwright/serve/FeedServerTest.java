@@ -4,6 +4,7 @@ import static dev.feedwright.serve.Client.gunzip;
 import static dev.feedwright.serve.Client.header;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,7 @@ class FeedServerTest {
         HttpResponse<byte[]> weakenedGzip = client.get("/all.xml", "Accept-Encoding", "gzip",
                 "If-None-Match", "W/" + gzipEtag);
         HttpResponse<byte[]> otherWeak = client.get("/all.xml", "If-None-Match", "W/\"0.0.0.0\"");
+        HttpResponse<byte[]> missing = client.get("/missing.xml", "If-None-Match", "W/" + etag);
 
         assertThat(weakened.statusCode()).isEqualTo(304);
         assertThat(header(weakened, "ETag")).isEqualTo(etag);
@@ -127,6 +130,42 @@ class FeedServerTest {
         assertThat(header(weakenedGzip, "ETag")).isEqualTo(gzipEtag);
         assertThat(otherWeak.statusCode()).isEqualTo(200);
         assertThat(new String(otherWeak.body(), UTF_8)).isEqualTo(FEED);
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void closesTheFileOfEveryResponseOnceItIsSentEvenWithoutABody() throws IOException, InterruptedException {
+        Path descriptors = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(descriptors), "needs /proc/self/fd to see which files this process holds open");
+        Path file = folder.resolve("all.xml").toRealPath();
+        String etag = header(client.get("/all.xml"), "ETag");
+
+        // A HEAD and a 304 open the file for their headers and send no body: only the end of the
+        // response closes it. A reader polling every few minutes makes hundreds of these a day.
+        for (int i = 0; i < 10; i++) {
+            assertThat(client.send("HEAD", "/all.xml").statusCode()).isEqualTo(200);
+            assertThat(client.get("/all.xml", "If-None-Match", etag).statusCode()).isEqualTo(304);
+            assertThat(client.get("/all.xml").statusCode()).isEqualTo(200);
+        }
+
+        // The server closes a file just after the client has the whole response: wait a moment.
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (openDescriptorsOn(descriptors, file) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(openDescriptorsOn(descriptors, file)).isZero();
+    }
+
+    private static long openDescriptorsOn(Path descriptors, Path file) throws IOException {
+        try (Stream<Path> open = Files.list(descriptors)) {
+            return open.filter(descriptor -> {
+                try {
+                    return Files.readSymbolicLink(descriptor).equals(file);
+                } catch (IOException e) {
+                    return false; // closed since it was listed
+                }
+            }).count();
+        }
     }
 
     @Test

@@ -54,12 +54,22 @@ final class CheckerHarness implements AutoCloseable {
 
     /** Records {@code urls} as this run's corpus and checks the due ones. */
     LinkCheckReport check(String... urls) throws IOException {
+        return checkSeen(seen(urls));
+    }
+
+    /** Records {@code urls} as this run's corpus; returns the run's stamp for {@link #checkSeen}. */
+    long seen(String... urls) throws IOException {
         long stamp = clock.millis();
         List<SeenLink> seen = new ArrayList<>();
         for (String url : urls) {
             seen.add(new SeenLink(url, LinkChecker.hostOf(url)));
         }
         store.markSeen(seen, stamp);
+        return stamp;
+    }
+
+    /** Checks the due links of the corpus recorded at {@code stamp}. */
+    LinkCheckReport checkSeen(long stamp) throws IOException {
         try (LinkChecker checker = new LinkChecker(config, BuildInfo.load(), clock, dns, scheduler, guard)) {
             return checker.check(store, stamp, Progress.none());
         }

@@ -1,6 +1,7 @@
 package dev.feedwright.liveness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedwright.liveness.NetworkBreaker.Decision;
 import java.util.ArrayList;
@@ -93,5 +94,38 @@ class NetworkBreakerTest {
         }
 
         assertThat(record(breaker, everyThird)).doesNotContain(Decision.TRIP);
+    }
+
+    @Test
+    void theFirstResultLeavesTheWindowWhenTheSampleMovesOn() {
+        NetworkBreaker breaker = new NetworkBreaker(4, 25);
+
+        assertThat(record(breaker, true, false, false, false))
+                .containsExactly(Decision.HOLD, Decision.HOLD, Decision.HOLD, Decision.RELEASE);
+        // The window is now the latest four: the first failure is out, this one in, 1 of 4.
+        assertThat(breaker.record(true)).isEqualTo(Decision.PASS);
+        assertThat(breaker.failures()).isEqualTo(1);
+        assertThat(breaker.tripped()).isFalse();
+        // Two of the latest four is more than a quarter.
+        assertThat(breaker.record(true)).isEqualTo(Decision.TRIP);
+        assertThat(breaker.tripped()).isTrue();
+    }
+
+    @Test
+    void aFailureThatCompletesTheSampleCountsAmongTheFirst() {
+        NetworkBreaker breaker = new NetworkBreaker(4, 50);
+
+        assertThat(record(breaker, false, false, false, true)).endsWith(Decision.RELEASE);
+        assertThat(breaker.failures()).isEqualTo(1);
+    }
+
+    @Test
+    void takesASampleOfOneAndAnyPercentFromNoneToAll() {
+        assertThat(new NetworkBreaker(1, 100).record(true)).isEqualTo(Decision.RELEASE);
+        assertThat(new NetworkBreaker(1, 0).record(true)).isEqualTo(Decision.TRIP);
+        assertThat(new NetworkBreaker(1, 0).record(false)).isEqualTo(Decision.RELEASE);
+        assertThatThrownBy(() -> new NetworkBreaker(0, 50)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NetworkBreaker(10, 101)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NetworkBreaker(10, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -8,13 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class HostGatesTest {
 
-    /** Runs tasks at once and records the delays asked for; time stands still. */
+    /** Runs tasks at once and records the delays asked for; time stands still unless a test moves it. */
     private static final class StillTime implements Scheduler {
         final List<Long> delays = new ArrayList<>();
+        long now = 1_000;
 
         @Override
         public long nanoTime() {
-            return 1_000;
+            return now;
         }
 
         @Override
@@ -82,5 +83,27 @@ class HostGatesTest {
         gates.release("a.example");
 
         assertThat(gates.size()).isZero();
+    }
+
+    @Test
+    void forgetsHostsWhoseIntervalHasPassedThoughNoRequestComesForThemAgain() {
+        StillTime time = new StillTime();
+        HostGates gates = new HostGates(4, 100, time);
+        // A corpus of many outlets, one link each: every host's next start is still ahead when its
+        // only request ends, so it is kept for now.
+        for (int i = 0; i < 1_000; i++) {
+            gates.enqueue("h" + i + ".example", () -> { });
+            gates.release("h" + i + ".example");
+        }
+        assertThat(gates.size()).isEqualTo(1_000);
+
+        time.now += 1_000;
+        for (int i = 0; i < 24; i++) {
+            gates.enqueue("late" + i + ".example", () -> { });
+            gates.release("late" + i + ".example");
+        }
+
+        // Every 1,024 ends the hosts whose interval has passed are forgotten: the first thousand.
+        assertThat(gates.size()).isEqualTo(24);
     }
 }

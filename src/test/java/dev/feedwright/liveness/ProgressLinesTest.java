@@ -2,6 +2,7 @@ package dev.feedwright.liveness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -17,9 +18,13 @@ class ProgressLinesTest {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger(Progress.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private Level level;
 
     @BeforeEach
     void listen() {
+        // At INFO whatever an earlier test in this JVM left the root at (a command's --quiet sets it).
+        level = logger.getLevel();
+        logger.setLevel(Level.INFO);
         lines.start();
         logger.addAppender(lines);
     }
@@ -27,6 +32,7 @@ class ProgressLinesTest {
     @AfterEach
     void stopListening() {
         logger.detachAppender(lines);
+        logger.setLevel(level);
     }
 
     private List<String> messages() {

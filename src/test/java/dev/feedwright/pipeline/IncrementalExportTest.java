@@ -479,6 +479,31 @@ class IncrementalExportTest {
     }
 
     @Test
+    void aStoryThatTurnsBrokenLeavesItsFeedsUntilItIsMended() throws IOException {
+        export();
+        Path newest = newestStory();
+        String text = Files.readString(newest, StandardCharsets.UTF_8);
+        String id = guids(out.resolve("all.xml")).get(0);
+
+        // A half-saved edit: the opening fence is gone, the file is skipped.
+        Files.writeString(newest, text.replaceFirst("---\n", ""), StandardCharsets.UTF_8);
+        RunReport broken = export();
+
+        assertThat(broken.filesRead()).isEqualTo(1);
+        assertThat(broken.skipped()).anySatisfy(problem -> {
+            assertThat(problem.source()).isEqualTo(newest.getFileName().toString());
+            assertThat(problem.message()).contains("no front matter");
+        });
+        assertThat(guids(out.resolve("all.xml"))).doesNotContain(id);
+        assertWritesWhatAFullExportWrites();
+
+        Files.writeString(newest, text, StandardCharsets.UTF_8);
+        export();
+
+        assertThat(guids(out.resolve("all.xml")).get(0)).isEqualTo(id);
+    }
+
+    @Test
     void feedsThatLoseTheirNewestItemsTakeOlderArticlesTheyDidNotHold() throws IOException {
         export();
         List<Path> stories = storyFiles();

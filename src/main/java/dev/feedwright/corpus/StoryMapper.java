@@ -21,6 +21,11 @@ import java.util.Set;
  */
 final class StoryMapper {
 
+    /** An article's own link, in the order tried. */
+    private static final FrontMatterKey[] LINK_KEYS = {WEB_URL, ORIGINAL_URL};
+    /** Its AMP variants, which are not separate articles. */
+    private static final FrontMatterKey[] AMP_KEYS = {AMP_WEB_URL, CDN_AMP_WEB_URL};
+
     /**
      * Longest title, excerpt and provider name kept, in characters. Real ones are a few hundred at
      * most; a longer one is cut (with a warning), so that one file cannot swell every feed it is in
@@ -85,7 +90,7 @@ final class StoryMapper {
         String firstProblem = null;
         YamlValue firstNode = at;
         String blank = null;
-        for (FrontMatterKey key : new FrontMatterKey[] {WEB_URL, ORIGINAL_URL}) {
+        for (FrontMatterKey key : LINK_KEYS) {
             YamlValue node = f.get(key);
             String raw = optionalText(f, key, where);
             if (raw == null) {
@@ -121,7 +126,7 @@ final class StoryMapper {
 
     private List<String> ampLinks(YamlValue.Mapping f) {
         List<String> links = new ArrayList<>(2);
-        for (FrontMatterKey key : new FrontMatterKey[] {AMP_WEB_URL, CDN_AMP_WEB_URL}) {
+        for (FrontMatterKey key : AMP_KEYS) {
             if (f.get(key) instanceof YamlValue.Scalar scalar && !scalar.isNull()) {
                 WebLinks.Result result = WebLinks.parse(scalar.text());
                 if (result.usable()) {

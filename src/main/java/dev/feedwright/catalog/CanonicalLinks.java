@@ -1,13 +1,29 @@
 package dev.feedwright.catalog;
 
+import dev.feedwright.corpus.Article;
+
 /**
  * The canonical form of a normalised link, used to tell whether two articles are the same: the
  * fragment and every {@code utm_*} tracking parameter are dropped (scheme and host are already
- * lower case).
+ * lower case). An article whose link is one of its own AMP links stands for its plain page.
  */
 public final class CanonicalLinks {
 
+    private static final String AMP_CACHE = ".cdn.ampproject.org";
+
     private CanonicalLinks() {
+    }
+
+    /**
+     * The canonical link of an article, which decides whether two articles are the same. An
+     * outlet that gave an article only its AMP page lists that page as both the link and an AMP
+     * link ({@code ampWebUrl}, {@code cdnAmpWebUrl}); such an article is the one under the plain
+     * link, where the AMP marks can be told apart (see {@link #plain}). Any other article's is
+     * {@link #canonical} of its link.
+     */
+    public static String of(Article article) {
+        String link = article.link();
+        return canonical(article.ampLinks().contains(link) ? plain(link) : link);
     }
 
     public static String canonical(String link) {
@@ -27,5 +43,88 @@ public final class CanonicalLinks {
             separator = '&';
         }
         return out.toString();
+    }
+
+    /**
+     * The plain page an AMP page stands for, without its fragment: a Google AMP cache address
+     * ({@code https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a}) is the page it
+     * caches; an {@code amp} or {@code outputType=amp} query parameter is dropped, and so is one
+     * AMP mark of the path: a {@code .amp} or {@code .amphtml} ending, a last segment
+     * {@code amp} ({@code /a/amp/} is {@code /a/}), or a first segment {@code amp} before others.
+     * A link without these marks is returned as it is, but for the fragment.
+     */
+    static String plain(String link) {
+        String s = link;
+        int hash = s.indexOf('#');
+        if (hash >= 0) {
+            s = s.substring(0, hash);
+        }
+        s = uncached(s);
+        int authority = s.indexOf("://") + 3;
+        int pathStart = firstOf(s, authority, "/?");
+        int question = s.indexOf('?', pathStart);
+        int pathEnd = question < 0 ? s.length() : question;
+        String path = plainPath(s.substring(pathStart, pathEnd));
+        String query = question < 0 ? "" : plainQuery(s.substring(question + 1));
+        return s.substring(0, pathStart) + path + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** The page a Google AMP cache address caches ({@code /c/s/host/path} for https, {@code /c/host/path} for http). */
+    private static String uncached(String s) {
+        int authority = s.indexOf("://") + 3;
+        int hostEnd = firstOf(s, authority, "/?");
+        if (!s.startsWith(AMP_CACHE, hostEnd - AMP_CACHE.length()) || !s.startsWith("/", hostEnd)) {
+            return s;
+        }
+        String rest = s.substring(hostEnd + 1);
+        for (String kind : new String[] {"c/", "v/"}) {
+            if (rest.startsWith(kind + "s/") && rest.length() > 4) {
+                return "https://" + rest.substring(4);
+            }
+            if (rest.startsWith(kind) && rest.length() > 2) {
+                return "http://" + rest.substring(2);
+            }
+        }
+        return s;
+    }
+
+    private static String plainPath(String path) {
+        for (String ending : new String[] {".amphtml", ".amp"}) {
+            if (path.endsWith(ending) && path.length() > ending.length() + 1
+                    && path.charAt(path.length() - ending.length() - 1) != '/') {
+                return path.substring(0, path.length() - ending.length());
+            }
+        }
+        if (path.endsWith("/amp/") && path.length() > "/amp/".length()) {
+            return path.substring(0, path.length() - "amp/".length());
+        }
+        if (path.endsWith("/amp") && path.length() > "/amp".length()) {
+            return path.substring(0, path.length() - "/amp".length());
+        }
+        if (path.startsWith("/amp/") && path.length() > "/amp/".length()) {
+            return path.substring("/amp".length());
+        }
+        return path;
+    }
+
+    private static String plainQuery(String query) {
+        StringBuilder out = new StringBuilder(query.length());
+        for (String param : query.split("&")) {
+            if (param.isEmpty() || param.equalsIgnoreCase("amp") || param.regionMatches(true, 0, "amp=", 0, 4)
+                    || param.equalsIgnoreCase("outputType=amp")) {
+                continue;
+            }
+            out.append(out.isEmpty() ? "" : "&").append(param);
+        }
+        return out.toString();
+    }
+
+    private static int firstOf(String s, int from, String chars) {
+        for (int i = from; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
     }
 }

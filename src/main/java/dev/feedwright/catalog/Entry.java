@@ -8,8 +8,8 @@ import java.util.Comparator;
  * One appearance of an article in a story: the story's primary article ({@code index} 0) or one
  * of its related articles ({@code index} 1 and up).
  *
- * @param canonical the canonical form of the article's link as first read, which decides whether two
- *                  entries are the same article and from which the item's id is made
+ * @param canonical the article's canonical link as first read ({@link CanonicalLinks#of}), which
+ *                  decides whether two entries are the same article
  * @param link      the address to publish: the link as read, or where a link check found it moved
  * @param coverage  how many distinct articles with live links the whole story has, this one
  *                  included ({@code story} may hold only the first of them)

@@ -50,7 +50,7 @@ public record FileKeys(String source, List<String> topics, List<ArticleKey> arti
     /** The keys of one article as {@link #of} makes them. */
     static ArticleKey key(Article article) {
         return new ArticleKey(article.published().getEpochSecond(),
-                Hash64.of(CanonicalLinks.canonical(article.link())), Hash64.of(article.link()),
+                Hash64.of(CanonicalLinks.of(article)), Hash64.of(article.link()),
                 article.provider().domain(), article.provider().name());
     }
 

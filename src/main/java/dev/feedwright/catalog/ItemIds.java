@@ -10,7 +10,10 @@ import java.util.UUID;
  * Stable item ids. An article's id is a name-based (version 5) UUID of its canonical link as first
  * read from the corpus, in the URL namespace of RFC 4122, written as a {@code urn:uuid:} IRI: the
  * same in RSS ({@code guid isPermaLink="false"}), Atom ({@code id}) and JSON Feed, the same on
- * every run, and unchanged when a later link check finds the article has moved.
+ * every run, and unchanged when a later link check finds the article has moved. It is made from
+ * {@link CanonicalLinks#canonical} of the link itself: an AMP page given as an article's link,
+ * which counts as the same article as its plain page ({@link CanonicalLinks#of}), keeps the id it
+ * has always had.
  */
 public final class ItemIds {
 

@@ -89,7 +89,7 @@ public final class FeedAssembler {
         Article article = entry.article();
         String summary = summary(article);
         return new FeedItem(
-                ItemIds.of(entry.canonical()),
+                ItemIds.of(CanonicalLinks.canonical(article.link())),
                 article.title(),
                 entry.link(),
                 article.published(),
@@ -180,7 +180,7 @@ public final class FeedAssembler {
         List<Covered> others = new ArrayList<>();
         for (Article article : all) {
             String link = verdicts.resolve(article.link());
-            if (link != null && seen.add(CanonicalLinks.canonical(article.link()))) {
+            if (link != null && seen.add(CanonicalLinks.of(article))) {
                 others.add(new Covered(article, link));
             }
         }

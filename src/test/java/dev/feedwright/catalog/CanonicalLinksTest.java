@@ -1,5 +1,6 @@
 package dev.feedwright.catalog;
 
+import static dev.feedwright.catalog.Stories.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,54 @@ class CanonicalLinksTest {
                 .isEqualTo(CanonicalLinks.canonical("https://example.com/a?id=1#section-2"));
         assertThat(CanonicalLinks.canonical("https://example.com/a?id=1"))
                 .isNotEqualTo(CanonicalLinks.canonical("https://example.com/a?id=2"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // The real corpus's AMP-only articles (givemesport.com, pocket-lint.com, bbc.com).
+        "https://www.givemesport.com/1717191-diablo-4?amp                     | https://www.givemesport.com/1717191-diablo-4",
+        "https://www.pocket-lint.com/games/news/149976-diablo-4.amphtml       | https://www.pocket-lint.com/games/news/149976-diablo-4",
+        "https://www.bbc.com/news/technology-58187612.amp                     | https://www.bbc.com/news/technology-58187612",
+        "https://www-bbc-com.cdn.ampproject.org/c/s/www.bbc.com/news/x.amp    | https://www.bbc.com/news/x",
+        "https://example-com.cdn.ampproject.org/c/example.com/a/amp/          | http://example.com/a/",
+        "https://example-com.cdn.ampproject.org/v/s/example.com/a?amp=1&id=2  | https://example.com/a?id=2",
+        "https://example.com/2021/07/story/amp/                               | https://example.com/2021/07/story/",
+        "https://example.com/2021/07/story/amp                                | https://example.com/2021/07/story",
+        "https://example.com/amp/news/123                                     | https://example.com/news/123",
+        "https://example.com/a?id=3&outputType=amp#top                        | https://example.com/a?id=3",
+        "https://example.com/a?AMP=true                                       | https://example.com/a",
+        "https://example.com/a?ampersand=1&amplify                            | https://example.com/a?ampersand=1&amplify",
+        "https://example.com/amp                                              | https://example.com/amp",
+        "https://example.com/amp/                                             | https://example.com/amp/",
+        "https://example.com/.amp                                             | https://example.com/.amp",
+        "https://example.com/a/.amphtml                                       | https://example.com/a/.amphtml",
+        "https://example.com/camp                                             | https://example.com/camp",
+        "https://example.com/news/lamp.html                                   | https://example.com/news/lamp.html",
+        "https://amp.example.com/a                                            | https://amp.example.com/a",
+        "https://cdn.ampproject.org/c/s/example.com/a                         | https://cdn.ampproject.org/c/s/example.com/a",
+        "https://example.com                                                  | https://example.com",
+        "https://example.com?amp                                              | https://example.com",
+    })
+    void plainPageOfAnAmpPage(String amp, String plain) {
+        assertThat(CanonicalLinks.plain(amp)).isEqualTo(plain);
+    }
+
+    @Test
+    void anArticleGivenOnlyAsItsAmpPageIsItsPlainPagesArticle() {
+        String amp = "https://www.givemesport.com/1717191-diablo-4?amp";
+        String plain = "https://www.givemesport.com/1717191-diablo-4";
+
+        assertThat(CanonicalLinks.of(article(amp).amp(amp, "https://www-givemesport-com.cdn.ampproject.org/c/s/"
+                + "www.givemesport.com/1717191-diablo-4?amp").build())).isEqualTo(plain);
+        assertThat(CanonicalLinks.of(article(plain + "?utm_source=rss").amp(amp).build())).isEqualTo(plain);
+    }
+
+    @Test
+    void aLinkWithAmpMarksIsItsOwnArticleUnlessTheArticleSaysItIsItsAmpPage() {
+        String link = "https://example.com/news/story.amp";
+
+        assertThat(CanonicalLinks.of(article(link).build())).isEqualTo(link);
+        assertThat(CanonicalLinks.of(article(link).amp("https://example.com/news/story.amp?x=1").build()))
+                .isEqualTo(link);
     }
 }

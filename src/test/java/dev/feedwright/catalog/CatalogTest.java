@@ -101,6 +101,30 @@ class CatalogTest {
     }
 
     @Test
+    void takesAnArticleGivenOnlyAsItsAmpPageForTheArticleUnderItsPlainLink() {
+        // As in the real corpus: one story lists the outlet's article by its plain link, with its
+        // AMP page; another by the AMP page alone, given as both its link and its AMP link.
+        String plain = "https://www.givemesport.com/1717191-diablo-4";
+        String amp = plain + "?amp";
+        Article asPlain = article(plain).amp(amp).title("Plain").provider("GiveMeSport", "givemesport.com")
+                .published("2021-07-06T10:00:00Z").build();
+        Article asAmp = article(amp).amp(amp).title("AMP").provider("GiveMeSport", "givemesport.com")
+                .published("2021-07-06T09:00:00Z").build();
+        List<Story> stories = List.of(
+                story("a.md", article("https://npr.org/1").build(), List.of(), asPlain),
+                story("b.md", article("https://ign.com/2").build(), List.of(), asAmp));
+
+        for (List<Story> order : List.of(stories, List.of(stories.get(1), stories.get(0)))) {
+            CatalogFeed feed = feed(catalog(10, order).feeds(), FeedKind.PROVIDER, "givemesport.com");
+
+            assertThat(feed.entries()).singleElement().satisfies(e -> {
+                assertThat(e.article().title()).isEqualTo("Plain");
+                assertThat(e.canonical()).isEqualTo(plain);
+            });
+        }
+    }
+
+    @Test
     void prefersThePrimaryEntryWhenTheSameArticleIsAlsoRelatedAtTheSameDate() {
         Article asRelated = article("https://bbc.com/x?utm_medium=feed").provider("BBC", "bbc.com").build();
         Article asPrimary = article("https://bbc.com/x").provider("BBC", "bbc.com").build();

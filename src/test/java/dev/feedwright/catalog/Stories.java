@@ -59,6 +59,7 @@ public final class Stories {
         private final List<Image> images = new ArrayList<>();
         private ArticleType type = ArticleType.ARTICLE;
         private String embedUrl;
+        private List<String> ampLinks = List.of();
 
         private ArticleBuilder(String link) {
             this.link = link;
@@ -104,8 +105,14 @@ public final class Stories {
             return this;
         }
 
+        /** The article's AMP links ({@code ampWebUrl}, {@code cdnAmpWebUrl}). */
+        public ArticleBuilder amp(String... links) {
+            ampLinks = List.of(links);
+            return this;
+        }
+
         public Article build() {
-            return new Article(title, excerpt, published, link, List.of(), provider, images, type,
+            return new Article(title, excerpt, published, link, ampLinks, provider, images, type,
                     embedUrl, null, null, null);
         }
     }

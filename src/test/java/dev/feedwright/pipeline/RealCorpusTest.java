@@ -41,7 +41,11 @@ class RealCorpusTest {
         assertThat(all.getItems()).hasSize(50);
         for (String file : Feeds.files(out)) {
             if (file.endsWith(".xml")) {
-                assertThat(Feeds.rss(out.resolve(file)).getItems()).as(file).isNotEmpty();
+                // Two outlets' articles are listed elsewhere as their AMP pages alone (givemesport.com's
+                // "?amp", pocket-lint.com's ".amphtml"): each shows once in its provider's feed.
+                assertThat(Feeds.rss(out.resolve(file)).getItems()).as(file).isNotEmpty()
+                        .extracting(item -> item.getLink().replaceFirst("(\\?amp|\\.amp|\\.amphtml)$", ""))
+                        .doesNotHaveDuplicates();
             } else if (file.endsWith(".atom")) {
                 assertThat(Feeds.atom(out.resolve(file)).getEntries()).as(file).isNotEmpty();
             }

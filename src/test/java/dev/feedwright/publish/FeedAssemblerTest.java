@@ -202,4 +202,28 @@ class FeedAssemblerTest {
                 org.assertj.core.groups.Tuple.tuple("https://y.example/b", "Other"));
         assertThat(content.select("p")).extracting(Element::text).noneMatch(p -> p.startsWith("And "));
     }
+
+    @Test
+    void listsAnArticleGivenBothUnderItsPlainLinkAndAsItsAmpPageOnceAndKeepsEachItemsId() {
+        String plain = "https://www.pocket-lint.com/games/149976-diablo-4";
+        String amp = plain + ".amphtml";
+        Catalog catalog = new Catalog(50, Instant.MAX, LinkVerdicts.NONE);
+        catalog.add(story("s.md", article("https://p.example/1").title("Lead").build(), List.of("AI"),
+                article(plain).amp(amp).title("Plain").build(),
+                article(amp).amp(amp).title("AMP page").build(),
+                article("https://y.example/b").title("Other").build()));
+        catalog.add(story("t.md", article(amp).amp(amp).title("AMP alone").build(), List.of("Games")));
+        FeedSet stories = catalog.feeds();
+        FeedAssembler assembler = new FeedAssembler(Sample.SITE, new FeedsConfig(50, 10, java.time.Duration.ofMinutes(15)));
+
+        FeedItem lead = assembler.assemble(Stories.feed(stories, FeedKind.TOPIC, "ai"), stories).items().get(0);
+        FeedItem alone = assembler.assemble(Stories.feed(stories, FeedKind.TOPIC, "games"), stories).items().get(0);
+
+        Document content = Jsoup.parseBodyFragment(lead.contentHtml());
+        assertThat(content.select("li a")).extracting(Element::text).containsExactly("Plain", "Other");
+        assertThat(content.select("p")).extracting(Element::text).noneMatch(p -> p.startsWith("And "));
+        // The AMP page counts as its plain page's article, but its item keeps the id it always had.
+        assertThat(alone.id()).isEqualTo(ItemIds.of(amp)).isNotEqualTo(ItemIds.of(plain));
+        assertThat(alone.link()).isEqualTo(amp);
+    }
 }

@@ -78,8 +78,8 @@ public final class CanonicalLinks {
         }
         String rest = s.substring(hostEnd + 1);
         for (String kind : new String[] {"c/", "v/"}) {
-            if (rest.startsWith(kind + "s/") && rest.length() > 4) {
-                return "https://" + rest.substring(4);
+            if (rest.startsWith(kind + "s/")) {
+                return rest.length() > 4 ? "https://" + rest.substring(4) : s;
             }
             if (rest.startsWith(kind) && rest.length() > 2) {
                 return "http://" + rest.substring(2);
@@ -90,8 +90,8 @@ public final class CanonicalLinks {
 
     private static String plainPath(String path) {
         for (String ending : new String[] {".amphtml", ".amp"}) {
-            if (path.endsWith(ending) && path.length() > ending.length() + 1
-                    && path.charAt(path.length() - ending.length() - 1) != '/') {
+            // A path starts with '/': one that ends so has a character before the ending.
+            if (path.endsWith(ending) && path.charAt(path.length() - ending.length() - 1) != '/') {
                 return path.substring(0, path.length() - ending.length());
             }
         }

@@ -66,6 +66,10 @@ class CanonicalLinksTest {
         "https://example.com/news/lamp.html                                   | https://example.com/news/lamp.html",
         "https://amp.example.com/a                                            | https://amp.example.com/a",
         "https://cdn.ampproject.org/c/s/example.com/a                         | https://cdn.ampproject.org/c/s/example.com/a",
+        "https://example-com.cdn.ampproject.org/c/s/                          | https://example-com.cdn.ampproject.org/c/s/",
+        "https://example-com.cdn.ampproject.org/c/                            | https://example-com.cdn.ampproject.org/c/",
+        "https://example-com.cdn.ampproject.org/i/s/example.com/a.amp         | https://example-com.cdn.ampproject.org/i/s/example.com/a",
+        "https://example-com.cdn.ampproject.org?amp                           | https://example-com.cdn.ampproject.org",
         "https://example.com                                                  | https://example.com",
         "https://example.com?amp                                              | https://example.com",
     })

@@ -57,7 +57,7 @@ final class Findings {
         boolean nameFailed = outcome.kind() == Kind.NO_HOST && resolvedNames.getAsLong() == 0;
         namesFailed |= nameFailed;
         boolean networkFailure = outcome.networkFailure() || nameFailed;
-        Decision decision = breaker.record(networkFailure);
+        Decision decision = breaker.record(networkFailure, row.host());
         switch (decision) {
             case HOLD -> held.add(new Held(row, outcome));
             case RELEASE -> {

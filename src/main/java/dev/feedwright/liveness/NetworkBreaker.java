@@ -1,11 +1,16 @@
 package dev.feedwright.liveness;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Decides whether the network, rather than the links, is failing. The first {@code sample}
  * results of a run are held back: when more than {@code percent} of them failed for network
  * reasons the run stops and nothing it found is written, so a machine that lost its connection
  * never marks the corpus dead. After that, the same rule over the latest {@code sample} results
- * stops a run whose network goes away half way. Not thread-safe: the caller serialises.
+ * stops a run whose network goes away half way. The failures of one host alone, while another
+ * host answers, are that host's and not the network's: a corpus of a few links, one outlet of which
+ * is down, still has its other links' results written. Not thread-safe: the caller serialises.
  */
 final class NetworkBreaker {
 
@@ -23,7 +28,10 @@ final class NetworkBreaker {
 
     private final int sample;
     private final int percent;
-    private final boolean[] window;
+    /** The host of each failure in the latest {@code sample} results; null where the result was no failure. */
+    private final String[] window;
+    /** How many failures each host has in the window. */
+    private final Map<String, Integer> failingHosts = new HashMap<>();
     private int count;
     private int failures;
     private int windowFailures;
@@ -36,31 +44,35 @@ final class NetworkBreaker {
         }
         this.sample = sample;
         this.percent = percent;
-        this.window = new boolean[sample];
+        this.window = new String[sample];
     }
 
-    Decision record(boolean networkFailure) {
+    /** Records one link's result: whether it failed for network reasons, and its host. */
+    Decision record(boolean networkFailure, String host) {
         if (tripped) {
             return Decision.TRIP;
         }
         int slot = count % sample;
-        if (count >= sample && window[slot]) {
+        if (count >= sample && window[slot] != null) {
             windowFailures--;
+            failingHosts.merge(window[slot], -1, (was, minus) -> was == 1 ? null : was + minus);
         }
-        window[slot] = networkFailure;
+        window[slot] = networkFailure ? host : null;
         count++;
         if (networkFailure) {
             windowFailures++;
+            failingHosts.merge(host, 1, Integer::sum);
             if (count <= sample) {
                 failures++;
             }
         }
         if (count < sample) {
             // Trip once no later result could bring the sample back under the limit: the rest of
-            // the sample may be slow to fail (a resolver that times out takes 5 s a name).
-            return tooMany(failures, sample) ? trip() : Decision.HOLD;
+            // the sample may be slow to fail (a resolver that times out takes 5 s a name). One
+            // host's failures wait for the end of the sample: the others may yet answer.
+            return tooMany(failures, sample) && failingHosts.size() > 1 ? trip() : Decision.HOLD;
         }
-        if (tooMany(windowFailures, sample)) {
+        if (tooMany(windowFailures, sample) && (failingHosts.size() > 1 || windowFailures == sample)) {
             return trip();
         }
         return count == sample ? Decision.RELEASE : Decision.PASS;
@@ -72,7 +84,8 @@ final class NetworkBreaker {
      * @return true when the network looks down
      */
     boolean finish() {
-        if (!tripped && count > 0 && count < sample && tooMany(failures, count)) {
+        if (!tripped && count > 0 && count < sample && tooMany(failures, count)
+                && (failingHosts.size() > 1 || failures == count)) {
             tripped = true;
         }
         return tripped;

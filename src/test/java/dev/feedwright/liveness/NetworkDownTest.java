@@ -30,8 +30,10 @@ class NetworkDownTest {
     void start() throws IOException {
         server.setDispatcher(new Routes().on("/ok", status(200)).on("/gone", status(404)));
         server.start();
-        // The unreachable links share one address, standing for a whole network of hosts: without
-        // hostGiveUp 0 the per-host cut-off would leave all but a few of them (see SilentHostTest).
+        // The unreachable links are spread over eight loopback addresses, standing for a whole
+        // network of hosts (one host's failures alone are not the network's, see
+        // NetworkBreakerTest); without hostGiveUp 0 the per-host cut-off would leave all but a few
+        // of each (see SilentHostTest).
         harness = new CheckerHarness(temp, CheckerHarness.fast().retries(0).hostGiveUp(0).build());
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort(); // nothing listens here once closed: connections are refused
@@ -47,7 +49,7 @@ class NetworkDownTest {
     private String[] unreachable(int count) {
         String[] links = new String[count];
         for (int i = 0; i < count; i++) {
-            links[i] = "http://127.0.0.1:" + closedPort + "/story-" + i;
+            links[i] = "http://127.0.0." + (1 + i % 8) + ":" + closedPort + "/story-" + i;
         }
         return links;
     }
@@ -112,5 +114,33 @@ class NetworkDownTest {
         assertThat(report.unknown()).isEqualTo(8);
         assertThat(harness.row(down[0]).state()).isEqualTo(LinkState.UNKNOWN);
         assertThat(harness.row(down[0]).detail()).startsWith("cannot connect");
+    }
+
+    @Test
+    void oneOutletRefusingConnectionsInASmallRunIsNotTheNetwork() throws Exception {
+        // Five links, fewer than the sample of 50: three of one outlet that refuses connections,
+        // two of another that answers. The run used to be judged "network down" (3 of 5) and
+        // nothing was written, at every run again.
+        String down = "http://127.0.0.1:" + closedPort;
+        String[] links = {down + "/a", down + "/b", down + "/c",
+                ServerSupport.url(server, "up.test", "/ok"), ServerSupport.url(server, "up.test", "/ok?2")};
+
+        LinkCheckReport report = harness.check(links);
+
+        assertThat(report.networkLooksDown()).isFalse();
+        assertThat(report.alive()).isEqualTo(2);
+        assertThat(report.unknown()).isEqualTo(3);
+        assertThat(harness.row(links[3]).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(harness.row(links[0]).state()).isEqualTo(LinkState.UNKNOWN);
+    }
+
+    @Test
+    void aSmallRunWhoseOnlyOutletRefusesEveryConnectionIsTheNetwork() throws Exception {
+        String down = "http://127.0.0.1:" + closedPort;
+
+        LinkCheckReport report = harness.check(down + "/a", down + "/b", down + "/c");
+
+        assertThat(report.networkDown()).startsWith("the network looks down: 3 of the first 3 checks failed");
+        assertThat(harness.row(down + "/a").state()).isNull();
     }
 }

@@ -179,7 +179,10 @@ public final class FeedServer implements AutoCloseable {
     private static CompressionHandler newCompressionHandler(Handler next) {
         CompressionHandler compression = new CompressionHandler(next);
         compression.putCompression(new GzipCompression());
-        compression.putConfiguration("/", CompressionConfig.builder().defaults().build());
+        // HEAD as well as GET (Jetty's default): a HEAD must get the headers its GET would, the
+        // gzip variant's entity tag, Content-Encoding and Vary among them.
+        compression.putConfiguration("/", CompressionConfig.builder().defaults().compressIncludeMethod("HEAD")
+                .build());
         return compression;
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -251,6 +252,21 @@ class FeedServerTest {
         assertThat(header(head, "Content-Length")).isEqualTo(header(get, "Content-Length"));
         assertThat(header(head, "ETag")).isEqualTo(header(get, "ETag"));
         assertThat(header(head, "Last-Modified")).isEqualTo(header(get, "Last-Modified"));
+    }
+
+    @Test
+    void headToAReaderThatAcceptsGzipSendsTheHeadersOfItsGet() {
+        for (String path : List.of("/all.xml", "/")) {
+            HttpResponse<byte[]> get = client.get(path, "Accept-Encoding", "gzip");
+
+            HttpResponse<byte[]> head = client.send("HEAD", path, "Accept-Encoding", "gzip");
+
+            assertThat(head.body()).isEmpty();
+            for (String name : List.of("Content-Encoding", "ETag", "Vary", "Content-Type", "Last-Modified")) {
+                assertThat(header(head, name)).as(path + " " + name).isEqualTo(header(get, name));
+            }
+        }
+        assertThat(header(client.send("HEAD", "/all.xml", "Accept-Encoding", "gzip"), "ETag")).endsWith("--gzip\"");
     }
 
     @Test

@@ -135,6 +135,19 @@ class CronsTest {
                         + " fields; a cron expression has 5");
     }
 
+    /** The README's example is what a user who drops a field from the shipped file's export sees. */
+    @Test
+    void theReadmesExampleIsTheShippedFileWithFourFields() throws IOException {
+        Path shipped = Path.of("config", "feedwright.yaml");
+        String example = Files.readAllLines(Path.of("README.md")).stream()
+                .filter(line -> line.contains(": schedule.export '")).findFirst().orElseThrow().strip();
+        Path file = Files.writeString(temp.resolve("feedwright.yaml"),
+                Files.readString(shipped).replace("\n  export: \"*/15 * * * *\"\n", "\n  export: \"*/15 * * *\"\n"));
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Crons.CHECK)).satisfies(e -> assertThat("feedwright: "
+                + e.getMessage().replace(file.toString(), shipped.toString())).isEqualTo(example));
+    }
+
     @Test
     void theShippedDefaultsAreValid() throws ConfigException {
         assertThat(ConfigLoader.read(Path.of("config", "feedwright.yaml"), Crons.CHECK).schedule().export())

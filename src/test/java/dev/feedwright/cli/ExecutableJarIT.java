@@ -104,6 +104,26 @@ class ExecutableJarIT {
                 .contains(" -jar " + install.resolve("target/feedwright.jar") + " --version");
     }
 
+    /** A JAVA_HOME without a java is said, and the java on the PATH runs. */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theLauncherSaysWhenJavaHomeHasNoJava() throws IOException, InterruptedException {
+        Path install = install();
+
+        ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("feedwright").toString(), "--version")
+                .directory(temp.toFile());
+        builder.environment().put("JAVA_HOME", temp.resolve("no-jdk").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+        String errors = new String(process.getErrorStream().readAllBytes(), UTF_8);
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(errors).startsWith("feedwright: JAVA_HOME (" + temp.resolve("no-jdk")
+                + ") has no bin/java; running the java on the PATH (");
+        assertThat(output).startsWith("Feedwright ");
+    }
+
     /**
      * Every line of {@code contrib/crontab.example}, commented or not, run as cron runs it: {@code
      * sh -c} in cron's bare environment (no locale, so POSIX, and a short {@code PATH}), from the

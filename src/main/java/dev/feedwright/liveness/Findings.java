@@ -113,10 +113,23 @@ final class Findings {
         return sum;
     }
 
-    /** A few words for the progress display. */
+    /**
+     * A few words for the progress display. The results held back while the first sample is
+     * judged count as they would be written: a small run is all held back until its end.
+     */
     synchronized String summary() {
-        return (tally[Kind.ALIVE.ordinal()] + moved) + " alive, " + tally[Kind.DEAD.ordinal()] + " dead, "
-                + tally[Kind.UNKNOWN.ordinal()] + " unknown";
+        long[] counts = tally.clone();
+        long movedToo = moved;
+        for (Held h : held) {
+            Outcome settled = settle(h.outcome());
+            if (settled.kind() == Kind.ALIVE && settled.movedTo() != null) {
+                movedToo++;
+            } else {
+                counts[settled.kind().ordinal()]++;
+            }
+        }
+        return (counts[Kind.ALIVE.ordinal()] + movedToo) + " alive, " + counts[Kind.DEAD.ordinal()] + " dead, "
+                + counts[Kind.UNKNOWN.ordinal()] + " unknown";
     }
 
     private void flushHeld() {

@@ -70,8 +70,13 @@ final class CheckerHarness implements AutoCloseable {
 
     /** Checks the due links of the corpus recorded at {@code stamp}. */
     LinkCheckReport checkSeen(long stamp) throws IOException {
+        return checkSeen(stamp, Progress.none());
+    }
+
+    /** The same, showing its progress to {@code progress}. */
+    LinkCheckReport checkSeen(long stamp, Progress progress) throws IOException {
         try (LinkChecker checker = new LinkChecker(config, BuildInfo.load(), clock, dns, scheduler, guard)) {
-            return checker.check(store, stamp, Progress.none());
+            return checker.check(store, stamp, progress);
         }
     }
 

@@ -143,4 +143,34 @@ class NetworkDownTest {
         assertThat(report.networkDown()).startsWith("the network looks down: 3 of the first 3 checks failed");
         assertThat(harness.row(down + "/a").state()).isNull();
     }
+
+    @Test
+    void progressCountsTheResultsHeldBackForTheSample() throws Exception {
+        // Five links, fewer than the sample: every result is held back until the run ends, and
+        // the progress display said "0 alive, 0 dead, 0 unknown" all along.
+        List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void start(long total) {
+            }
+
+            @Override
+            public void update(long done, String counts) {
+                shown.add(done + ": " + counts);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        String[] links = {ServerSupport.url(server, "a.test", "/ok"), ServerSupport.url(server, "b.test", "/ok"),
+                ServerSupport.url(server, "c.test", "/ok"), ServerSupport.url(server, "d.test", "/gone"),
+                "http://127.0.0.1:" + closedPort + "/e"};
+
+        LinkCheckReport report = harness.checkSeen(harness.seen(links), recording);
+
+        assertThat(report.alive()).isEqualTo(3);
+        // Updates come from the checking threads in any order; the fifth saw every result.
+        assertThat(shown).hasSize(5).contains("5: 3 alive, 1 dead, 1 unknown");
+    }
 }

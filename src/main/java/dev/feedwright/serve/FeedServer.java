@@ -2,7 +2,9 @@ package dev.feedwright.serve;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -121,6 +123,10 @@ public final class FeedServer implements AutoCloseable {
                 described.initCause(e);
                 throw described;
             }
+            if (!resolves(options.bind())) {
+                throw new IOException("cannot listen on " + hostAndPort() + ": the host name '" + options.bind()
+                        + "' does not resolve to an address", e);
+            }
             throw new IOException("cannot start serving on " + hostAndPort() + ": " + e, e);
         }
         LOG.debug("serving {} at {}", root, address());
@@ -165,6 +171,16 @@ public final class FeedServer implements AutoCloseable {
 
     private String hostAndPort() {
         return options.bind() + ":" + options.port();
+    }
+
+    /** Whether {@code host} names an address (asked only once listening failed). */
+    private static boolean resolves(String host) {
+        try {
+            InetAddress.getByName(host);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private static BindException findBindException(Throwable e) {

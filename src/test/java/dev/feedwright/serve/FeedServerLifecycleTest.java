@@ -81,6 +81,19 @@ class FeedServerLifecycleTest {
     }
 
     @Test
+    void saysWhenTheHostNameToListenOnDoesNotResolve() throws IOException {
+        // .invalid never resolves (RFC 6761); Jetty's own words were "Failed to bind to
+        // no-such-host.invalid/<unresolved>:0" inside a java.io.IOException.
+        try (FeedServer server = new FeedServer(new ServeOptions(folder, "no-such-host.invalid", 0,
+                Duration.ofMinutes(1)))) {
+
+            assertThatThrownBy(server::start).isInstanceOf(IOException.class).hasMessage(
+                    "cannot listen on no-such-host.invalid:0: the host name 'no-such-host.invalid' does not resolve"
+                            + " to an address");
+        }
+    }
+
+    @Test
     void refusesAMissingFolder() {
         FeedServer server = new FeedServer(new ServeOptions(folder.resolve("nowhere"), "127.0.0.1", 0,
                 Duration.ofMinutes(1)));

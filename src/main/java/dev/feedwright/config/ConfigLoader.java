@@ -252,7 +252,8 @@ public final class ConfigLoader {
                 .exclude(n.patterns("exclude", d.exclude()))
                 .allowPrivateAddresses(n.bool("allowPrivateAddresses", d.allowPrivateAddresses()))
                 .contactUrl(n.url("contactUrl", d.contactUrl()))
-                .progressInterval(n.duration("progressInterval", d.progressInterval(), Duration.ofSeconds(1), week));
+                .progressInterval(n.duration("progressInterval", d.progressInterval(), Duration.ofSeconds(1), week))
+                .forgetAfter(n.duration("forgetAfter", d.forgetAfter(), Duration.ofDays(1), Duration.ofDays(3660)));
         n.finish();
         return b.build();
     }

@@ -36,6 +36,7 @@ import java.util.regex.PatternSyntaxException;
  * @param allowPrivateAddresses request loopback, private, link-local and multicast addresses (tests only)
  * @param contactUrl            the address in the User-Agent; null means the project's home page
  * @param progressInterval      how often a progress line is logged when no terminal shows a bar
+ * @param forgetAfter           a link the corpus has not listed for this long is forgotten, with its state
  */
 public record LivenessConfig(
         boolean enabled,
@@ -61,11 +62,12 @@ public record LivenessConfig(
         List<String> exclude,
         boolean allowPrivateAddresses,
         URI contactUrl,
-        Duration progressInterval) {
+        Duration progressInterval,
+        Duration forgetAfter) {
 
     public LivenessConfig {
         for (Duration d : List.of(connectTimeout, readTimeout, callTimeout, retryBackoff, retryAfterCap, hostInterval,
-                confirmAfter, cacheAlive, cacheUnknown, cacheDead, progressInterval)) {
+                confirmAfter, cacheAlive, cacheUnknown, cacheDead, progressInterval, forgetAfter)) {
             Objects.requireNonNull(d, "durations must not be null");
             if (d.isNegative()) {
                 throw new IllegalArgumentException("durations must not be negative, was " + d);
@@ -140,6 +142,7 @@ public record LivenessConfig(
         b.allowPrivateAddresses = allowPrivateAddresses;
         b.contactUrl = contactUrl;
         b.progressInterval = progressInterval;
+        b.forgetAfter = forgetAfter;
         return b;
     }
 
@@ -169,6 +172,7 @@ public record LivenessConfig(
         private boolean allowPrivateAddresses;
         private URI contactUrl;
         private Duration progressInterval = Duration.ofSeconds(10);
+        private Duration forgetAfter = Duration.ofDays(30);
 
         private Builder() {
         }
@@ -293,11 +297,16 @@ public record LivenessConfig(
             return this;
         }
 
+        public Builder forgetAfter(Duration value) {
+            forgetAfter = value;
+            return this;
+        }
+
         public LivenessConfig build() {
             return new LivenessConfig(enabled, connectTimeout, readTimeout, callTimeout, retries, retryBackoff,
                     retryAfterCap, concurrency, perHost, hostInterval, maxRedirects, headFirst, maxBodyBytes,
                     confirmAfter, cacheAlive, cacheUnknown, cacheDead, networkDownSample, networkDownPercent, hostGiveUp,
-                    exclude, allowPrivateAddresses, contactUrl, progressInterval);
+                    exclude, allowPrivateAddresses, contactUrl, progressInterval, forgetAfter);
         }
     }
 }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The liveness stage of a run: reads the corpus once to record every distinct link (primary and
@@ -34,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  * checked) instead of requesting each of them again.
  */
 public final class LivenessPass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LivenessPass.class);
 
     private final FeedwrightConfig config;
     private final BuildInfo build;
@@ -99,6 +103,8 @@ public final class LivenessPass {
             LinkStore store = new LinkStore(db);
             long stamp = clock.millis();
             long[] files = recordLinks(store, stamp);
+            int forgotten = store.forgetUnseenSince(stamp - config.liveness().forgetAfter().toMillis());
+            LOG.debug("forgot {} links the corpus has not listed for {}", forgotten, config.liveness().forgetAfter());
             LinkCheckReport report = checker.check(store, stamp, progress);
             StoredVerdicts verdicts = StoredVerdicts.load(store, stamp, config.liveness().confirmAfter());
             return new Result(files[0], files[1], report, verdicts, null);

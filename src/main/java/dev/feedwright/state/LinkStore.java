@@ -66,6 +66,21 @@ public final class LinkStore {
         });
     }
 
+    /**
+     * Forgets, with all that checks found, every link no corpus pass has listed since
+     * {@code before} (epoch milliseconds): links whose articles left the corpus long ago.
+     *
+     * @return how many links were forgotten
+     */
+    public int forgetUnseenSince(long before) throws StateStoreException {
+        return db.inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM links WHERE seen_at < ?")) {
+                s.setLong(1, before);
+                return s.executeUpdate();
+            }
+        });
+    }
+
     /** Links the corpus pass {@code stamp} listed. */
     public long countSeen(long stamp) throws StateStoreException {
         return count("SELECT count(*) FROM links WHERE seen_at = ?", stamp);

@@ -135,6 +135,7 @@ class ConfigLoaderTest {
                 .allowPrivateAddresses(true)
                 .contactUrl(URI.create("https://wire.example.org/about"))
                 .progressInterval(Duration.ofSeconds(30))
+                .forgetAfter(Duration.ofDays(90))
                 .build());
     }
 
@@ -178,6 +179,8 @@ class ConfigLoaderTest {
         "liveness     | callTimeout  | 1ms     | 0s",
         "liveness     | retryAfterCap | 1h     | 61m",
         "liveness     | progressInterval | 1s  | 999ms",
+        "liveness     | forgetAfter  | 1d      | 23h",
+        "liveness     | forgetAfter  | 3660d   | 3661d",
         "schedule     | quietPeriod  | 100ms   | 99ms",
         "schedule     | quietPeriod  | 1h      | 61m",
         "schedule     | shutdownTimeout | 0s   | 61m",

@@ -301,6 +301,33 @@ class ExportWithLinkChecksTest {
         }
     }
 
+    @Test
+    void forgetsTheLinksOfArticlesThatLeftTheCorpusOnceForgetAfterHasPassed() throws Exception {
+        Path corpus = corpus(story("Kept", base + "/alive", base + "/related-alive"),
+                story("Removed", base + "/old", base + "/gone"));
+        Path out = temp.resolve("feeds");
+        export(corpus, out, true);
+        Files.delete(corpus.resolve("story-1.md"));
+
+        clock.advance(Duration.ofDays(29));
+        export(corpus, out, true);
+        try (StateDb db = StateDb.open(temp.resolve("state"))) {
+            LinkStore store = new LinkStore(db);
+            assertThat(store.find(base + "/gone")).as("listed 29 days ago").isNotNull();
+            assertThat(store.find(base + "/old").movedTo()).isEqualTo(base + "/new");
+        }
+
+        clock.advance(Duration.ofDays(2));
+        export(corpus, out, true);
+        try (StateDb db = StateDb.open(temp.resolve("state"))) {
+            LinkStore store = new LinkStore(db);
+            assertThat(store.find(base + "/gone")).as("listed 31 days ago").isNull();
+            assertThat(store.find(base + "/old")).isNull();
+            assertThat(store.find(base + "/alive").state()).isEqualTo(dev.feedwright.state.LinkState.ALIVE);
+            assertThat(store.find(base + "/related-alive")).isNotNull();
+        }
+    }
+
     /** The HTML listing an item's other coverage, or null when it has none. */
     private static String contentOf(Channel rss, String title) {
         Item item = rss.getItems().stream().filter(i -> i.getTitle().equals(title)).findFirst().orElseThrow();

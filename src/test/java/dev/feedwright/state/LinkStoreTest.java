@@ -61,6 +61,20 @@ class LinkStoreTest {
     }
 
     @Test
+    void forgetsOnlyLinksNoPassHasListedSinceTheGivenTime() throws IOException {
+        store.markSeen(links("old.example", 3), 100);
+        store.markSeen(links("recent.example", 2), 200);
+        store.save(List.of(checked("https://old.example/article/0", "old.example", LinkState.ALIVE, 100, 150)));
+
+        assertThat(store.forgetUnseenSince(200)).isEqualTo(3);
+
+        assertThat(store.find("https://old.example/article/0")).isNull();
+        assertThat(store.countSeen(100)).isZero();
+        assertThat(store.countSeen(200)).isEqualTo(2);
+        assertThat(store.forgetUnseenSince(200)).isZero();
+    }
+
+    @Test
     void pagesThroughDueLinksOnceEachSpreadingHosts() throws IOException {
         store.markSeen(links("a.example", 300), 5);
         store.markSeen(links("b.example", 300), 5);

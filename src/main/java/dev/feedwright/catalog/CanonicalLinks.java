@@ -69,7 +69,10 @@ public final class CanonicalLinks {
         return s.substring(0, pathStart) + path + (query.isEmpty() ? "" : "?" + query);
     }
 
-    /** The page a Google AMP cache address caches ({@code /c/s/host/path} for https, {@code /c/host/path} for http). */
+    /**
+     * The page a Google AMP cache address caches: {@code /c/s/host/path} (or {@code /v/s/}) for
+     * https, {@code /c/host/path} for http.
+     */
     private static String uncached(String s) {
         int authority = s.indexOf("://") + 3;
         int hostEnd = firstOf(s, authority, "/?");

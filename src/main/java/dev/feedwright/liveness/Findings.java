@@ -118,18 +118,19 @@ final class Findings {
      * judged count as they would be written: a small run is all held back until its end.
      */
     synchronized String summary() {
-        long[] counts = tally.clone();
-        long movedToo = moved;
+        long alive = tally[Kind.ALIVE.ordinal()] + moved;
+        long dead = tally[Kind.DEAD.ordinal()];
+        long unknown = tally[Kind.UNKNOWN.ordinal()];
         for (Held h : held) {
-            Outcome settled = settle(h.outcome());
-            if (settled.kind() == Kind.ALIVE && settled.movedTo() != null) {
-                movedToo++;
-            } else {
-                counts[settled.kind().ordinal()]++;
+            switch (settle(h.outcome()).kind()) {
+                case ALIVE -> alive++;
+                case DEAD -> dead++;
+                case UNKNOWN -> unknown++;
+                default -> {
+                }
             }
         }
-        return (counts[Kind.ALIVE.ordinal()] + movedToo) + " alive, " + counts[Kind.DEAD.ordinal()] + " dead, "
-                + counts[Kind.UNKNOWN.ordinal()] + " unknown";
+        return alive + " alive, " + dead + " dead, " + unknown + " unknown";
     }
 
     private void flushHeld() {

@@ -95,11 +95,6 @@ final class NetworkBreaker {
         return tripped;
     }
 
-    /** Whether results are still being held back. */
-    boolean holding() {
-        return !tripped && count < sample;
-    }
-
     /** How many results were recorded. */
     int recorded() {
         return count;

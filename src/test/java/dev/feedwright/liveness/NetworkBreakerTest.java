@@ -200,4 +200,18 @@ class NetworkBreakerTest {
         assertThat(recordFrom(breaker, "down.example", true)).as("3 of 4, one host").containsExactly(Decision.PASS);
         assertThat(record(breaker, true)).as("4 of 4").containsExactly(Decision.TRIP);
     }
+
+    @Test
+    void aHostWithTwoFailuresInTheWindowStaysInItUntilBothHaveLeft() {
+        NetworkBreaker breaker = new NetworkBreaker(4, 50);
+        recordFrom(breaker, "gone.example", true, true);
+        record(breaker, false, false);
+
+        // gone.example's failures leave one by one; then three of one host among the latest four.
+        record(breaker, false);
+        assertThat(breaker.failures()).isEqualTo(1);
+        record(breaker, false);
+        assertThat(recordFrom(breaker, "down.example", true, true, true)).as("one host, one answer")
+                .containsOnly(Decision.PASS);
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.HttpField;
@@ -91,9 +92,20 @@ final class RenameSafeContent extends HttpContent.Wrapper implements AutoCloseab
         return version.etag();
     }
 
+    /**
+     * The {@code Last-Modified} header, but none for a file written in the current second (or
+     * later): the header counts whole seconds, and an export may write the file again within that
+     * second, so a reader that asked {@code If-Modified-Since} with it would be told "not
+     * modified" about the new version. Its entity tag tells the versions apart meanwhile; a
+     * second later the header is safe and sent.
+     */
     @Override
     public HttpField getLastModified() {
-        return new HttpField(HttpHeader.LAST_MODIFIED, DateGenerator.formatDate(version.lastModified()));
+        Instant written = version.lastModified();
+        if (!written.isBefore(Instant.now().truncatedTo(ChronoUnit.SECONDS))) {
+            return null;
+        }
+        return new HttpField(HttpHeader.LAST_MODIFIED, DateGenerator.formatDate(written));
     }
 
     @Override

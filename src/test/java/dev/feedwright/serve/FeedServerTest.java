@@ -346,6 +346,22 @@ class FeedServerTest {
     }
 
     @Test
+    void aFileWrittenInTheCurrentSecondHasNoLastModifiedYet() throws IOException {
+        // Two exports within one second gave two versions one Last-Modified: a reader asking
+        // If-Modified-Since with the first was told the second was not modified.
+        Files.setLastModifiedTime(folder.resolve("all.atom"), FileTime.from(Instant.now().plusSeconds(2)));
+
+        HttpResponse<byte[]> fresh = client.get("/all.atom");
+        HttpResponse<byte[]> asked = client.get("/all.atom", "If-Modified-Since", "Mon, 06 May 2024 07:08:09 GMT");
+
+        assertThat(fresh.statusCode()).isEqualTo(200);
+        assertThat(header(fresh, "Last-Modified")).isNull();
+        assertThat(header(fresh, "ETag")).isNotNull();
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(header(client.get("/all.xml"), "Last-Modified")).isEqualTo("Mon, 06 May 2024 07:08:09 GMT");
+    }
+
+    @Test
     void lastModifiedIsTheFilesOwnDate() throws IOException {
         Instant written = Instant.parse("2025-01-02T03:04:05Z");
         Files.setLastModifiedTime(folder.resolve("all.atom"), FileTime.from(written));

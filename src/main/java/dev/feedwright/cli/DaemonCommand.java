@@ -84,9 +84,10 @@ final class DaemonCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Logging.quiet(false);
-        if (!Logging.alsoToFile(settings.logging().file(), err)) {
+        if (!Logging.alsoToFile(settings.logging().file(), spec.commandLine())) {
             return ExitCodes.FATAL;
         }
+        err = spec.commandLine().getErr(); // with logging.file, also to the file
         Daemon daemon = Daemon.of(settings, BuildInfo.load());
         FeedServer server = null;
         if (servePort != null) {
@@ -123,7 +124,7 @@ final class DaemonCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("serving " + settings.output().dir() + "/ at " + server.address()
                     + " (status at " + server.address().resolve(FeedServer.STATUS_PATH.substring(1)) + ")");
             SiteAddress.problem(settings.site().baseUrl(), server.address(), settings.serve().bind())
-                    .ifPresent(problem -> err.println("feedwright: warning: " + problem));
+                    .ifPresent(problem -> spec.commandLine().getErr().println("feedwright: warning: " + problem));
         }
         try {
             stopped.await();

@@ -72,9 +72,10 @@ final class ExportCommand implements Callable<Integer> {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (!Logging.alsoToFile(settings.logging().file(), err)) {
+        if (!Logging.alsoToFile(settings.logging().file(), spec.commandLine())) {
             return ExitCodes.FATAL;
         }
+        err = spec.commandLine().getErr(); // with logging.file, also to the file
         if (corpus != null) {
             settings = settings.withCorpusDir(corpus);
         }

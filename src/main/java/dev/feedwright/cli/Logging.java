@@ -8,16 +8,20 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /** Adjusts logging from command-line options and settings; the rest of the program only speaks SLF4J. */
 final class Logging {
 
     /** The name of the appender {@link #alsoToFile} adds. */
     static final String FILE_APPENDER = "FILE";
+    /** The logger of what a command prints itself: to the log file only, as the console has it. */
+    private static final String PRINTED = "dev.feedwright.printed";
     /**
      * The console's pattern ({@link ConsoleLogging}) with the full date and time in UTC: a file is read days
      * later, next to the status file's UTC times.
@@ -41,9 +45,12 @@ final class Logging {
      */
     static void alsoToFile(Path file) throws IOException {
         Logger root = root();
+        Logger printed = (Logger) LoggerFactory.getLogger(PRINTED);
+        printed.setAdditive(false);
         Appender<ILoggingEvent> previous = root.getAppender(FILE_APPENDER);
         if (previous != null) {
             root.detachAppender(previous);
+            printed.detachAppender(previous);
             previous.stop();
         }
         if (file == null) {
@@ -67,20 +74,58 @@ final class Logging {
             throw new IOException("cannot log to " + file);
         }
         root.addAppender(appender);
+        printed.addAppender(appender);
     }
 
     /**
      * {@link #alsoToFile} for a command: false, after saying why on {@code err}, when the file
      * cannot be written (the command then ends with {@link ExitCodes#FATAL}).
      */
-    static boolean alsoToFile(Path file, PrintWriter err) {
+    static boolean alsoToFile(Path file, CommandLine command) {
         try {
             alsoToFile(file);
-            return true;
         } catch (IOException e) {
-            err.println("feedwright: logging.file " + file + " cannot be written: " + Failures.describe(e));
+            command.getErr().println("feedwright: logging.file " + file + " cannot be written: "
+                    + Failures.describe(e));
             return false;
         }
+        if (file != null) {
+            // What the command prints (its summary, a fatal error) goes to the file too.
+            command.setOut(alsoPrintedToFile(command.getOut(), org.slf4j.event.Level.INFO));
+            command.setErr(alsoPrintedToFile(command.getErr(), org.slf4j.event.Level.WARN));
+        }
+        return true;
+    }
+
+    /** {@code console}, each of whose lines is also logged at {@code level} to the log file alone. */
+    private static PrintWriter alsoPrintedToFile(PrintWriter console, org.slf4j.event.Level level) {
+        org.slf4j.Logger printed = LoggerFactory.getLogger(PRINTED);
+        return new PrintWriter(new Writer() {
+            private final StringBuilder line = new StringBuilder();
+
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                console.write(chars, offset, length);
+                for (int i = offset; i < offset + length; i++) {
+                    if (chars[i] == '\n') {
+                        printed.atLevel(level).log(line.toString());
+                        line.setLength(0);
+                    } else if (chars[i] != '\r') {
+                        line.append(chars[i]);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+                console.flush();
+            }
+
+            @Override
+            public void close() {
+                console.flush();
+            }
+        }, true);
     }
 
     /** Writes out and closes every appender: the last thing before the process ends. */

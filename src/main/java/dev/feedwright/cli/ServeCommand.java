@@ -64,9 +64,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println("feedwright: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        if (!Logging.alsoToFile(settings.logging().file(), err)) {
+        if (!Logging.alsoToFile(settings.logging().file(), spec.commandLine())) {
             return ExitCodes.FATAL;
         }
+        err = spec.commandLine().getErr(); // with logging.file, also to the file
         Path folder = settings.output().dir();
         if (!Files.isDirectory(folder)) {
             err.println("feedwright: serve: the output folder " + folder + " does not exist or is not a folder;"
@@ -83,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         shutdownHooks.add(server::close);
         spec.commandLine().getOut().println("serving " + withSlash(folder) + " at " + server.address());
         SiteAddress.problem(settings.site().baseUrl(), server.address(), settings.serve().bind())
-                .ifPresent(problem -> err.println("feedwright: warning: " + problem));
+                .ifPresent(problem -> spec.commandLine().getErr().println("feedwright: warning: " + problem));
         try {
             server.join();
         } catch (InterruptedException e) {

@@ -227,6 +227,31 @@ class ExportCommandTest {
     }
 
     @Test
+    void theLogFileAlsoGetsWhatTheCommandPrintsItsSummaryAndAFatalError() throws IOException {
+        // A one-shot export from cron with logging.file: the file had only the warnings, not the
+        // runs nor their failures.
+        Path log = temp.resolve("logs").resolve("feedwright.log");
+        Path config = Files.writeString(temp.resolve("feedwright.yaml"), "logging:\n  file: " + log + "\n");
+        try {
+            int ok = run("export", "--config", config.toString(), "--corpus", Feeds.seeds().toString(), "--out",
+                    temp.resolve("f").toString());
+            int fatal = run("export", "--config", config.toString(), "--corpus", temp.resolve("gone").toString(),
+                    "--out", temp.resolve("f").toString());
+
+            assertThat(ok).isEqualTo(ExitCodes.OK);
+            assertThat(fatal).isEqualTo(ExitCodes.FATAL);
+            String summary = out.toString().lines().findFirst().orElseThrow();
+            String failure = err.toString().lines().filter(line -> line.contains("gone")).findFirst().orElseThrow();
+            assertThat(summary).startsWith("export: 5 files, 5 read");
+            assertThat(Files.readAllLines(log)).as("the log file")
+                    .anyMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z INFO  \\Q" + summary + "\\E"))
+                    .anyMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z WARN  \\Q" + failure + "\\E"));
+        } finally {
+            Logging.alsoToFile(null);
+        }
+    }
+
+    @Test
     void aLogFileThatCannotBeWrittenIsFatal() throws IOException {
         Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
         Path config = Files.writeString(temp.resolve("feedwright.yaml"), "logging:\n  file: " + file.resolve("x.log")

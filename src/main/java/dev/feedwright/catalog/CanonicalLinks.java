@@ -1,6 +1,7 @@
 package dev.feedwright.catalog;
 
 import dev.feedwright.corpus.Article;
+import java.util.function.Predicate;
 
 /**
  * The canonical form of a normalised link, used to tell whether two articles are the same: the
@@ -27,22 +28,7 @@ public final class CanonicalLinks {
     }
 
     public static String canonical(String link) {
-        int hash = link.indexOf('#');
-        String s = hash >= 0 ? link.substring(0, hash) : link;
-        int question = s.indexOf('?');
-        if (question < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length()).append(s, 0, question);
-        char separator = '?';
-        for (String param : s.substring(question + 1).split("&")) {
-            if (param.isEmpty() || param.regionMatches(true, 0, "utm_", 0, 4)) {
-                continue;
-            }
-            out.append(separator).append(param);
-            separator = '&';
-        }
-        return out.toString();
+        return withoutParameters(withoutFragment(link), CanonicalLinks::isTracking);
     }
 
     /**
@@ -54,19 +40,12 @@ public final class CanonicalLinks {
      * A link without these marks is returned as it is, but for the fragment.
      */
     static String plain(String link) {
-        String s = link;
-        int hash = s.indexOf('#');
-        if (hash >= 0) {
-            s = s.substring(0, hash);
-        }
-        s = uncached(s);
-        int authority = s.indexOf("://") + 3;
-        int pathStart = firstOf(s, authority, "/?");
+        String s = uncached(withoutFragment(link));
+        int pathStart = pathStart(s);
         int question = s.indexOf('?', pathStart);
         int pathEnd = question < 0 ? s.length() : question;
-        String path = plainPath(s.substring(pathStart, pathEnd));
-        String query = question < 0 ? "" : plainQuery(s.substring(question + 1));
-        return s.substring(0, pathStart) + path + (query.isEmpty() ? "" : "?" + query);
+        return withoutParameters(s.substring(0, pathStart) + plainPath(s.substring(pathStart, pathEnd))
+                + s.substring(pathEnd), CanonicalLinks::isAmpMark);
     }
 
     /**
@@ -74,8 +53,7 @@ public final class CanonicalLinks {
      * https, {@code /c/host/path} for http.
      */
     private static String uncached(String s) {
-        int authority = s.indexOf("://") + 3;
-        int hostEnd = firstOf(s, authority, "/?");
+        int hostEnd = pathStart(s);
         if (!s.startsWith(AMP_CACHE, hostEnd - AMP_CACHE.length()) || !s.startsWith("/", hostEnd)) {
             return s;
         }
@@ -110,16 +88,41 @@ public final class CanonicalLinks {
         return path;
     }
 
-    private static String plainQuery(String query) {
-        StringBuilder out = new StringBuilder(query.length());
-        for (String param : query.split("&")) {
-            if (param.isEmpty() || param.equalsIgnoreCase("amp") || param.regionMatches(true, 0, "amp=", 0, 4)
-                    || param.equalsIgnoreCase("outputType=amp")) {
+    private static String withoutFragment(String link) {
+        int hash = link.indexOf('#');
+        return hash >= 0 ? link.substring(0, hash) : link;
+    }
+
+    /** {@code s} without the query parameters {@code drop} finds, and without a query left empty. */
+    private static String withoutParameters(String s, Predicate<String> drop) {
+        int question = s.indexOf('?');
+        if (question < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, question);
+        char separator = '?';
+        for (String param : s.substring(question + 1).split("&")) {
+            if (param.isEmpty() || drop.test(param)) {
                 continue;
             }
-            out.append(out.isEmpty() ? "" : "&").append(param);
+            out.append(separator).append(param);
+            separator = '&';
         }
         return out.toString();
+    }
+
+    private static boolean isTracking(String param) {
+        return param.regionMatches(true, 0, "utm_", 0, 4);
+    }
+
+    private static boolean isAmpMark(String param) {
+        return param.equalsIgnoreCase("amp") || param.regionMatches(true, 0, "amp=", 0, 4)
+                || param.equalsIgnoreCase("outputType=amp");
+    }
+
+    /** Where a link's path begins: at the first {@code /} or {@code ?} after its host (or at its end). */
+    private static int pathStart(String s) {
+        return firstOf(s, s.indexOf("://") + 3, "/?");
     }
 
     private static int firstOf(String s, int from, String chars) {

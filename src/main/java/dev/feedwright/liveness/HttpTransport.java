@@ -2,6 +2,7 @@ package dev.feedwright.liveness;
 
 import dev.feedwright.config.LivenessConfig;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Proxy;
@@ -95,6 +96,15 @@ final class HttpTransport implements AutoCloseable {
                     response.header("ETag"), response.header("Last-Modified"), null);
         } catch (IOException e) {
             return Exchange.failed(e);
+        } catch (Exception e) {
+            // OkHttp throws InterruptedException without declaring it when a worker is
+            // interrupted while connecting (a stopped run's workers are shut down): a failed
+            // exchange like any call cut off, not a stack trace on stderr from a dying thread.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return Exchange.failed(new InterruptedIOException("interrupted: the link check is stopping"));
+            }
+            throw e;
         }
     }
 

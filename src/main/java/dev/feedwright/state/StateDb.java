@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -37,6 +38,9 @@ public final class StateDb implements AutoCloseable {
 
     /** Beside the database: how the file looked when a connection that saw no error closed it. */
     static final String CLEAN_MARK = FILE_NAME + ".clean";
+
+    /** The least free space {@link #close} gives back to the file system. */
+    static final long COMPACT_MIN_FREE_BYTES = 8L * 1024 * 1024;
 
     /** Schema migrations; entry {@code i} upgrades version {@code i} to {@code i + 1}. Append only. */
     private static final List<List<String>> MIGRATIONS = List.of(
@@ -425,6 +429,9 @@ public final class StateDb implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (!failed) {
+            compactIfMostlyFree();
+        }
         try {
             connection.close();
         } catch (SQLException e) {
@@ -435,6 +442,44 @@ public final class StateDb implements AutoCloseable {
             failed = true; // closed once: a second close leaves the mark as it is
             markClean();
         }
+    }
+
+    /**
+     * Gives the file back its free pages when they are at least half of it and
+     * {@value #COMPACT_MIN_FREE_BYTES} bytes: SQLite reuses the pages that deleted rows leave, but
+     * never shrinks the file itself, so a corpus that shrank for good (a full export after most
+     * files left, links forgotten by {@code liveness.forgetAfter}) would keep its largest state
+     * file for ever. {@code VACUUM} rewrites the file in one transaction; it waits for no other
+     * connection (another run's writes), and when it cannot be done (that, or a full disk) the
+     * file is left as it was for the next close to try again.
+     */
+    private void compactIfMostlyFree() {
+        try (Statement s = connection.createStatement()) {
+            long pageSize = single(s, "PRAGMA page_size");
+            long pages = single(s, "PRAGMA page_count");
+            long free = single(s, "PRAGMA freelist_count");
+            if (free * 2 < pages || free * pageSize < COMPACT_MIN_FREE_BYTES) {
+                return;
+            }
+            s.execute("PRAGMA busy_timeout = 0");
+            s.execute("VACUUM");
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            LOG.info("{}: compacted the state database from {} to {} MiB: most of it was the free space rows"
+                    + " deleted had left", file, mebibytes(pages * pageSize), mebibytes((pages - free) * pageSize));
+        } catch (SQLException e) {
+            LOG.warn("{}: could not compact the state database ({}); it stays as it is, and the next run tries"
+                    + " again", file, e.getMessage());
+        }
+    }
+
+    private static long single(Statement s, String query) throws SQLException {
+        try (ResultSet rs = s.executeQuery(query)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     /** Database work that may throw {@link SQLException}. */

@@ -270,4 +270,87 @@ class StateDbTest {
                     && !f.getFileName().toString().contains("-wal")).toList();
         }
     }
+
+    /** Writes {@code count} links seen at {@code stamp}, about 1 KiB each with their index. */
+    private static void seeManyLinks(StateDb db, int count, long stamp) throws Exception {
+        List<LinkStore.SeenLink> links = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            links.add(new LinkStore.SeenLink("https://a.example/" + stamp + "/" + i + "/" + "x".repeat(400),
+                    "a.example"));
+        }
+        new LinkStore(db).markSeen(links, stamp);
+    }
+
+    /**
+     * SQLite never shrinks its file on its own: a state whose corpus shrank for good kept its
+     * largest size. A close that finds at least half of the file free gives that space back,
+     * keeping every row.
+     */
+    @Test
+    void aCloseGivesBackTheSpaceOfRowsDeletedWhenItIsMostOfTheFile() throws Exception {
+        Path file = temp.resolve(StateDb.FILE_NAME);
+        try (StateDb db = StateDb.open(temp)) {
+            seeManyLinks(db, 25_000, 1);
+            seeManyLinks(db, 10, 2);
+        }
+        long full = Files.size(file);
+        assertThat(full).isGreaterThan(3 * StateDb.COMPACT_MIN_FREE_BYTES);
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(new LinkStore(db).forgetUnseenSince(2)).isEqualTo(25_000);
+        }
+
+        assertThat(Files.size(file)).isLessThan(full / 20);
+        assertThat(Files.exists(temp.resolve(StateDb.FILE_NAME + "-wal"))).isFalse();
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(db.checked()).as("the compacted file is marked clean").isFalse();
+            assertThat(new LinkStore(db).countSeen(2)).isEqualTo(10);
+            assertThat(new LinkStore(db).countSeen(1)).isZero();
+        }
+    }
+
+    @Test
+    void aCloseLeavesTheFileAsItIsWhenLessThanHalfOfItIsFree() throws Exception {
+        Path file = temp.resolve(StateDb.FILE_NAME);
+        try (StateDb db = StateDb.open(temp)) {
+            seeManyLinks(db, 15_000, 1);
+            seeManyLinks(db, 25_000, 2);
+        }
+        long full = Files.size(file);
+
+        try (StateDb db = StateDb.open(temp)) {
+            new LinkStore(db).forgetUnseenSince(2);
+        }
+
+        assertThat(Files.size(file)).isEqualTo(full);
+    }
+
+    /** Another connection writing: the compaction waits for nothing, and the next close does it. */
+    @Test
+    void aCompactionThatCannotBeDoneNowIsLeftToTheNextClose() throws Exception {
+        Path file = temp.resolve(StateDb.FILE_NAME);
+        try (StateDb db = StateDb.open(temp)) {
+            seeManyLinks(db, 25_000, 1);
+        }
+        long full = Files.size(file);
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = other.createStatement()) {
+            try (StateDb db = StateDb.open(temp)) {
+                new LinkStore(db).forgetUnseenSince(2);
+                s.execute("BEGIN IMMEDIATE");
+                long started = System.nanoTime();
+                db.close();
+                assertThat(System.nanoTime() - started).as("no wait for the other writer")
+                        .isLessThan(10_000_000_000L);
+            }
+            s.execute("ROLLBACK");
+        }
+        assertThat(Files.size(file)).isEqualTo(full);
+
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(new LinkStore(db).countSeen(1)).isZero();
+        }
+
+        assertThat(Files.size(file)).isLessThan(full / 20);
+    }
 }

@@ -60,6 +60,8 @@ final class CorpusWatcher implements AutoCloseable {
     /** The file system's identity of the folder watched as the root, to notice one renamed into its place. */
     private Object rootKey;
     private long lastRootCheck;
+    /** Whether {@link #start} found the folder and registered it; written before the thread starts. */
+    private boolean watching;
 
     /**
      * @param root     the corpus folder
@@ -80,13 +82,25 @@ final class CorpusWatcher implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /**
+     * Starts watching. A folder that exists is registered before this returns, on the caller's
+     * thread, so that a change made once the daemon has started (even before its run at start
+     * reads the corpus) is never missed; one that does not is waited for on the watcher's thread.
+     */
     void start() {
+        if (Files.isDirectory(root)) {
+            rootKey = identity();
+            registerTree(root);
+            watching = true;
+        }
         thread.start();
     }
 
     private void loop() {
         try {
-            awaitRoot();
+            if (!watching) {
+                awaitRoot();
+            }
             while (!closed) {
                 WatchKey key = pending ? service.poll(Math.max(1, lastChange + quietNanos - System.nanoTime()),
                         TimeUnit.NANOSECONDS) : service.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);

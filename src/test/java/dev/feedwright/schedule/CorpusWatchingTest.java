@@ -37,8 +37,7 @@ class CorpusWatchingTest {
         daemon = DaemonTests.daemon(DaemonTests.config(temp, DaemonTests.schedule(YEARLY, YEARLY, false, true, QUIET)),
                 work);
         daemon.start();
-        // The watch service is registered on the watcher's own thread; give it a moment.
-        Waits.sleep(Duration.ofMillis(300));
+        // No pause: the corpus folder is watched once start() returns.
     }
 
     @AfterEach
@@ -106,7 +105,6 @@ class CorpusWatchingTest {
         daemon = DaemonTests.daemon(DaemonTests.config(linked,
                 DaemonTests.schedule(YEARLY, YEARLY, false, true, QUIET)), linkedWork);
         daemon.start();
-        Waits.sleep(Duration.ofMillis(300));
 
         Files.writeString(folder.resolve("a.md"), "---\ntitle: A\n---\n");
 

@@ -98,6 +98,10 @@ class DaemonScheduleTest {
         DaemonTests.daemon(config, work).statusJson();
         log.start();
         logger.addAppender(log);
+        // At INFO whatever an earlier test in this JVM left the root at (a command's --quiet sets
+        // it to WARN): after DaemonProcessTest's in-process export the line was never logged.
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         List<String> lines;
         try {
             start(config, work);
@@ -105,6 +109,7 @@ class DaemonScheduleTest {
                     .anyMatch(line -> line.contains("FAILED")));
             lines = messages(log);
         } finally {
+            logger.setLevel(level);
             logger.detachAppender(log);
         }
 

@@ -93,7 +93,8 @@ class ExecutableJarIT {
         Path java = Files.writeString(javaHome.resolve("java"), "#!/bin/sh\necho \"the java of JAVA_HOME: $*\"\n");
         assertThat(java.toFile().setExecutable(true)).isTrue();
 
-        ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("feedwright").toString(), "--version")
+        ProcessBuilder builder = ChildJvm.withoutOptionVariables(
+                new ProcessBuilder("bash", install.resolve("feedwright").toString(), "--version"))
                 .directory(temp.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", javaHome.getParent().toString());
         Process process = builder.start();
@@ -110,7 +111,8 @@ class ExecutableJarIT {
     void theLauncherSaysWhenJavaHomeHasNoJava() throws IOException, InterruptedException {
         Path install = install();
 
-        ProcessBuilder builder = new ProcessBuilder("bash", install.resolve("feedwright").toString(), "--version")
+        ProcessBuilder builder = ChildJvm.withoutOptionVariables(
+                new ProcessBuilder("bash", install.resolve("feedwright").toString(), "--version"))
                 .directory(temp.toFile());
         builder.environment().put("JAVA_HOME", temp.resolve("no-jdk").toString());
         Process process = builder.start();
@@ -180,7 +182,7 @@ class ExecutableJarIT {
                 "--out", temp.resolve("feeds").toString(), "--state", temp.resolve("state").toString()));
         Path stdout = temp.resolve("stdout.txt");
         Path stderr = temp.resolve("stderr.txt");
-        Process process = new ProcessBuilder(export).directory(temp.toFile())
+        Process process = ChildJvm.withoutOptionVariables(new ProcessBuilder(export)).directory(temp.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
 
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -90,7 +90,7 @@ class HostileCliTest {
         Path stdout = Files.createTempFile(temp, "stdout", ".txt");
         Path stderr = Files.createTempFile(temp, "stderr", ".txt");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(temp.toFile())
+        Process process = ChildJvm.withoutOptionVariables(new ProcessBuilder(command)).directory(temp.toFile())
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();

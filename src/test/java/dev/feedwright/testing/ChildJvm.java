@@ -28,6 +28,17 @@ public final class ChildJvm {
         return command;
     }
 
+    /**
+     * {@code builder} without the variables every JVM it starts reads options from
+     * ({@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}): a machine that
+     * sets one (CI images often do) makes each child print "Picked up …" on stderr, which tests
+     * that find a child's stderr empty would take for the program's own output.
+     */
+    public static ProcessBuilder withoutOptionVariables(ProcessBuilder builder) {
+        builder.environment().keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+        return builder;
+    }
+
     /** The {@code java} executable of this test run. */
     public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -282,6 +282,22 @@ class StateDbTest {
     }
 
     /**
+     * Writes {@code forgotten} links seen at 1 and {@code kept} seen at 2, closes, then forgets
+     * those seen before 2 and closes again; returns the file's size between the two.
+     */
+    private long sizeBeforeForgetting(int forgotten, int kept) throws Exception {
+        try (StateDb db = StateDb.open(temp)) {
+            seeManyLinks(db, forgotten, 1);
+            seeManyLinks(db, kept, 2);
+        }
+        long size = Files.size(temp.resolve(StateDb.FILE_NAME));
+        try (StateDb db = StateDb.open(temp)) {
+            assertThat(new LinkStore(db).forgetUnseenSince(2)).isEqualTo(forgotten);
+        }
+        return size;
+    }
+
+    /**
      * SQLite never shrinks its file on its own: a state whose corpus shrank for good kept its
      * largest size. A close that finds at least half of the file free gives that space back,
      * keeping every row.
@@ -289,17 +305,10 @@ class StateDbTest {
     @Test
     void aCloseGivesBackTheSpaceOfRowsDeletedWhenItIsMostOfTheFile() throws Exception {
         Path file = temp.resolve(StateDb.FILE_NAME);
-        try (StateDb db = StateDb.open(temp)) {
-            seeManyLinks(db, 25_000, 1);
-            seeManyLinks(db, 10, 2);
-        }
-        long full = Files.size(file);
+
+        long full = sizeBeforeForgetting(25_000, 10);
+
         assertThat(full).isGreaterThan(3 * StateDb.COMPACT_MIN_FREE_BYTES);
-
-        try (StateDb db = StateDb.open(temp)) {
-            assertThat(new LinkStore(db).forgetUnseenSince(2)).isEqualTo(25_000);
-        }
-
         assertThat(Files.size(file)).isLessThan(full / 20);
         assertThat(Files.exists(temp.resolve(StateDb.FILE_NAME + "-wal"))).isFalse();
         try (StateDb db = StateDb.open(temp)) {
@@ -311,18 +320,9 @@ class StateDbTest {
 
     @Test
     void aCloseLeavesTheFileAsItIsWhenLessThanHalfOfItIsFree() throws Exception {
-        Path file = temp.resolve(StateDb.FILE_NAME);
-        try (StateDb db = StateDb.open(temp)) {
-            seeManyLinks(db, 15_000, 1);
-            seeManyLinks(db, 25_000, 2);
-        }
-        long full = Files.size(file);
+        long full = sizeBeforeForgetting(15_000, 25_000);
 
-        try (StateDb db = StateDb.open(temp)) {
-            new LinkStore(db).forgetUnseenSince(2);
-        }
-
-        assertThat(Files.size(file)).isEqualTo(full);
+        assertThat(Files.size(temp.resolve(StateDb.FILE_NAME))).isEqualTo(full);
     }
 
     /** Another connection writing: the compaction waits for nothing, and the next close does it. */

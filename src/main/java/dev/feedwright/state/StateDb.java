@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The state database: one SQLite file, {@code feedwright.db} in the state folder, in WAL mode so
@@ -467,8 +469,16 @@ public final class StateDb implements AutoCloseable {
             LOG.info("{}: compacted the state database from {} to {} MiB: most of it was the free space rows"
                     + " deleted had left", file, mebibytes(pages * pageSize), mebibytes((pages - free) * pageSize));
         } catch (SQLException e) {
-            LOG.warn("{}: could not compact the state database ({}); it stays as it is, and the next run tries"
-                    + " again", file, e.getMessage());
+            // Another run writing is no fault (an export while a link check runs): said at INFO,
+            // so that a cron job's mail is not about it; anything else (a full disk) is a warning.
+            boolean busy = e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_BUSY;
+            String message = "{}: could not compact the state database ({}); it stays as it is, and the next run"
+                    + " tries again";
+            if (busy) {
+                LOG.info(message, file, e.getMessage());
+            } else {
+                LOG.warn(message, file, e.getMessage());
+            }
         }
     }
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.feedwright.testing.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +17,20 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class StateDbTest {
 
     @TempDir
     Path temp;
+
+    /** What the state database logged at the last close {@link #sizeBeforeForgetting} made. */
+    private List<ILoggingEvent> closeLog = List.of();
 
     private static String pragma(Path file, String name) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -291,10 +300,33 @@ class StateDbTest {
             seeManyLinks(db, kept, 2);
         }
         long size = Files.size(temp.resolve(StateDb.FILE_NAME));
-        try (StateDb db = StateDb.open(temp)) {
-            assertThat(new LinkStore(db).forgetUnseenSince(2)).isEqualTo(forgotten);
-        }
+        closeLog = stateDbLog(() -> {
+            try (StateDb db = StateDb.open(temp)) {
+                assertThat(new LinkStore(db).forgetUnseenSince(2)).isEqualTo(forgotten);
+            }
+        });
         return size;
+    }
+
+    /** What {@link StateDb} logged while {@code action} ran, its logger at INFO whatever it was at. */
+    private static List<ILoggingEvent> stateDbLog(Action action) throws Exception {
+        Logger logger = (Logger) LoggerFactory.getLogger(StateDb.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        log.start();
+        logger.addAppender(log);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(log);
+            logger.setLevel(level);
+        }
+        return log.list;
+    }
+
+    private interface Action {
+        void run() throws Exception;
     }
 
     /**
@@ -310,6 +342,12 @@ class StateDbTest {
 
         assertThat(full).isGreaterThan(3 * StateDb.COMPACT_MIN_FREE_BYTES);
         assertThat(Files.size(file)).isLessThan(full / 20);
+        assertThat(closeLog).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.INFO);
+            assertThat(event.getFormattedMessage()).isEqualTo(file + ": compacted the state database from "
+                    + String.format(Locale.ROOT, "%.1f", full / (1024.0 * 1024.0))
+                    + " to 0.1 MiB: most of it was the free space rows deleted had left");
+        });
         assertThat(Files.exists(temp.resolve(StateDb.FILE_NAME + "-wal"))).isFalse();
         try (StateDb db = StateDb.open(temp)) {
             assertThat(db.checked()).as("the compacted file is marked clean").isFalse();
@@ -323,6 +361,7 @@ class StateDbTest {
         long full = sizeBeforeForgetting(15_000, 25_000);
 
         assertThat(Files.size(temp.resolve(StateDb.FILE_NAME))).isEqualTo(full);
+        assertThat(closeLog).isEmpty();
     }
 
     /** Another connection writing: the compaction waits for nothing, and the next close does it. */
@@ -335,29 +374,20 @@ class StateDbTest {
         long full = Files.size(file);
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = other.createStatement()) {
-            ch.qos.logback.classic.Logger logger =
-                    (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StateDb.class);
-            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
-                    new ch.qos.logback.core.read.ListAppender<>();
-            ch.qos.logback.classic.Level level = logger.getLevel();
-            logger.setLevel(ch.qos.logback.classic.Level.INFO);
-            log.start();
-            logger.addAppender(log);
-            try (StateDb db = StateDb.open(temp)) {
-                new LinkStore(db).forgetUnseenSince(2);
-                s.execute("BEGIN IMMEDIATE");
-                long started = System.nanoTime();
-                db.close();
-                assertThat(System.nanoTime() - started).as("no wait for the other writer")
-                        .isLessThan(10_000_000_000L);
-            } finally {
-                logger.detachAppender(log);
-                logger.setLevel(level);
-            }
+            List<ILoggingEvent> log = stateDbLog(() -> {
+                try (StateDb db = StateDb.open(temp)) {
+                    new LinkStore(db).forgetUnseenSince(2);
+                    s.execute("BEGIN IMMEDIATE");
+                    long started = System.nanoTime();
+                    db.close();
+                    assertThat(System.nanoTime() - started).as("no wait for the other writer")
+                            .isLessThan(10_000_000_000L);
+                }
+            });
             s.execute("ROLLBACK");
             // Another run writing is no fault: not a warning, which a cron job would mail.
-            assertThat(log.list).singleElement().satisfies(event -> {
-                assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+            assertThat(log).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.INFO);
                 assertThat(event.getFormattedMessage()).contains("could not compact the state database",
                         "SQLITE_BUSY", "the next run tries again");
             });

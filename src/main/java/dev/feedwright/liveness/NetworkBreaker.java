@@ -33,8 +33,8 @@ final class NetworkBreaker {
     /** How many failures each host has in the window. */
     private final Map<String, Integer> failingHosts = new HashMap<>();
     private int count;
+    /** Network failures in the window: until the first sample is complete, every one so far. */
     private int failures;
-    private int windowFailures;
     private boolean tripped;
 
     NetworkBreaker(int sample, int percent) {
@@ -54,17 +54,14 @@ final class NetworkBreaker {
         }
         int slot = count % sample;
         if (count >= sample && window[slot] != null) {
-            windowFailures--;
+            failures--;
             failingHosts.merge(window[slot], -1, (was, minus) -> was == 1 ? null : was + minus);
         }
         window[slot] = networkFailure ? host : null;
         count++;
         if (networkFailure) {
-            windowFailures++;
+            failures++;
             failingHosts.merge(host, 1, Integer::sum);
-            if (count <= sample) {
-                failures++;
-            }
         }
         if (count < sample) {
             // Trip once no later result could bring the sample back under the limit: the rest of
@@ -72,7 +69,7 @@ final class NetworkBreaker {
             // host's failures wait for the end of the sample: the others may yet answer.
             return tooMany(failures, sample) && failingHosts.size() > 1 ? trip() : Decision.HOLD;
         }
-        if (tooMany(windowFailures, sample) && (failingHosts.size() > 1 || windowFailures == sample)) {
+        if (tooMany(failures, sample) && notOneHostAlone(sample)) {
             return trip();
         }
         return count == sample ? Decision.RELEASE : Decision.PASS;
@@ -84,8 +81,7 @@ final class NetworkBreaker {
      * @return true when the network looks down
      */
     boolean finish() {
-        if (!tripped && count > 0 && count < sample && tooMany(failures, count)
-                && (failingHosts.size() > 1 || failures == count)) {
+        if (!tripped && count > 0 && count < sample && tooMany(failures, count) && notOneHostAlone(count)) {
             tripped = true;
         }
         return tripped;
@@ -102,11 +98,19 @@ final class NetworkBreaker {
 
     /** Network failures among the first sample, or among the latest window once past it. */
     int failures() {
-        return count <= sample ? failures : windowFailures;
+        return failures;
     }
 
     int sample() {
         return sample;
+    }
+
+    /**
+     * Whether the window's failures are not one host's alone while others answered: they are of
+     * more than one host, or every one of its {@code results} failed.
+     */
+    private boolean notOneHostAlone(int results) {
+        return failingHosts.size() > 1 || failures == results;
     }
 
     private boolean tooMany(int failed, int of) {

@@ -1,8 +1,6 @@
 package dev.feedwright.cli;
 
 import dev.feedwright.config.BuildInfo;
-import dev.feedwright.config.ConfigException;
-import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.LivenessPass;
@@ -13,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,9 +31,8 @@ final class CheckLinksCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: config/feedwright.yaml if it exists, else built-in defaults).")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--corpus", paramLabel = "DIR", description = "Corpus folder (overrides corpus.dir).")
     private Path corpus;
@@ -49,18 +47,8 @@ final class CheckLinksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.quiet(quiet);
-        PrintWriter err = spec.commandLine().getErr();
-        FeedwrightConfig settings;
-        try {
-            settings = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            err.println("feedwright: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        if (!Logging.alsoToFile(settings.logging().file(), spec.commandLine())) {
-            return ExitCodes.FATAL;
-        }
-        err = spec.commandLine().getErr(); // with logging.file, also to the file
+        FeedwrightConfig settings = config.load(spec.commandLine());
+        PrintWriter err = spec.commandLine().getErr(); // with logging.file, also to the file
         if (corpus != null) {
             settings = settings.withCorpusDir(corpus);
         }

@@ -1,8 +1,6 @@
 package dev.feedwright.cli;
 
 import dev.feedwright.config.BuildInfo;
-import dev.feedwright.config.ConfigException;
-import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ServeConfig;
 import dev.feedwright.schedule.Crons;
@@ -14,10 +12,10 @@ import dev.feedwright.serve.SiteAddress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -54,9 +52,8 @@ final class DaemonCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: config/feedwright.yaml if it exists, else built-in defaults).")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--serve", paramLabel = "PORT",
             description = "Also serve the output folder over HTTP on this port, as 'feedwright serve' does, with the"
@@ -75,19 +72,9 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        FeedwrightConfig settings;
-        try {
-            settings = withOptions(ConfigLoader.load(config, Crons.CHECK));
-        } catch (ConfigException e) {
-            err.println("feedwright: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
         Logging.quiet(false);
-        if (!Logging.alsoToFile(settings.logging().file(), spec.commandLine())) {
-            return ExitCodes.FATAL;
-        }
-        err = spec.commandLine().getErr(); // with logging.file, also to the file
+        FeedwrightConfig settings = config.load(spec.commandLine(), Crons.CHECK, this::withOptions);
+        PrintWriter err = spec.commandLine().getErr(); // with logging.file, also to the file
         Daemon daemon = Daemon.of(settings, BuildInfo.load());
         FeedServer server = null;
         if (servePort != null) {

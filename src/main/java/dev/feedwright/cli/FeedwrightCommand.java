@@ -50,6 +50,10 @@ public final class FeedwrightCommand implements Runnable {
             return Path.of(value);
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof CommandFailure failure) {
+                cmd.getErr().println("feedwright: " + failure.getMessage());
+                return failure.exitCode();
+            }
             cmd.getErr().println("feedwright: unexpected error: " + e);
             e.printStackTrace(cmd.getErr());
             return ExitCodes.FATAL;

@@ -78,23 +78,17 @@ final class Logging {
     }
 
     /**
-     * {@link #alsoToFile} for a command: false, after saying why on {@code err}, when the file
-     * cannot be written (the command then ends with {@link ExitCodes#FATAL}).
+     * {@link #alsoToFile} for a command, whose stdout and stderr then also go to the file.
+     *
+     * @throws IOException when the file cannot be written
      */
-    static boolean alsoToFile(Path file, CommandLine command) {
-        try {
-            alsoToFile(file);
-        } catch (IOException e) {
-            command.getErr().println("feedwright: logging.file " + file + " cannot be written: "
-                    + Failures.describe(e));
-            return false;
-        }
+    static void alsoToFile(Path file, CommandLine command) throws IOException {
+        alsoToFile(file);
         if (file != null) {
             // What the command prints (its summary, a fatal error) goes to the file too.
             command.setOut(alsoPrintedToFile(command.getOut(), org.slf4j.event.Level.INFO));
             command.setErr(alsoPrintedToFile(command.getErr(), org.slf4j.event.Level.WARN));
         }
-        return true;
     }
 
     /** {@code console}, each of whose lines is also logged at {@code level} to the log file alone. */

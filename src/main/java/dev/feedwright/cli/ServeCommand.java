@@ -1,7 +1,6 @@
 package dev.feedwright.cli;
 
-import dev.feedwright.config.ConfigException;
-import dev.feedwright.config.ConfigLoader;
+import dev.feedwright.config.CronCheck;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ServeConfig;
 import dev.feedwright.serve.FeedServer;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,9 +30,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: config/feedwright.yaml if it exists, else built-in defaults).")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--port", paramLabel = "PORT", description = "TCP port, 1 to 65535 (overrides serve.port; default 8080).")
     private Integer port;
@@ -56,18 +55,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        FeedwrightConfig settings;
-        try {
-            settings = withOptions(ConfigLoader.load(config));
-        } catch (ConfigException e) {
-            err.println("feedwright: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        if (!Logging.alsoToFile(settings.logging().file(), spec.commandLine())) {
-            return ExitCodes.FATAL;
-        }
-        err = spec.commandLine().getErr(); // with logging.file, also to the file
+        FeedwrightConfig settings = config.load(spec.commandLine(), CronCheck.NONE, this::withOptions);
+        PrintWriter err = spec.commandLine().getErr(); // with logging.file, also to the file
         Path folder = settings.output().dir();
         if (!Files.isDirectory(folder)) {
             err.println("feedwright: serve: the output folder " + folder + " does not exist or is not a folder;"

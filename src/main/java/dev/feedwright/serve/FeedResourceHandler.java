@@ -2,6 +2,7 @@ package dev.feedwright.serve;
 
 import java.io.IOException;
 import java.time.Duration;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.content.HttpContent;
@@ -35,7 +36,14 @@ import org.eclipse.jetty.util.Callback;
  */
 final class FeedResourceHandler extends ResourceHandler {
 
-    FeedResourceHandler(Duration maxAge) {
+    /** The request attribute under which a conditional request's content waits for its 304. */
+    private static final String CONTENT = FeedResourceHandler.class.getName() + ".content";
+
+    /** Read when a 304 is sent (Jetty's constructor makes the resource service before this is set). */
+    private final GzipVariant gzip;
+
+    FeedResourceHandler(Duration maxAge, GzipVariant gzip) {
+        this.gzip = gzip;
         setDirAllowed(false);
         setWelcomeFiles("index.html");
         setWelcomeMode(ResourceService.WelcomeMode.SERVE);
@@ -60,7 +68,7 @@ final class FeedResourceHandler extends ResourceHandler {
      * (see {@link RenameSafeContent}); sends 304 itself, with the headers a cache needs, instead of
      * through the error handler.
      */
-    private static final class NotModifiedWithHeaders extends ResourceService {
+    private final class NotModifiedWithHeaders extends ResourceService {
 
         @Override
         public HttpContent getContent(String path, Request request) throws IOException {
@@ -89,15 +97,35 @@ final class FeedResourceHandler extends ResourceHandler {
 
         /**
          * {@code If-None-Match: *} matches any file that exists (RFC 9110, 13.1.2), which Jetty
-         * does not check for a {@code GET}: a 304 then, as for a matching tag.
+         * does not check for a {@code GET}: a 304 then, as for a matching tag. A file sent without
+         * {@code Last-Modified} (written in the current second, see {@link RenameSafeContent})
+         * has no modification date to compare, so {@code If-Modified-Since} and
+         * {@code If-Unmodified-Since} are ignored (RFC 9110, 13.1.3 and 13.1.4): Jetty compares
+         * them in whole seconds with the file's time, and would call a version written later in
+         * the same second "not modified".
          */
         @Override
         protected boolean handleConditionalHeaders(Request request, Response response, HttpContent content,
                 Callback callback) throws IOException {
+            request.setAttribute(CONTENT, content);
             if ("*".equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
                 putNotModifiedHeaders(response, content);
                 writeHttpError(request, response, callback, HttpStatus.NOT_MODIFIED_304);
                 return true;
+            }
+            HttpFields headers = request.getHeaders();
+            if (content.getLastModified() == null && (headers.contains(HttpHeader.IF_MODIFIED_SINCE)
+                    || headers.contains(HttpHeader.IF_UNMODIFIED_SINCE))) {
+                HttpFields withoutDates = HttpFields.build(headers)
+                        .remove(HttpHeader.IF_MODIFIED_SINCE)
+                        .remove(HttpHeader.IF_UNMODIFIED_SINCE)
+                        .asImmutable();
+                request = new Request.Wrapper(request) {
+                    @Override
+                    public HttpFields getHeaders() {
+                        return withoutDates;
+                    }
+                };
             }
             return super.handleConditionalHeaders(request, response, content, callback);
         }
@@ -122,14 +150,26 @@ final class FeedResourceHandler extends ResourceHandler {
                 super.writeHttpError(request, response, callback, status);
                 return;
             }
-            // Jetty's gzip wrapper replaces the entity tag when the status is set, with the one the
-            // request named in If-None-Match, or with none after If-Modified-Since.
+            // Jetty's gzip layer replaces the entity tag when the status is set: with the request's
+            // If-None-Match as it came, or with none after If-Modified-Since; and to a HEAD it adds
+            // its suffix to whatever tag is there. A tag the request named is the one a 200 would
+            // carry; anything else ("*", a list, nothing) is put right, and the answer, which has
+            // no body, is written past the layers that would change it again.
             String etag = response.getHeaders().get(HttpHeader.ETAG);
             response.setStatus(status);
-            if (etag != null && !response.getHeaders().contains(HttpHeader.ETAG)) {
-                response.getHeaders().put(HttpHeader.ETAG, etag);
+            String given = response.getHeaders().get(HttpHeader.ETAG);
+            Response unwrapped = Response.getOriginalResponse(response);
+            if (etag != null && !etag.equals(given) && !isOneTag(given)
+                    && request.getAttribute(CONTENT) instanceof HttpContent content) {
+                unwrapped.getHeaders().put(HttpHeader.ETAG, gzip.tagWhenAccepted(content));
             }
-            response.write(true, null, callback);
+            unwrapped.write(true, null, callback);
+        }
+
+        /** Whether {@code value} is one strong entity tag (what this server gives), not a list or {@code *}. */
+        private static boolean isOneTag(String value) {
+            return value != null && value.length() >= 2 && value.startsWith("\"")
+                    && value.indexOf('"', 1) == value.length() - 1;
         }
     }
 }

@@ -11,9 +11,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.jetty.compression.gzip.GzipCompression;
-import org.eclipse.jetty.compression.server.CompressionConfig;
-import org.eclipse.jetty.compression.server.CompressionHandler;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -80,7 +77,8 @@ public final class FeedServer implements AutoCloseable {
         server.addConnector(connector);
         server.setStopTimeout(STOP_TIMEOUT_MILLIS);
 
-        Handler handler = new BrowserView(new FeedResourceHandler(options.maxAge()));
+        GzipVariant gzip = new GzipVariant();
+        Handler handler = new BrowserView(new FeedResourceHandler(options.maxAge(), gzip));
         if (statusJson.isPresent()) {
             handler = new JsonEndpoint(STATUS_PATH, statusJson.get(), handler);
         }
@@ -92,7 +90,7 @@ public final class FeedServer implements AutoCloseable {
         for (Map.Entry<String, String> type : MediaTypes.BY_EXTENSION.entrySet()) {
             context.getMimeTypes().addMimeMapping(type.getKey(), type.getValue());
         }
-        GracefulHandler graceful = new GracefulHandler(new WeakTags(newCompressionHandler(context)));
+        GracefulHandler graceful = new GracefulHandler(new WeakTags(gzip.handler(context)));
         graceful.setShutdownIdleTimeout(STOP_IDLE_MILLIS);
         server.setHandler(graceful);
     }
@@ -190,15 +188,5 @@ public final class FeedServer implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static CompressionHandler newCompressionHandler(Handler next) {
-        CompressionHandler compression = new CompressionHandler(next);
-        compression.putCompression(new GzipCompression());
-        // HEAD as well as GET (Jetty's default): a HEAD must get the headers its GET would, the
-        // gzip variant's entity tag, Content-Encoding and Vary among them.
-        compression.putConfiguration("/", CompressionConfig.builder().defaults().compressIncludeMethod("HEAD")
-                .build());
-        return compression;
     }
 }

@@ -306,6 +306,42 @@ class FeedServerTest {
         assertThat(header(again, "Cache-Control")).isEqualTo("public, max-age=900");
     }
 
+    /** RFC 9110, 15.4.5: a 304 carries the entity tag its 200 would, here the gzip variant's. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "If-Modified-Since | Mon, 06 May 2024 07:08:09 GMT",
+        "If-None-Match     | *",
+        "If-None-Match     | \"0.0.0.0\", ETAG",
+        })
+    void aNotModifiedToAReaderThatAcceptsGzipCarriesTheGzipVariantsTag(String condition, String value) {
+        HttpResponse<byte[]> ok = client.get("/all.xml", "Accept-Encoding", "gzip");
+        String etag = header(ok, "ETag");
+
+        HttpResponse<byte[]> notModified = client.get("/all.xml", "Accept-Encoding", "gzip",
+                condition, value.replace("ETAG", etag));
+        HttpResponse<byte[]> head = client.send("HEAD", "/all.xml", "Accept-Encoding", "gzip",
+                condition, value.replace("ETAG", etag));
+
+        assertThat(etag).endsWith("--gzip\"");
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(header(notModified, "ETag")).isEqualTo(etag);
+        assertThat(head.statusCode()).isEqualTo(304);
+        assertThat(header(head, "ETag")).isEqualTo(etag);
+    }
+
+    /** A file too small to compress goes out plain to a reader that accepts gzip, and its 304 says so. */
+    @Test
+    void aNotModifiedForAFileTooSmallToCompressCarriesItsOwnTag() {
+        HttpResponse<byte[]> ok = client.get("/feeds.opml", "Accept-Encoding", "gzip");
+
+        HttpResponse<byte[]> notModified = client.get("/feeds.opml", "Accept-Encoding", "gzip",
+                "If-Modified-Since", "Mon, 06 May 2024 07:08:09 GMT");
+
+        assertThat(header(ok, "Content-Encoding")).isNull();
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(header(notModified, "ETag")).isEqualTo(header(ok, "ETag")).doesNotContain("gzip");
+    }
+
     @Test
     void servesTheIndexPageForTheRoot() throws IOException {
         HttpResponse<byte[]> response = client.get("/");
@@ -359,6 +395,28 @@ class FeedServerTest {
         assertThat(header(fresh, "ETag")).isNotNull();
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(header(client.get("/all.xml"), "Last-Modified")).isEqualTo("Mon, 06 May 2024 07:08:09 GMT");
+    }
+
+    /**
+     * Without Last-Modified the file has no date to compare (RFC 9110, 13.1.3 and 13.1.4): a cache
+     * that revalidates with its copy's Date, which may fall in the second of a version written
+     * after its copy, gets the file, and If-Unmodified-Since does not refuse it.
+     */
+    @Test
+    void aFileWithoutLastModifiedIgnoresTheDateConditions() throws IOException {
+        Instant written = Instant.now().plusSeconds(3600);
+        Files.setLastModifiedTime(folder.resolve("all.atom"), FileTime.from(written));
+        String sameSecond = DateTimeFormatter.RFC_1123_DATE_TIME.format(written.atZone(ZoneOffset.UTC));
+
+        HttpResponse<byte[]> modifiedSince = client.get("/all.atom", "If-Modified-Since", sameSecond);
+        HttpResponse<byte[]> unmodifiedSince = client.get("/all.atom", "If-Unmodified-Since",
+                "Mon, 06 May 2024 07:08:09 GMT");
+        HttpResponse<byte[]> dated = client.get("/all.xml", "If-Modified-Since", sameSecond);
+
+        assertThat(modifiedSince.statusCode()).isEqualTo(200);
+        assertThat(header(modifiedSince, "Last-Modified")).isNull();
+        assertThat(unmodifiedSince.statusCode()).isEqualTo(200);
+        assertThat(dated.statusCode()).as("a dated file still compares").isEqualTo(304);
     }
 
     @Test

@@ -190,6 +190,7 @@ public final class Daemon {
             gate.close();
         }
         board.state("stopping");
+        writeStatus();
         LOG.info("daemon stopping: no new runs; waiting up to {} s for a run in progress", timeout.toSeconds());
         if (watcher != null) {
             watcher.close();

@@ -276,6 +276,33 @@ class DaemonScheduleTest {
         assertThat(read(file).get("state").asString()).isEqualTo("stopped");
     }
 
+    /** Regression: status.json said "running" for as long as a stop waited for the run in progress. */
+    @Test
+    void theStatusFileSaysStoppingWhileAStopWaitsForTheRun() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        RecordingWork work = new RecordingWork((task, number) -> {
+            started.countDown();
+            end.await(30, TimeUnit.SECONDS);
+        });
+        start(DaemonTests.config(temp, DaemonTests.schedule(YEARLY, YEARLY, true, false, Duration.ofSeconds(1))),
+                work);
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        Path file = temp.resolve("state").resolve("status.json");
+        Thread stopping = new Thread(() -> daemon.stop(Duration.ofSeconds(20)));
+        stopping.start();
+        try {
+            Waits.until(WAIT, "the stop to begin", () -> daemon.status().state().equals("stopping"));
+            Waits.until(WAIT, "the status file to say so", () -> read(file).get("state").asString().equals("stopping"));
+
+            assertThat(read(file).get("running").get("cause").asString()).isEqualTo("start");
+        } finally {
+            end.countDown();
+            stopping.join();
+        }
+        assertThat(read(file).get("state").asString()).isEqualTo("stopped");
+    }
+
     private static JsonNode read(Path file) {
         try {
             return JsonMapper.builder().build().readTree(Files.readString(file));

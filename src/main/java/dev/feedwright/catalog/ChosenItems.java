@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public final class ChosenItems {
 
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private ChosenItems() {
     }
@@ -145,10 +145,14 @@ public final class ChosenItems {
         return new Story(primary, topics, related, readString(in), readString(in));
     }
 
-    /** A story's article as a coverage list shows it: title, link, date and provider. */
+    /**
+     * A story's article as a coverage list shows it: title, link, date and provider, and its AMP
+     * links, which tell an article given as its AMP page from the same article under its plain link.
+     */
     private static void writeCovered(DataOutputStream out, Article article) throws IOException {
         writeString(out, article.title());
         writeString(out, article.link());
+        writeStrings(out, article.ampLinks());
         out.writeLong(article.published().getEpochSecond());
         out.writeInt(article.published().getNano());
         writeString(out, article.provider().name());
@@ -158,9 +162,10 @@ public final class ChosenItems {
     private static Article readCovered(DataInputStream in) throws IOException {
         String title = readString(in);
         String link = readString(in);
+        List<String> ampLinks = readStrings(in);
         Instant published = Instant.ofEpochSecond(in.readLong(), in.readInt());
         Provider provider = new Provider(readString(in), readString(in));
-        return new Article(title, "", published, link, List.of(), provider, List.of(), ArticleType.ARTICLE, null,
+        return new Article(title, "", published, link, ampLinks, provider, List.of(), ArticleType.ARTICLE, null,
                 null, null, null);
     }
 

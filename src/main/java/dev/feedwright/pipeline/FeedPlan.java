@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -76,23 +77,34 @@ final class FeedPlan {
             stale.add(FeedStates.ref(id.kind(), id.name()));
         }
         if (renderAll) {
-            stale.addAll(previous.keySet());
-            stale.add(FeedRef.ALL);
-            store.topics().keySet().forEach(topic -> stale.add(FeedRef.topic(topic)));
-            store.providers().keySet().forEach(domain -> stale.add(FeedRef.provider(domain)));
+            addEveryFeed();
             return;
         }
         if (lastCutoff != null) {
             addDue(lastCutoff, cutoff.getEpochSecond());
         }
+        boolean providerMoved = false;
         for (Map.Entry<FeedRef, ExportStore.FeedRow> feed : previous.entrySet()) {
             FeedKey key = names.key(feed.getKey());
-            if (key == null || !key.slug().equals(feed.getValue().slug())
-                    || !names.displayName(feed.getKey()).equals(feed.getValue().display())) {
+            boolean moved = key != null && !key.slug().equals(feed.getValue().slug());
+            if (key == null || moved || !names.displayName(feed.getKey()).equals(feed.getValue().display())) {
                 stale.add(feed.getKey());
             }
+            providerMoved |= moved && feed.getKey().kind() == FeedKind.PROVIDER;
+        }
+        if (providerMoved) {
+            // Every RSS item names its provider's feed (<source url>), and any feed may hold an
+            // item of the provider whose feed moved (a new domain took its slug): rare, so all.
+            addEveryFeed();
         }
         addDamaged();
+    }
+
+    private void addEveryFeed() throws StateStoreException {
+        stale.addAll(previous.keySet());
+        stale.add(FeedRef.ALL);
+        store.topics().keySet().forEach(topic -> stale.add(FeedRef.topic(topic)));
+        store.providers().keySet().forEach(domain -> stale.add(FeedRef.provider(domain)));
     }
 
     /**
@@ -235,7 +247,7 @@ final class FeedPlan {
         List<Publisher.Published> remembered = published.stream().filter(p -> remember.test(ref(p.feed()))).toList();
         Map<String, Long> checksums = remembered.isEmpty() ? Map.of() : checksums(remembered);
         List<ExportStore.FeedRow> rows = new ArrayList<>();
-        Map<ExportStore.FeedId, byte[]> chosen = new HashMap<>();
+        Map<ExportStore.FeedId, Supplier<byte[]>> chosen = new HashMap<>();
         List<ExportStore.OutputFile> files = new ArrayList<>();
         for (Publisher.Published feed : published) {
             CatalogFeed catalogFeed = feed.feed();
@@ -249,7 +261,7 @@ final class FeedPlan {
                     summary.name(), summary.title(), summary.items(),
                     summary.newest() == null ? null : summary.newest().getEpochSecond(), floor));
             chosen.put(FeedStates.id(ref),
-                    remember.test(ref) ? ChosenItems.encode(catalogFeed.entries(), checksums) : null);
+                    remember.test(ref) ? () -> ChosenItems.encode(catalogFeed.entries(), checksums) : () -> null);
             for (String path : publisher.paths(catalogFeed.key())) {
                 files.add(outputFile(path));
             }

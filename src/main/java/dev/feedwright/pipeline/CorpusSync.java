@@ -64,6 +64,12 @@ final class CorpusSync {
      * sees a file with it, so the next run reads the file whatever its size and time.
      */
     private static final long READ_AGAIN = -1;
+    /**
+     * The checksum stored for a file whose bytes were not read (unreadable, or too large): no
+     * CRC-32C is negative, so the next read of the file never takes it for unchanged (an empty
+     * file's CRC-32C is 0).
+     */
+    private static final long NOT_READ = -1;
 
     /**
      * How much older than the run's start a file's modification time must be for its size and
@@ -76,6 +82,12 @@ final class CorpusSync {
 
     /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
     static final int MAX_KEPT_STORIES = 4096;
+    /**
+     * The bytes of the files whose stories are kept, at most (as much as the reading reads ahead):
+     * a story costs memory in proportion to its file, and a run that reads many large files (a
+     * mass edit, a pull) must fit the heap a full export fits.
+     */
+    static final long MAX_KEPT_BYTES = 16L << 20;
 
     private final Path root;
     private final CorpusScanner scanner;
@@ -87,6 +99,8 @@ final class CorpusSync {
     private final long trustedBefore;
 
     private final Map<String, Story> stories = new HashMap<>();
+    private long keptBytes;
+    private boolean storiesComplete = true;
     private final List<Problem> newProblems = new ArrayList<>();
     private ExportStore.Batch batch = new ExportStore.Batch();
     private long seen;
@@ -114,8 +128,14 @@ final class CorpusSync {
         this.trustedBefore = started - RACY_MILLIS;
     }
 
-    /** What the pass found. */
-    record Result(long files, long read, long warnings, List<Problem> newProblems, Map<String, Story> stories) {
+    /**
+     * What the pass found.
+     *
+     * @param stories         the stories of files read, as many as could be kept
+     * @param storiesComplete true when {@code stories} holds the story of every file read
+     */
+    record Result(long files, long read, long warnings, List<Problem> newProblems, Map<String, Story> stories,
+            boolean storiesComplete) {
     }
 
     Result run(ExecutorService pool, int window) throws IOException {
@@ -134,7 +154,7 @@ final class CorpusSync {
                         MAX_FOLDERS);
                 boolean[] changed = walked.changedSince(store.walkBuckets());
                 if (changed == null) {
-                    return new Result(walked.files(), read, warnings, newProblems, stories);
+                    return new Result(walked.files(), read, warnings, newProblems, stories, storiesComplete);
                 }
                 seen = walked.files();
                 Predicate<String> wanted = source -> changed[WalkBuckets.bucket(source)];
@@ -159,7 +179,7 @@ final class CorpusSync {
         }
         flush();
         removeDeletedFiles();
-        return new Result(seen, read, warnings, newProblems, stories);
+        return new Result(seen, read, warnings, newProblems, stories, storiesComplete);
     }
 
     /** Files as a walk hands them on, with their source names and attributes (null for one it could not look at). */
@@ -225,7 +245,7 @@ final class CorpusSync {
     /** Reads one file, on the pool; a file whose bytes did not change is not parsed. */
     private Outcome read(Task task) {
         if (task.size() > maxFileBytes) {
-            return new Outcome(task, 0, reader.tooLarge(task.source(), task.size()), false);
+            return new Outcome(task, NOT_READ, reader.tooLarge(task.source(), task.size()), false);
         }
         byte[] bytes;
         try {
@@ -234,7 +254,7 @@ final class CorpusSync {
             // Stored as if never looked at, so that every run tries again: making a file readable
             // (chmod) changes neither its size nor its modification time.
             Task unread = new Task(task.file(), task.source(), task.size(), READ_AGAIN, task.row());
-            return new Outcome(unread, 0, StoryReader.unreadable(task.source(), e), false);
+            return new Outcome(unread, NOT_READ, StoryReader.unreadable(task.source(), e), false);
         }
         CRC32C crc = new CRC32C();
         crc.update(bytes);
@@ -273,8 +293,11 @@ final class CorpusSync {
             change(oldKeys, keys);
             if (catalog != null) {
                 catalog.offer(keys, r.story());
-            } else if (stories.size() < MAX_KEPT_STORIES) {
+            } else if (stories.size() < MAX_KEPT_STORIES && keptBytes + task.size() <= MAX_KEPT_BYTES) {
                 stories.put(task.source(), r.story());
+                keptBytes += task.size();
+            } else {
+                storiesComplete = false;
             }
         } else if (outcome.result() instanceof ReadResult.Skipped s) {
             LOG.warn("skipped {}", s.problem());
@@ -340,8 +363,9 @@ final class CorpusSync {
             return;
         }
         List<ExportStore.FileRow> gone = new ArrayList<>();
+        Map<String, Boolean> linkedFolders = new HashMap<>();
         store.forEachFile(row -> {
-            if (!Files.isRegularFile(root.resolve(row.path()), LinkOption.NOFOLLOW_LINKS)) {
+            if (!stillWalked(row.path(), linkedFolders)) {
                 gone.add(row);
             }
         });
@@ -353,6 +377,28 @@ final class CorpusSync {
             maybeFlush();
         }
         flush();
+    }
+
+    /**
+     * Whether a walk would still find the file of {@code path}: a regular file, reached through
+     * folders none of which is a symbolic link (the walk follows none below the corpus folder, so
+     * the files of a folder replaced by a link are gone). {@code linkedFolders} keeps the answers
+     * for the folders last asked about, for the other files in them (at most {@link #BATCH} at a time).
+     */
+    private boolean stillWalked(String path, Map<String, Boolean> linkedFolders) {
+        if (!Files.isRegularFile(root.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            String folder = path.substring(0, slash);
+            if (linkedFolders.size() >= BATCH) {
+                linkedFolders.clear();
+            }
+            if (linkedFolders.computeIfAbsent(folder, f -> Files.isSymbolicLink(root.resolve(f)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void maybeFlush() {

@@ -266,7 +266,7 @@ public final class ExportRun {
         private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, Set<FeedRef> due, boolean renderAll)
                 throws IOException {
             Map<FeedRef, List<Candidate>> selections = new TreeMap<>();
-            if (!renderAll && !marksLeftOver && sync.read() <= CorpusSync.MAX_KEPT_STORIES) {
+            if (!renderAll && !marksLeftOver && sync.storiesComplete()) {
                 Set<FeedRef> tried = new HashSet<>(stale);
                 tried.removeAll(due);
                 selections.putAll(new RememberedChoice(store, catalog(tried::contains)).settle(tried, sync.stories()));
@@ -280,8 +280,8 @@ public final class ExportRun {
                 selections.putAll(catalog.selections());
             }
             Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? Map.of() : remembered(stale, selections);
-            Map<FeedRef, List<Candidate>> resolved = new StoryResolver(config.corpus().dir(), reader, pool, catalog,
-                    remembered).resolve(selections);
+            Map<FeedRef, List<Candidate>> resolved = new StoryResolver(config.corpus().dir(), reader, pool,
+                    ReadAhead.window(threads), catalog, remembered).resolve(selections);
             resolved.forEach((ref, candidates) -> {
                 if (candidates.size() < selections.get(ref).size()) {
                     shortened.add(ref);

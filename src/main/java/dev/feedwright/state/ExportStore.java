@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What exports remember between runs, so that a rerun reads only the corpus files that changed
@@ -508,10 +509,11 @@ public final class ExportStore {
      * Records, in one transaction, the feeds just written (and those that are gone), their output
      * files, and that they no longer need rendering; and the run's settings.
      *
-     * @param chosen     the items of written feeds, as {@link dev.feedwright.catalog.ChosenItems} bytes, or null to forget them
+     * @param chosen     the items of written feeds, as {@link dev.feedwright.catalog.ChosenItems} bytes, or null to
+     *                   forget them; each made when it is written
      * @param replaceAll true when {@code written} is every feed: the old rows are dropped first
      */
-    public void feedsWritten(List<FeedRow> written, Map<FeedId, byte[]> chosen, List<FeedId> gone,
+    public void feedsWritten(List<FeedRow> written, Map<FeedId, Supplier<byte[]>> chosen, List<FeedId> gone,
             List<OutputFile> files, List<String> goneFiles, boolean replaceAll, Map<String, String> meta)
             throws StateStoreException {
         db.inTransaction(c -> {
@@ -552,17 +554,19 @@ public final class ExportStore {
                 s.executeBatch();
                 try (PreparedStatement items = c.prepareStatement(
                         "UPDATE export_feeds SET chosen = ? WHERE kind = ? AND name = ?")) {
-                    for (Map.Entry<FeedId, byte[]> feed : chosen.entrySet()) {
-                        if (feed.getValue() == null) {
+                    // One feed's items at a time, made as they are written: all of them at once, for
+                    // a run that writes every feed, would hold every item's story twice.
+                    for (Map.Entry<FeedId, Supplier<byte[]>> feed : chosen.entrySet()) {
+                        byte[] bytes = feed.getValue().get();
+                        if (bytes == null) {
                             items.setNull(1, Types.BLOB);
                         } else {
-                            items.setBytes(1, feed.getValue());
+                            items.setBytes(1, bytes);
                         }
                         items.setInt(2, feed.getKey().kind());
                         items.setString(3, feed.getKey().name());
-                        items.addBatch();
+                        items.executeUpdate();
                     }
-                    items.executeBatch();
                 }
                 for (FeedId feed : gone) {
                     clear.setInt(1, feed.kind());
@@ -582,6 +586,13 @@ public final class ExportStore {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO export_files (path, size, mtime) VALUES (?, ?, ?)"
                     + " ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime");
                     PreparedStatement delete = c.prepareStatement("DELETE FROM export_files WHERE path = ?")) {
+                // The gone feeds' files first: a feed that took over the slug of one gone in the
+                // same run wrote files of the same names, which must stay recorded.
+                for (String path : goneFiles) {
+                    delete.setString(1, path);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
                 for (OutputFile file : files) {
                     s.setString(1, file.path());
                     s.setLong(2, file.size());
@@ -589,11 +600,6 @@ public final class ExportStore {
                     s.addBatch();
                 }
                 s.executeBatch();
-                for (String path : goneFiles) {
-                    delete.setString(1, path);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
             }
             putMeta(c, meta);
             return null;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,15 +47,15 @@ class ExportStoreTest {
             ExportStore.FeedId gone = new ExportStore.FeedId(2, "gone.example");
             store.markDirty(List.of(ai, gaming, gone));
             store.feedsWritten(List.of(feed(ai), feed(gaming), feed(gone)),
-                    Map.of(ai, new byte[] {1}, gaming, new byte[] {2}, gone, new byte[] {3}), List.of(),
+                    Map.of(ai, () -> new byte[] {1}, gaming, () -> new byte[] {2}, gone, () -> new byte[] {3}), List.of(),
                     List.of(new ExportStore.OutputFile("topics/ai.xml", 1, 1),
                             new ExportStore.OutputFile("providers/gone-example.xml", 1, 1)),
                     List.of(), false, Map.of());
             assertThat(store.dirtyFeeds()).isEmpty();
 
-            Map<ExportStore.FeedId, byte[]> chosen = new LinkedHashMap<>();
-            chosen.put(ai, new byte[] {4});
-            chosen.put(gaming, null);
+            Map<ExportStore.FeedId, Supplier<byte[]>> chosen = new LinkedHashMap<>();
+            chosen.put(ai, () -> new byte[] {4});
+            chosen.put(gaming, () -> null);
             store.markDirty(List.of(gone));
             store.feedsWritten(List.of(feed(ai), feed(gaming)), chosen, List.of(gone), List.of(),
                     List.of("providers/gone-example.xml"), false, Map.of());

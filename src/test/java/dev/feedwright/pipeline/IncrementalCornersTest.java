@@ -80,7 +80,7 @@ class IncrementalCornersTest {
     }
 
     /** Each path that differs, with its first differing line from both sides. */
-    private static List<String> differences(Map<String, String> incremental, Map<String, String> full) {
+    static List<String> differences(Map<String, String> incremental, Map<String, String> full) {
         List<String> differences = new ArrayList<>();
         TreeSet<String> paths = new TreeSet<>(incremental.keySet());
         paths.addAll(full.keySet());

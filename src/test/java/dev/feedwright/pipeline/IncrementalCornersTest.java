@@ -100,6 +100,20 @@ class IncrementalCornersTest {
     }
 
     /**
+     * Exports, then edits another story twice with an export after each: the first edit renders
+     * the feeds again, which then remember their items; the second renders {@code amp.md}'s item
+     * from what they remember.
+     */
+    private void exportUntilAmpMdIsRenderedFromWhatTheFeedsRemember() throws IOException {
+        story("other.md", "Other", "2026-11-10T00:00:00Z", "https://gamma.net/o", "gamma.net", "Misc");
+        export();
+        for (int edit = 1; edit <= 2; edit++) {
+            story("other.md", "Other, edit " + edit, "2026-11-10T00:00:00Z", "https://gamma.net/o", "gamma.net", "Misc");
+            export();
+        }
+    }
+
+    /**
      * Every RSS item names its provider's feed ({@code <source url>}); a new domain whose slug folds
      * to an existing provider's moves that provider's feed, and the items in the other feeds must
      * follow it.
@@ -131,14 +145,7 @@ class IncrementalCornersTest {
                   domain: alpha.com
                 ---
                 """);
-        story("other.md", "Other", "2026-11-10T00:00:00Z", "https://gamma.net/o", "gamma.net", "Misc");
-        export();
-        for (int edit = 1; edit <= 2; edit++) {
-            // The first edit renders the feeds again, which then remember their items; the second
-            // renders amp.md's item from what they remember.
-            story("other.md", "Other, edit " + edit, "2026-11-10T00:00:00Z", "https://gamma.net/o", "gamma.net", "Misc");
-            export();
-        }
+        exportUntilAmpMdIsRenderedFromWhatTheFeedsRemember();
 
         assertThat(Files.readString(out.resolve("all.json"))).doesNotContain("More coverage");
         assertWritesWhatAFullExportWrites();
@@ -177,12 +184,7 @@ class IncrementalCornersTest {
                       domain: delta.io
                 ---
                 """);
-        story("other.md", "Other", "2026-11-10T00:00:00Z", "https://gamma.net/o", "gamma.net", "Misc");
-        export();
-        for (int edit = 1; edit <= 2; edit++) {
-            story("other.md", "Other, edit " + edit, "2026-11-10T00:00:00Z", "https://gamma.net/o", "gamma.net", "Misc");
-            export();
-        }
+        exportUntilAmpMdIsRenderedFromWhatTheFeedsRemember();
 
         assertThat(Files.readString(out.resolve("all.json"))).contains("Delta").doesNotContain("Beta, plain page");
         assertWritesWhatAFullExportWrites();

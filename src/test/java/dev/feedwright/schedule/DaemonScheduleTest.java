@@ -252,15 +252,8 @@ class DaemonScheduleTest {
 
     @Test
     void stopGivesUpOnARunLongerThanTheTimeout() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        RecordingWork work = new RecordingWork((task, number) -> {
-            started.countDown();
-            end.await(30, TimeUnit.SECONDS);
-        });
-        start(DaemonTests.config(temp, DaemonTests.schedule(YEARLY, YEARLY, true, false, Duration.ofSeconds(1))),
-                work);
-        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        startWithARunThatWaitsFor(end);
         long before = System.nanoTime();
 
         boolean finished = daemon.stop(Duration.ofMillis(500));
@@ -279,15 +272,8 @@ class DaemonScheduleTest {
     /** Regression: status.json said "running" for as long as a stop waited for the run in progress. */
     @Test
     void theStatusFileSaysStoppingWhileAStopWaitsForTheRun() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        RecordingWork work = new RecordingWork((task, number) -> {
-            started.countDown();
-            end.await(30, TimeUnit.SECONDS);
-        });
-        start(DaemonTests.config(temp, DaemonTests.schedule(YEARLY, YEARLY, true, false, Duration.ofSeconds(1))),
-                work);
-        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+        startWithARunThatWaitsFor(end);
         Path file = temp.resolve("state").resolve("status.json");
         Thread stopping = new Thread(() -> daemon.stop(Duration.ofSeconds(20)));
         stopping.start();
@@ -301,6 +287,18 @@ class DaemonScheduleTest {
             stopping.join();
         }
         assertThat(read(file).get("state").asString()).isEqualTo("stopped");
+    }
+
+    /** Starts the daemon with a run on start that goes on until {@code end}, and waits for it to begin. */
+    private void startWithARunThatWaitsFor(CountDownLatch end) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        RecordingWork work = new RecordingWork((task, number) -> {
+            started.countDown();
+            end.await(30, TimeUnit.SECONDS);
+        });
+        start(DaemonTests.config(temp, DaemonTests.schedule(YEARLY, YEARLY, true, false, Duration.ofSeconds(1))),
+                work);
+        assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
     }
 
     private static JsonNode read(Path file) {

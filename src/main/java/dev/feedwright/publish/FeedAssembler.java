@@ -89,7 +89,10 @@ public final class FeedAssembler {
         Article article = entry.article();
         String summary = summary(article);
         return new FeedItem(
-                ItemIds.of(CanonicalLinks.canonical(article.link())),
+                // One id for one article: an AMP page given as an article's link has its plain
+                // page's id, as it is its plain page's article (two items with one id, or an id
+                // that changed when the newest listing was the AMP page, otherwise).
+                ItemIds.of(entry.canonical()),
                 article.title(),
                 entry.link(),
                 article.published(),

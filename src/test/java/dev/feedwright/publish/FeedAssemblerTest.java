@@ -4,6 +4,7 @@ import static dev.feedwright.catalog.Stories.article;
 import static dev.feedwright.catalog.Stories.story;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedwright.catalog.CanonicalLinks;
 import dev.feedwright.catalog.Catalog;
 import dev.feedwright.catalog.CatalogFeed;
 import dev.feedwright.catalog.FeedKey;
@@ -204,7 +205,7 @@ class FeedAssemblerTest {
     }
 
     @Test
-    void listsAnArticleGivenBothUnderItsPlainLinkAndAsItsAmpPageOnceAndKeepsEachItemsId() {
+    void listsAnArticleGivenBothUnderItsPlainLinkAndAsItsAmpPageOnceWithOneId() {
         String plain = "https://www.pocket-lint.com/games/149976-diablo-4";
         String amp = plain + ".amphtml";
         Catalog catalog = new Catalog(50, Instant.MAX, LinkVerdicts.NONE);
@@ -222,8 +223,31 @@ class FeedAssemblerTest {
         Document content = Jsoup.parseBodyFragment(lead.contentHtml());
         assertThat(content.select("li a")).extracting(Element::text).containsExactly("Plain", "Other");
         assertThat(content.select("p")).extracting(Element::text).noneMatch(p -> p.startsWith("And "));
-        // The AMP page counts as its plain page's article, but its item keeps the id it always had.
-        assertThat(alone.id()).isEqualTo(ItemIds.of(amp)).isNotEqualTo(ItemIds.of(plain));
+        // The AMP page counts as its plain page's article, and has its id.
+        assertThat(alone.id()).isEqualTo(ItemIds.of(CanonicalLinks.canonical(plain)))
+                .isNotEqualTo(ItemIds.of(CanonicalLinks.canonical(amp)));
         assertThat(alone.link()).isEqualTo(amp);
+    }
+
+    /**
+     * Regression: an AMP page given as its article's link had the id of its own link, the id of
+     * another file's article listed under that same link without saying it is an AMP page: two
+     * items with one id in one feed (the W3C validator's DuplicateValue for RSS guids).
+     */
+    @Test
+    void anAmpPageGivenAsItsArticlesLinkAndTheSameLinkGivenPlainlyAreTwoItemsWithTwoIds() {
+        String amp = "https://news.example/story/amp";
+        Catalog catalog = new Catalog(50, Instant.MAX, LinkVerdicts.NONE);
+        catalog.add(story("x.md", article(amp).amp(amp).title("As its AMP page").build(), List.of("AI")));
+        catalog.add(story("y.md", article(amp).title("Plainly").build(), List.of("AI")));
+        FeedSet stories = catalog.feeds();
+
+        List<FeedItem> items = new FeedAssembler(Sample.SITE, new FeedsConfig(50, 10, java.time.Duration.ofMinutes(15)))
+                .assemble(Stories.feed(stories, FeedKind.ALL, "all"), stories).items();
+
+        assertThat(items).extracting(FeedItem::title).containsExactlyInAnyOrder("As its AMP page", "Plainly");
+        assertThat(items).extracting(FeedItem::id).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder(ItemIds.of(CanonicalLinks.canonical("https://news.example/story")),
+                        ItemIds.of(CanonicalLinks.canonical(amp)));
     }
 }

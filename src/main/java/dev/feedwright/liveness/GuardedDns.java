@@ -10,7 +10,9 @@ import okhttp3.Dns;
 /**
  * Resolves host names for link checks, drops the addresses the {@link AddressGuard} forbids (so
  * that OkHttp can only connect to allowed ones, redirects included), and counts the names that
- * resolved: a name that does not resolve means a dead site only while other names do.
+ * resolved to an allowed address: a name that does not resolve means a dead site only while other
+ * names do, and a name that resolves only to this machine or a private network (which a resolver
+ * cut off from the internet still answers, from {@code /etc/hosts}) says nothing of that.
  */
 final class GuardedDns implements Dns {
 
@@ -29,7 +31,6 @@ final class GuardedDns implements Dns {
         if (all.isEmpty()) {
             throw new UnknownHostException(hostname + ": no addresses");
         }
-        resolved.incrementAndGet();
         List<InetAddress> allowed = new ArrayList<>(all.size());
         for (InetAddress address : all) {
             if (guard.allows(address)) {
@@ -40,10 +41,11 @@ final class GuardedDns implements Dns {
             throw new RefusedAddressException(hostname + " resolves only to non-public addresses ("
                     + all.get(0).getHostAddress() + (all.size() > 1 ? ", ..." : "") + ")");
         }
+        resolved.incrementAndGet();
         return allowed;
     }
 
-    /** Host names resolved so far, whether or not their addresses were allowed. */
+    /** Host names resolved so far to at least one allowed address. */
     long resolvedNames() {
         return resolved.get();
     }

@@ -105,6 +105,12 @@ final class LinkProbe {
         return kind == Failure.CANNOT_CONNECT || kind == Failure.NO_ANSWER;
     }
 
+    /** How the JDK words a resolver that did not answer (getaddrinfo's EAI_AGAIN, glibc's message). */
+    static final String TEMPORARY_DNS_FAILURE = "Temporary failure in name resolution";
+
+    /** At most this much of an exception's message is kept as a link's detail: the server chooses it. */
+    private static final int MAX_DETAIL = 300;
+
     /** What a failed request says, read from its exception: the one place these rules live. */
     private enum Failure {
         REFUSED, NO_HOST, TLS, NOT_HTTP, CANNOT_CONNECT, NO_ANSWER;
@@ -114,7 +120,10 @@ final class LinkProbe {
                 return REFUSED;
             }
             if (failure instanceof UnknownHostException) {
-                return NO_HOST;
+                // The system resolver's EAI_AGAIN ("host: Temporary failure in name resolution",
+                // as glibc words it): the resolver did not answer, which says nothing of the name.
+                String message = failure.getMessage();
+                return message != null && message.endsWith(TEMPORARY_DNS_FAILURE) ? NO_ANSWER : NO_HOST;
             }
             if (failure instanceof SSLException || failure.getCause() instanceof SSLException) {
                 return TLS;
@@ -311,9 +320,18 @@ final class LinkProbe {
         return scheme.lookingAt() && !scheme.group(1).toLowerCase(Locale.ROOT).matches("https?");
     }
 
+    /**
+     * The failure as a link's detail, cut to {@link #MAX_DETAIL} characters: OkHttp's message for
+     * a bad status line holds the whole line, which a hostile server can make 256 KiB long.
+     */
     private static String describe(IOException failure) {
         String message = failure.getMessage();
         String name = failure.getClass().getSimpleName();
-        return message == null || message.isBlank() ? name : name + ": " + message;
+        String detail = message == null || message.isBlank() ? name : name + ": " + message;
+        if (detail.length() <= MAX_DETAIL) {
+            return detail;
+        }
+        int end = Character.isHighSurrogate(detail.charAt(MAX_DETAIL - 2)) ? MAX_DETAIL - 2 : MAX_DETAIL - 1;
+        return detail.substring(0, end) + "…";
     }
 }

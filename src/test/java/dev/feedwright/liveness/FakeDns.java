@@ -14,6 +14,7 @@ import okhttp3.Dns;
 final class FakeDns implements Dns {
 
     private final Map<String, List<InetAddress>> mapped = new ConcurrentHashMap<>();
+    private final Map<String, String> failOnce = new ConcurrentHashMap<>();
 
     FakeDns map(String host, String... addresses) {
         List<InetAddress> list = new java.util.ArrayList<>();
@@ -28,8 +29,18 @@ final class FakeDns implements Dns {
         return this;
     }
 
+    /** Makes the next lookup of {@code host} fail as the system resolver words {@code message}. */
+    FakeDns failOnce(String host, String message) {
+        failOnce.put(host, message);
+        return this;
+    }
+
     @Override
     public List<InetAddress> lookup(String hostname) throws UnknownHostException {
+        String failure = failOnce.remove(hostname);
+        if (failure != null) {
+            throw new UnknownHostException(hostname + ": " + failure);
+        }
         List<InetAddress> addresses = mapped.get(hostname);
         if (addresses != null) {
             return addresses;

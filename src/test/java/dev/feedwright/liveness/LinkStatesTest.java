@@ -171,6 +171,34 @@ class LinkStatesTest {
         assertThat(harness.row(alive).state()).isEqualTo(LinkState.ALIVE);
     }
 
+    /** Regression: the resolver's "temporary failure" (EAI_AGAIN) was a dead check at once, like a missing domain. */
+    @Test
+    void aTemporaryResolverFailureIsTriedAgainNotADeadCheck() throws Exception {
+        server.enqueue(status(200));
+        server.enqueue(status(200));
+        String alive = url("news.test", "/ok");
+        String flaky = url("flaky.test", "/story");
+        harness.dns.failOnce("flaky.test", LinkProbe.TEMPORARY_DNS_FAILURE);
+
+        harness.check(alive, flaky);
+
+        assertThat(harness.row(flaky).state()).isEqualTo(LinkState.ALIVE);
+        assertThat(requests()).hasSize(2);
+    }
+
+    /** Regression: the whole of a bad status line (OkHttp's message holds it) became the stored detail. */
+    @Test
+    void aHugeAnswerThatIsNotHttpLeavesAShortDetail() throws Exception {
+        try (RawServer garbage = RawServer.answeringAfterRequest("X".repeat(200_000) + "\r\n\r\n")) {
+            String link = "http://garbage.test:" + garbage.port() + "/a";
+
+            harness.check(link);
+
+            assertThat(harness.row(link).detail()).startsWith("ProtocolException").hasSizeLessThanOrEqualTo(300)
+                    .endsWith("…");
+        }
+    }
+
     @Test
     void unknownOnAnAnswerThatIsNotHttpWhichSaysNothingAboutTheNetwork() throws Exception {
         // OkHttp fails a 407 from a server that is no proxy with a ProtocolException, as it does a

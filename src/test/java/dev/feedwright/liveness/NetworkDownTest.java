@@ -98,6 +98,31 @@ class NetworkDownTest {
         assertThat(harness.row(links[3]).state()).isNull();
     }
 
+    /**
+     * Regression: offline, {@code /etc/hosts} still answers {@code localhost}; a link to it (refused
+     * by the address guard, never requested) counted as a name that resolves, so every outlet whose
+     * name failed was dead, and a DNS outage over two checks could empty the feeds.
+     */
+    @Test
+    void aNameResolvingOnlyToARefusedAddressDoesNotMakeTheNamesThatFailDead() throws Exception {
+        try (CheckerHarness guarded = new CheckerHarness(temp.resolve("guarded"),
+                CheckerHarness.fast().retries(0).hostGiveUp(0).allowPrivateAddresses(false).build())) {
+            guarded.dns.map("localhost", "127.0.0.1");
+            String[] links = new String[11];
+            links[0] = "http://localhost/admin";
+            for (int i = 1; i < links.length; i++) {
+                links[i] = "http://outlet-" + i + ".example/story"; // the fake resolver knows none of them
+            }
+
+            LinkCheckReport report = guarded.check(links);
+
+            assertThat(report.refused()).isEqualTo(1);
+            assertThat(report.dead()).isZero();
+            assertThat(report.networkDown()).contains("(no host name resolved)");
+            assertThat(guarded.row(links[1]).state()).isNotEqualTo(LinkState.DEAD);
+        }
+    }
+
     @Test
     void aFewUnreachableLinksAmongHealthyOnesAreOnlyUnknown() throws Exception {
         String[] links = new String[20];

@@ -222,6 +222,22 @@ final class LinkCheckRun {
         }
     }
 
+    /**
+     * Leaves a host that answered "too many requests" or a server error with a {@code Retry-After}
+     * (no longer than {@code liveness.retryAfterCap}) alone for that long, before its place is
+     * given to the next request waiting for it, and whatever this link does next: tries again,
+     * gives up on its last try, or asks again with GET after a HEAD.
+     */
+    private void pauseAsAsked(String host, Exchange exchange) {
+        if (exchange.status() != 429 && exchange.status() < 500) {
+            return;
+        }
+        Duration asked = RetryAfter.parse(exchange.retryAfter(), clock.instant());
+        if (asked != null && asked.compareTo(config.retryAfterCap()) <= 0) {
+            gates.pause(host, scheduler.nanoTime() + asked.toNanos());
+        }
+    }
+
     private void submit(Job job, String host, ThreadPoolExecutor workers) {
         try {
             workers.execute(() -> exchange(job, host, workers));
@@ -259,6 +275,7 @@ final class LinkCheckRun {
                 if (!hostGivenUp) {
                     boolean firstTry = job.probe.firstTry();
                     Exchange exchange = transport.execute(job.probe.request(), job.probe.readsBody());
+                    pauseAsAsked(host, exchange);
                     next = job.probe.advance(exchange);
                     observe(host, exchange, firstTry);
                 }

@@ -251,7 +251,7 @@ public final class ConfigLoader {
                 .hostGiveUp(n.integer("hostGiveUp", d.hostGiveUp(), 0, 10_000))
                 .exclude(n.patterns("exclude", d.exclude()))
                 .allowPrivateAddresses(n.bool("allowPrivateAddresses", d.allowPrivateAddresses()))
-                .contactUrl(n.url("contactUrl", d.contactUrl()))
+                .contactUrl(n.optionalUrl("contactUrl", d.contactUrl()))
                 .progressInterval(n.duration("progressInterval", d.progressInterval(), Duration.ofSeconds(1), week))
                 .forgetAfter(n.duration("forgetAfter", d.forgetAfter(), Duration.ofDays(1), Duration.ofDays(3660)));
         n.finish();

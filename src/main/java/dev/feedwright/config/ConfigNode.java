@@ -111,7 +111,14 @@ final class ConfigNode {
             if (!Tag.INT.equals(scalar.getTag())) {
                 throw new NumberFormatException();
             }
-            value = Long.parseLong(scalar.getValue().replace("_", ""));
+            String digits = scalar.getValue().replace("_", "");
+            if (digits.matches("[-+]?0\\d+")) {
+                // YAML 1.1 reads a leading zero as octal (010 is 8), which nobody writing a count
+                // or a size means: refused, not read as either.
+                throw error(scalar, qualified(key) + " must be an integer without a leading zero, was "
+                        + quote(scalar.getValue()));
+            }
+            value = Long.parseLong(digits);
         } catch (NumberFormatException e) {
             throw error(scalar, qualified(key) + " must be an integer, was " + quote(scalar.getValue()));
         }
@@ -207,6 +214,15 @@ final class ConfigNode {
      * An address that others are built on by adding paths (a folder's): {@link #url} without a
      * query or a fragment, which would swallow every path added to it.
      */
+    /** {@link #url}, or null when the value is empty: a setting whose empty value means a default. */
+    URI optionalUrl(String key, URI fallback) throws ConfigException {
+        if (value(key) instanceof ScalarNode scalar && scalar.getValue().isBlank()
+                && !Tag.NULL.equals(scalar.getTag())) {
+            return null;
+        }
+        return url(key, fallback);
+    }
+
     URI folderUrl(String key, URI fallback) throws ConfigException {
         URI uri = url(key, fallback);
         if (uri != fallback && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {

@@ -106,6 +106,7 @@ class ConfigErrorsTest {
         "'feeds: 5\n'                            | 1 | feeds must be a mapping of keys to values",
         "'export:\n  threads: 2.5\n'             | 2 | export.threads must be an integer, was '2.5'",
         "'export:\n  threads: \"2\"\n'           | 2 | export.threads must be an integer, was '2'",
+        "'liveness:\n  perHost: 010\n'         | 2 | liveness.perHost must be an integer without a leading zero, was '010'",
         "'export:\n  threads: {n: 2}\n'          | 2 | export.threads must be an integer, was a mapping",
         "'feeds:\n  limit: 99999999999\n'        | 2 | feeds.limit must be between 1 and 10000, was 99999999999",
         "'site:\n  baseUrl: \"http:///x\"\n'     | 2 | site.baseUrl must be an absolute http(s) address, was 'http:///x'",

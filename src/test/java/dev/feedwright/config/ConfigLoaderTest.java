@@ -249,6 +249,13 @@ class ConfigLoaderTest {
         assertThat(file).isEqualTo(expected.isEmpty() ? null : Path.of(expected));
     }
 
+    /** Regression: an empty contactUrl, which the README says means the project's home page, was refused. */
+    @ParameterizedTest
+    @CsvSource({"'contactUrl:\n'", "'contactUrl: \"\"\n'", "'contactUrl: \"  \"\n'"})
+    void anEmptyContactUrlMeansTheProjectsHomePage(String yaml) throws Exception {
+        assertThat(ConfigLoader.read(write("liveness:\n  " + yaml)).liveness().contactUrl()).isNull();
+    }
+
     @Test
     void addsTheTrailingSlashABaseUrlNeeds() throws Exception {
         assertThat(ConfigLoader.read(write("site:\n  baseUrl: https://example.org/feeds\n")).site().baseUrl())

@@ -55,7 +55,8 @@ public final class Dates {
                 return LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10), digits(s, 11, 13),
                         digits(s, 14, 16), digits(s, 17, 19)).toInstant(ZoneOffset.UTC);
             }
-            if (Character.isDigit(s.charAt(0))) {
+            int space = s.indexOf(' ');
+            if (Character.isDigit(s.charAt(0)) && !(space == 1 || space == 2)) {
                 String iso = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
                 if (iso.length() == 10) {
                     return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
@@ -65,6 +66,7 @@ public final class Dates {
                 return parsed instanceof OffsetDateTime odt ? odt.toInstant()
                         : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             }
+            // RFC 1123, its day of the week optional ("29 Aug 2021 05:09:00 GMT" too).
             return OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeException e) {
             return null;

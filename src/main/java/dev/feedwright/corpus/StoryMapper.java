@@ -82,8 +82,8 @@ final class StoryMapper {
             throw new CorpusFileException(lineOf(at), where + "no date (publishedDateTime)");
         }
         return Dates.parse(raw).orElseThrow(() -> new CorpusFileException(lineOf(node),
-                where + "no parseable date: publishedDateTime '" + clip(raw) + "' is not an ISO-8601 date"
-                        + " between 1990 and 2099"));
+                where + "no parseable date: publishedDateTime '" + clip(raw) + "' is not an ISO-8601 or RFC 1123"
+                        + " date between 1990 and 2099"));
     }
 
     private String link(YamlValue.Mapping f, YamlValue at, String where) throws CorpusFileException {

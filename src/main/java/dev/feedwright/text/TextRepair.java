@@ -13,7 +13,12 @@ import org.jsoup.parser.Parser;
  */
 public final class TextRepair {
 
-    private static final int MAX_DECODE_PASSES = 2;
+    /**
+     * Entity decodings and tag removals, at most: enough for markup whose entities were encoded
+     * twice ({@code &amp;lt;em&amp;gt;}, which some feeds' excerpts hold), whose tags then go
+     * as a single encoding's do; what a third encoding leaves is defused.
+     */
+    private static final int MAX_DECODE_PASSES = 3;
 
     private TextRepair() {
     }

@@ -32,6 +32,8 @@ class TextRepairTest {
             <script>alert(1)</script>Hi                   | Hi
             &lt;script&gt;alert(1)&lt;/script&gt;Hi       | Hi
             x &lt;b&gt;bold&lt;/b&gt; y                   | x bold y
+            &amp;lt;em&amp;gt;Diablo IV&amp;lt;/em&amp;gt; season | Diablo IV season
+            &amp;lt;p&amp;gt;Starts &amp;lt;strong&amp;gt;today&amp;lt;/strong&amp;gt;. | Starts today.
             x&lt;y and a<b>bold</b>                       | x<y and abold
             x<y and a<b>bold</b>                          | x<y and abold
             I <3 <i>you</i>                               | I <3 you
@@ -60,7 +62,8 @@ class TextRepairTest {
 
     @Test
     void defusesTagsThatSurviveDecoding() {
-        String repaired = TextRepair.text("&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;");
+        // Encoded three times: decoded as far as the passes go, and what is left of a tag defused.
+        String repaired = TextRepair.text("&amp;amp;lt;script&amp;amp;gt;alert(1)&amp;amp;lt;/script&amp;amp;gt;");
         assertThat(repaired).doesNotContain("<script", "</script").contains("alert(1)");
         assertThat(Markup.looksLikeTag(repaired)).isFalse();
     }

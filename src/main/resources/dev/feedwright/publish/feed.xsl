@@ -100,7 +100,21 @@
        it is ever read as markup. -->
   <xsl:template name="unescape">
     <xsl:param name="text"/>
+    <xsl:variable name="half" select="floor(string-length($text) div 2)"/>
+    <xsl:variable name="after" select="substring($text, $half + 1)"/>
     <xsl:choose>
+      <!-- Long text in two halves, cut just before an & so that no reference is cut: the recursion
+           then goes as deep as the logarithm of the text's length, not its number of references
+           (libxslt, in Chrome, stops at a depth of 3,000 and shows nothing). -->
+      <xsl:when test="string-length($text) &gt; 256 and contains($after, '&amp;')">
+        <xsl:variable name="cut" select="$half + string-length(substring-before($after, '&amp;'))"/>
+        <xsl:call-template name="unescape">
+          <xsl:with-param name="text" select="substring($text, 1, $cut)"/>
+        </xsl:call-template>
+        <xsl:call-template name="unescape">
+          <xsl:with-param name="text" select="substring($text, $cut + 1)"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="contains($text, '&amp;')">
         <xsl:value-of select="substring-before($text, '&amp;')"/>
         <xsl:variable name="rest" select="substring-after($text, '&amp;')"/>

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.feedwright.publish.validity.Parse.XmlDoc;
 import dev.feedwright.publish.validity.Parse.XmlNode;
+import dev.feedwright.publish.FeedAssembler;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.transform.Templates;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
@@ -16,6 +19,7 @@ import javax.xml.transform.stream.StreamSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
 
 /**
  * The page a browser shows for a feed: every RSS and Atom file names {@code feed.xsl}, and the
@@ -51,6 +55,37 @@ class FeedPageTest {
                 });
             }
         }
+    }
+
+    /**
+     * Regression: the stylesheet turned a description's references back into characters one
+     * recursion per reference; libxslt (Chrome's) stops at a depth of 3,000 and shows a blank
+     * page for the whole feed, which one excerpt of a thousand ampersands did. Here the JDK's
+     * processor runs it on a thread with a small stack, which the old recursion overflows.
+     */
+    @Test
+    void aDescriptionWithThousandsOfReferencesShowsWhole() throws Exception {
+        String rss = "<rss version=\"2.0\"><channel><title>T</title><link>http://x.example/</link><description>d"
+                + "</description><item><title>One</title><link>http://x.example/1</link><description>"
+                + "Q&amp;amp;A ".repeat(20_000) + "</description></item></channel></rss>";
+        Templates stylesheet;
+        try (InputStream xsl = FeedAssembler.class.getResourceAsStream("feed.xsl")) {
+            stylesheet = TransformerFactory.newInstance().newTemplates(new StreamSource(xsl));
+        }
+        StringWriter html = new StringWriter();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                stylesheet.newTransformer().transform(new StreamSource(new StringReader(rss)), new StreamResult(html));
+            } catch (TransformerException | RuntimeException | StackOverflowError e) {
+                failure.set(e);
+            }
+        }, "feed-xsl", 256 * 1024);
+        thread.start();
+        thread.join();
+
+        assertThat(failure.get()).isNull();
+        assertThat(Jsoup.parse(html.toString()).select("p.summary").text()).isEqualTo("Q&A ".repeat(20_000).strip());
     }
 
     private static List<String> links(XmlDoc feed) {

@@ -4,6 +4,7 @@ import dev.feedwright.catalog.CanonicalLinks;
 import dev.feedwright.catalog.CatalogFeed;
 import dev.feedwright.catalog.Entry;
 import dev.feedwright.catalog.FeedSet;
+import dev.feedwright.catalog.Hash64;
 import dev.feedwright.catalog.ItemIds;
 import dev.feedwright.catalog.LinkVerdicts;
 import dev.feedwright.config.FeedsConfig;
@@ -16,8 +17,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,6 +40,9 @@ public final class FeedAssembler {
 
     private final SiteConfig site;
     private final FeedsConfig feeds;
+    /** The milliseconds over which entries that share a publication second spread their {@code updated}. */
+    private static final int SAME_DATE_SPREAD_MILLIS = 900;
+
     private final LinkVerdicts verdicts;
     private final List<Pattern> skipImages;
 
@@ -53,17 +59,32 @@ public final class FeedAssembler {
         this.skipImages = feeds.skipImagePatterns();
     }
 
+    /**
+     * The feed's document. Every item's {@code updated} is its publication date, but for items that
+     * share their date with another of the feed: readers and the validator take two entries with one
+     * date as a conflict, so each of those is a few milliseconds later (publication dates are whole
+     * seconds), by an offset made from its own id. An entry so keeps its date while others of the
+     * same second come and go, and has the same date in every feed that shares the clash.
+     */
     public FeedDocument assemble(CatalogFeed feed, FeedSet set) {
         List<FeedItem> items = new ArrayList<>(feed.entries().size());
+        Map<Instant, Integer> sharing = new HashMap<>();
+        for (Entry entry : feed.entries()) {
+            sharing.merge(entry.article().published(), 1, Integer::sum);
+        }
         Set<Instant> updatedDates = new HashSet<>();
         Instant newest = NO_ITEMS;
         for (Entry entry : feed.entries()) {
+            String id = ItemIds.of(entry.canonical());
             Instant updated = entry.article().published();
+            if (sharing.get(updated) > 1) {
+                updated = updated.plusMillis(1 + Math.floorMod(Hash64.of(id), SAME_DATE_SPREAD_MILLIS));
+            }
             while (!updatedDates.add(updated)) {
                 updated = updated.plusMillis(1);
             }
             newest = updated.isAfter(newest) ? updated : newest;
-            items.add(item(entry, set, updated));
+            items.add(item(entry, id, set, updated));
         }
         return new FeedDocument(feed.key(), title(feed), description(feed), site.language(), newest,
                 feeds.refresh(), items);
@@ -85,14 +106,17 @@ public final class FeedAssembler {
         };
     }
 
-    private FeedItem item(Entry entry, FeedSet set, Instant updated) {
+    /**
+     * @param id the item's id: one id for one article, made from the link the feeds dedupe by, so
+     *           that an AMP page given as an article's link has its plain page's id, as it is its
+     *           plain page's article (two items with one id, or an id that changed when the newest
+     *           listing was the AMP page, otherwise)
+     */
+    private FeedItem item(Entry entry, String id, FeedSet set, Instant updated) {
         Article article = entry.article();
         String summary = summary(article);
         return new FeedItem(
-                // One id for one article: an AMP page given as an article's link has its plain
-                // page's id, as it is its plain page's article (two items with one id, or an id
-                // that changed when the newest listing was the AMP page, otherwise).
-                ItemIds.of(entry.canonical()),
+                id,
                 article.title(),
                 entry.link(),
                 article.published(),

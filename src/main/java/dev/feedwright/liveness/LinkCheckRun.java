@@ -214,27 +214,11 @@ final class LinkCheckRun {
             }
         };
         if (send.pauseHost()) {
-            // The server asked the whole host to wait: the gate holds this and every other request to it.
-            gates.pause(send.host(), scheduler.nanoTime() + send.delayNanos());
+            // The server asked the whole host to wait, and the answer paused it (see exchange): the
+            // gate holds this and every other request to it.
             enqueue.run();
         } else {
             scheduler.schedule(enqueue, send.delayNanos());
-        }
-    }
-
-    /**
-     * Leaves a host that answered "too many requests" or a server error with a {@code Retry-After}
-     * (no longer than {@code liveness.retryAfterCap}) alone for that long, before its place is
-     * given to the next request waiting for it, and whatever this link does next: tries again,
-     * gives up on its last try, or asks again with GET after a HEAD.
-     */
-    private void pauseAsAsked(String host, Exchange exchange) {
-        if (exchange.status() != 429 && exchange.status() < 500) {
-            return;
-        }
-        Duration asked = RetryAfter.parse(exchange.retryAfter(), clock.instant());
-        if (asked != null && asked.compareTo(config.retryAfterCap()) <= 0) {
-            gates.pause(host, scheduler.nanoTime() + asked.toNanos());
         }
     }
 
@@ -275,7 +259,11 @@ final class LinkCheckRun {
                 if (!hostGivenUp) {
                     boolean firstTry = job.probe.firstTry();
                     Exchange exchange = transport.execute(job.probe.request(), job.probe.readsBody());
-                    pauseAsAsked(host, exchange);
+                    // Before the host's place is given back below: the next request to it waits.
+                    Duration pause = job.probe.hostPause(exchange);
+                    if (pause != null) {
+                        gates.pause(host, scheduler.nanoTime() + pause.toNanos());
+                    }
                     next = job.probe.advance(exchange);
                     observe(host, exchange, firstTry);
                 }

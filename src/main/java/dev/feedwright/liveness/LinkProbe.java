@@ -32,7 +32,10 @@ final class LinkProbe {
 
     /** What to do next. */
     sealed interface Step {
-        /** Send {@link #request()} to {@code host} after {@code delayNanos}; pause the host that long too when asked. */
+        /**
+         * Send {@link #request()} to {@code host} after {@code delayNanos}, or, with
+         * {@code pauseHost}, when the host's pause ({@link LinkProbe#hostPause}) is over.
+         */
         record Send(String host, long delayNanos, boolean pauseHost) implements Step {
         }
 
@@ -210,6 +213,19 @@ final class LinkProbe {
             // Worth another try; the network's, if it lasts.
             case NO_ANSWER -> retry(0, describe(failure), true, null);
         };
+    }
+
+    /**
+     * How long the whole host asked to be left alone: the {@code Retry-After} of a 429 or a server
+     * error, when no longer than {@code liveness.retryAfterCap}; else null. The host waits whatever
+     * this link does next: tries again, gives up on its last try, or asks again with GET after a HEAD.
+     */
+    Duration hostPause(Exchange exchange) {
+        if (exchange.status() != 429 && exchange.status() < 500) {
+            return null;
+        }
+        Duration asked = RetryAfter.parse(exchange.retryAfter(), clock.instant());
+        return asked != null && asked.compareTo(config.retryAfterCap()) <= 0 ? asked : null;
     }
 
     private Step retry(int code, String detail, boolean network, String retryAfterHeader) {

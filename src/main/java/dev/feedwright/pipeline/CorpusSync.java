@@ -81,13 +81,13 @@ final class CorpusSync {
     static final long RACY_MILLIS = 2_000;
 
     /** Stories kept from the files read, at most, so that an incremental run needs no second read of them. */
-    static final int MAX_KEPT_STORIES = 4096;
+    private static final int MAX_KEPT_STORIES = 4096;
     /**
      * The bytes of the files whose stories are kept, at most (as much as the reading reads ahead):
      * a story costs memory in proportion to its file, and a run that reads many large files (a
      * mass edit, a pull) must fit the heap a full export fits.
      */
-    static final long MAX_KEPT_BYTES = 16L << 20;
+    private static final long MAX_KEPT_BYTES = 16L << 20;
 
     private final Path root;
     private final CorpusScanner scanner;

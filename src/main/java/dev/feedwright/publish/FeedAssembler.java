@@ -38,11 +38,11 @@ public final class FeedAssembler {
      */
     public static final Instant NO_ITEMS = Instant.parse("1990-01-01T00:00:00Z");
 
-    private final SiteConfig site;
-    private final FeedsConfig feeds;
     /** The milliseconds over which entries that share a publication second spread their {@code updated}. */
     private static final int SAME_DATE_SPREAD_MILLIS = 900;
 
+    private final SiteConfig site;
+    private final FeedsConfig feeds;
     private final LinkVerdicts verdicts;
     private final List<Pattern> skipImages;
 

@@ -116,16 +116,9 @@ final class FeedResourceHandler extends ResourceHandler {
             HttpFields headers = request.getHeaders();
             if (content.getLastModified() == null && (headers.contains(HttpHeader.IF_MODIFIED_SINCE)
                     || headers.contains(HttpHeader.IF_UNMODIFIED_SINCE))) {
-                HttpFields withoutDates = HttpFields.build(headers)
+                request = RequestHeaders.replaced(request, HttpFields.build(headers)
                         .remove(HttpHeader.IF_MODIFIED_SINCE)
-                        .remove(HttpHeader.IF_UNMODIFIED_SINCE)
-                        .asImmutable();
-                request = new Request.Wrapper(request) {
-                    @Override
-                    public HttpFields getHeaders() {
-                        return withoutDates;
-                    }
-                };
+                        .remove(HttpHeader.IF_UNMODIFIED_SINCE));
             }
             return super.handleConditionalHeaders(request, response, content, callback);
         }

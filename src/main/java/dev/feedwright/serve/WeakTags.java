@@ -26,15 +26,8 @@ final class WeakTags extends Handler.Wrapper {
         if (ifNoneMatch == null || !ifNoneMatch.contains("W/")) {
             return super.handle(request, response, callback);
         }
-        HttpFields headers = HttpFields.build(request.getHeaders())
-                .put(HttpHeader.IF_NONE_MATCH, strong(ifNoneMatch))
-                .asImmutable();
-        return super.handle(new Request.Wrapper(request) {
-            @Override
-            public HttpFields getHeaders() {
-                return headers;
-            }
-        }, response, callback);
+        return super.handle(RequestHeaders.replaced(request, HttpFields.build(request.getHeaders())
+                .put(HttpHeader.IF_NONE_MATCH, strong(ifNoneMatch))), response, callback);
     }
 
     /** The list of tags with each {@code W/} prefix taken off; quoted text is left alone. */

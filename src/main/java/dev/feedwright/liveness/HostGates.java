@@ -6,17 +6,22 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Keeps every host within its limits: at most {@code perHost} requests in flight, and request
  * starts at least {@code interval} apart (longer when a server asked to be left alone with
  * {@code Retry-After}). Work for a host that is at its limit waits in the host's queue without
- * holding a worker thread, so one slow host never stalls the others. Only hosts with work in
- * flight, queued, or a pause not yet over are remembered.
+ * holding a worker thread, so one slow host never stalls the others. Work is handed out at its
+ * turn; as it really starts, on a worker, {@link #begin} checks the turn again, since work handed
+ * out on time reaches a worker late when every worker is busy, and two of a host's could then
+ * start together. Only hosts with work in flight, queued, or a pause not yet over are remembered.
  */
 final class HostGates {
 
     private static final int PRUNE_EVERY = 1024;
+    /** A start this much before its turn still counts as on time: the jitter of handing work on. */
+    private static final long SLACK_NANOS = 5_000_000;
 
     private final int perHost;
     private final long intervalNanos;
@@ -26,12 +31,17 @@ final class HostGates {
 
     private static final class Gate {
         int inFlight;
+        /** The turn of the next work handed out. */
         long nextStart = Long.MIN_VALUE;
-        final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+        /** When the last request really started, or the turn kept for one that waits for it. */
+        long lastStart = Long.MIN_VALUE;
+        /** No request starts before this (a server's {@code Retry-After}). */
+        long pausedUntil = Long.MIN_VALUE;
+        final ArrayDeque<LongConsumer> waiting = new ArrayDeque<>();
     }
 
-    /** A start to run, at once or after a delay, outside the lock. */
-    private record Start(Runnable task, long delayNanos) {
+    /** A start to run, at once or after a delay, outside the lock; {@code at} is its turn. */
+    private record Start(LongConsumer task, long at, long delayNanos) {
     }
 
     HostGates(int perHost, long intervalNanos, Scheduler scheduler) {
@@ -40,8 +50,11 @@ final class HostGates {
         this.scheduler = scheduler;
     }
 
-    /** Runs {@code task} once {@code host} has room; the task must end with {@link #release}. */
-    void enqueue(String host, Runnable task) {
+    /**
+     * Runs {@code task} once {@code host} has room, giving it its turn (a {@link Scheduler#nanoTime}
+     * to pass to {@link #begin}); the task must end with {@link #release}.
+     */
+    void enqueue(String host, LongConsumer task) {
         List<Start> starts = new ArrayList<>(1);
         synchronized (this) {
             Gate gate = gates.computeIfAbsent(host, h -> new Gate());
@@ -75,6 +88,30 @@ final class HostGates {
     synchronized void pause(String host, long untilNanos) {
         Gate gate = gates.computeIfAbsent(host, h -> new Gate());
         gate.nextStart = Math.max(gate.nextStart, untilNanos);
+        gate.pausedUntil = Math.max(gate.pausedUntil, untilNanos);
+    }
+
+    /**
+     * A request of work handed out with turn {@code at} is about to start: 0 when it may, else the
+     * nanoseconds it must still wait, its place and its new turn kept for it (the caller starts it
+     * then without asking again). It waits when it came late, after another request to the host
+     * started less than the interval ago, or when a pause began after it was handed out.
+     */
+    synchronized long begin(String host, long at) {
+        Gate gate = gates.get(host);
+        if (gate == null) {
+            throw new IllegalStateException("begin without a place for " + host);
+        }
+        long clock = scheduler.nanoTime();
+        long turn = Math.max(clock, at); // a test's scheduler may run work before its turn
+        long earliest = gate.pausedUntil;
+        if (gate.lastStart != Long.MIN_VALUE) {
+            earliest = Math.max(earliest, gate.lastStart + intervalNanos);
+        }
+        long start = turn + SLACK_NANOS < earliest ? earliest : turn;
+        gate.lastStart = Math.max(gate.lastStart, start);
+        gate.nextStart = Math.max(gate.nextStart, start + intervalNanos);
+        return start == turn ? 0 : start - clock;
     }
 
     /**
@@ -97,11 +134,11 @@ final class HostGates {
     private void pump(Gate gate, List<Start> starts) {
         long now = scheduler.nanoTime();
         while (gate.inFlight < perHost && !gate.waiting.isEmpty()) {
-            Runnable task = gate.waiting.poll();
+            LongConsumer task = gate.waiting.poll();
             gate.inFlight++;
             long at = Math.max(now, gate.nextStart);
             gate.nextStart = at + intervalNanos;
-            starts.add(new Start(task, at - now));
+            starts.add(new Start(task, at, at - now));
         }
     }
 
@@ -117,7 +154,7 @@ final class HostGates {
 
     private void run(List<Start> starts) {
         for (Start start : starts) {
-            scheduler.schedule(start.task(), start.delayNanos());
+            scheduler.schedule(() -> start.task().accept(start.at()), start.delayNanos());
         }
     }
 }

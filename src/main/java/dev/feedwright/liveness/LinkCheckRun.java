@@ -210,7 +210,8 @@ final class LinkCheckRun {
         job.waitingFor.set(send.host());
         Runnable enqueue = () -> {
             if (!job.over.get()) {
-                gates.enqueue(send.host(), () -> submit(job, send.host(), workers));
+                gates.enqueue(send.host(), at -> submit(job, send.host(), () -> begin(job, send.host(), at, workers),
+                        workers));
             }
         };
         if (send.pauseHost()) {
@@ -222,12 +223,27 @@ final class LinkCheckRun {
         }
     }
 
-    private void submit(Job job, String host, ThreadPoolExecutor workers) {
+    /** Hands one request of a job, holding one of its host's places, to the workers. */
+    private void submit(Job job, String host, Runnable request, ThreadPoolExecutor workers) {
         try {
-            workers.execute(() -> exchange(job, host, workers));
+            workers.execute(request);
         } catch (RejectedExecutionException e) {
             gates.release(host);
             finish(job, null);
+        }
+    }
+
+    /**
+     * A request's turn has come and a worker took it: it starts now, or, when it reached the
+     * worker late and another request to the host started meanwhile (every worker was busy), at
+     * the host's next turn, which the gates keep for it.
+     */
+    private void begin(Job job, String host, long at, ThreadPoolExecutor workers) {
+        long wait = gates.begin(host, at);
+        if (wait > 0) {
+            scheduler.schedule(() -> submit(job, host, () -> exchange(job, host, workers), workers), wait);
+        } else {
+            exchange(job, host, workers);
         }
     }
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.feedwright.config.BuildInfo;
+import dev.feedwright.state.LinkStore;
 import dev.feedwright.state.LinkStore.SeenLink;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ class ConcurrencyTest {
         final Map<String, AtomicInteger> perHost = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> maxPerHost = new ConcurrentHashMap<>();
         final List<Long> startNanos = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, List<Long>> startsByHost = new ConcurrentHashMap<>();
 
         Counting(Duration delay) {
             this.delayMillis = delay.toMillis();
@@ -53,6 +56,8 @@ class ConcurrencyTest {
         public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
             startNanos.add(System.nanoTime());
             String host = request.getHeaders().get("Host").replaceAll(":\\d+$", "");
+            startsByHost.computeIfAbsent(host, h -> Collections.synchronizedList(new ArrayList<>())).add(startNanos.get(
+                    startNanos.size() - 1));
             int all = inFlight.incrementAndGet();
             maxInFlight.accumulateAndGet(all, Math::max);
             int mine = perHost.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
@@ -149,5 +154,44 @@ class ConcurrencyTest {
         // without the interval all five would arrive together. Only the span is asserted: how many requests
         // overlap at the server depends on how fast a loaded machine answers each (3 at once was seen).
         assertThat(Duration.ofNanos(starts.get(4) - starts.get(0))).isGreaterThan(Duration.ofMillis(200));
+    }
+
+    @Test
+    void spacesRequestsToOneHostThatReachedABusyWorkerTogether() throws Exception {
+        // One worker, busy with five requests to other hosts (60 ms each) while both of polite.test's
+        // turns (200 ms apart) come: both wait in the workers' queue and reach the worker one after the
+        // other. The links are named so that the store hands out the five first.
+        harness.config = CheckerHarness.fast().concurrency(1).perHost(2).hostInterval(Duration.ofMillis(200)).build();
+        String[] hosts = {"busy0.test", "busy1.test", "busy2.test", "busy3.test", "busy4.test", "polite.test", "polite.test"};
+        String[] links = new String[hosts.length];
+        for (int attempt = 0; links[0] == null || !busyFirst(links); attempt++) {
+            for (int i = 0; i < hosts.length; i++) {
+                links[i] = ServerSupport.url(server, hosts[i], "/article-" + attempt + "-" + i);
+            }
+        }
+
+        harness.check(links);
+
+        List<Long> polite = new ArrayList<>(counting.startsByHost.get("polite.test"));
+        assertThat(polite).hasSize(2);
+        // Without a check as a request really starts, the second followed the first's answer (60 ms).
+        assertThat(Duration.ofNanos(polite.get(1) - polite.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(190));
+    }
+
+    /** Whether the store hands out the first five links before the last two (it orders due links by this hash). */
+    private static boolean busyFirst(String[] links) throws ReflectiveOperationException {
+        Method shuffle = LinkStore.class.getDeclaredMethod("shuffle", String.class);
+        shuffle.setAccessible(true);
+        long lastBusy = Long.MIN_VALUE;
+        long firstPolite = Long.MAX_VALUE;
+        for (int i = 0; i < links.length; i++) {
+            long order = (long) shuffle.invoke(null, links[i]);
+            if (i < 5) {
+                lastBusy = Math.max(lastBusy, order);
+            } else {
+                firstPolite = Math.min(firstPolite, order);
+            }
+        }
+        return lastBusy < firstPolite;
     }
 }

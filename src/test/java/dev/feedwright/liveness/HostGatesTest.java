@@ -36,9 +36,9 @@ class HostGatesTest {
 
         for (int i = 0; i < 4; i++) {
             String name = "a" + i;
-            gates.enqueue("a.example", () -> started.add(name));
+            gates.enqueue("a.example", at -> started.add(name));
         }
-        gates.enqueue("b.example", () -> started.add("b0"));
+        gates.enqueue("b.example", at -> started.add("b0"));
 
         assertThat(started).containsExactly("a0", "a1", "b0");
         gates.release("a.example");
@@ -49,10 +49,10 @@ class HostGatesTest {
     void droppingAHostForgetsItsWaitingWorkButNotOtherHosts() {
         HostGates gates = new HostGates(1, 0, new StillTime());
         List<String> started = new ArrayList<>();
-        gates.enqueue("silent.example", () -> started.add("s0"));
-        gates.enqueue("silent.example", () -> started.add("s1"));
-        gates.enqueue("b.example", () -> started.add("b0"));
-        gates.enqueue("b.example", () -> started.add("b1"));
+        gates.enqueue("silent.example", at -> started.add("s0"));
+        gates.enqueue("silent.example", at -> started.add("s1"));
+        gates.enqueue("b.example", at -> started.add("b0"));
+        gates.enqueue("b.example", at -> started.add("b1"));
 
         gates.drop("silent.example");
         gates.release("silent.example"); // the request in flight ends
@@ -66,19 +66,53 @@ class HostGatesTest {
         StillTime time = new StillTime();
         HostGates gates = new HostGates(10, 100, time);
 
-        gates.enqueue("a.example", () -> { });
-        gates.enqueue("a.example", () -> { });
+        gates.enqueue("a.example", at -> { });
+        gates.enqueue("a.example", at -> { });
         gates.pause("a.example", 1_000 + 5_000);
-        gates.enqueue("a.example", () -> { });
+        gates.enqueue("a.example", at -> { });
 
         assertThat(time.delays).containsExactly(0L, 100L, 5_000L);
+    }
+
+    @Test
+    void aRequestThatStartsLateWaitsForTheIntervalAfterTheOneBeforeIt() {
+        StillTime time = new StillTime();
+        HostGates gates = new HostGates(3, 100_000_000, time);
+        List<Long> turns = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            gates.enqueue("a.example", turns::add);
+        }
+        assertThat(turns).containsExactly(1_000L, 100_001_000L, 200_001_000L);
+
+        time.now = 900_000_000; // every worker was busy: all three reach one now
+        assertThat(gates.begin("a.example", turns.get(0))).isZero();
+        assertThat(gates.begin("a.example", turns.get(1))).isEqualTo(100_000_000L);
+        assertThat(gates.begin("a.example", turns.get(2))).isEqualTo(200_000_000L);
+
+        gates.release("a.example");
+        gates.enqueue("a.example", turns::add); // the next turn comes after the ones kept
+        assertThat(turns.get(3)).isEqualTo(1_200_000_000L);
+    }
+
+    @Test
+    void aRequestOnTimeOrAPauseSetAfterItWasHandedOut() {
+        StillTime time = new StillTime();
+        HostGates gates = new HostGates(2, 100, time);
+        List<Long> turns = new ArrayList<>();
+        gates.enqueue("a.example", turns::add);
+        gates.enqueue("a.example", turns::add);
+
+        assertThat(gates.begin("a.example", turns.get(0))).isZero();
+        gates.pause("a.example", 1_000 + 50_000_000);
+        time.now = turns.get(1);
+        assertThat(gates.begin("a.example", turns.get(1))).isEqualTo(50_000_000L - 100);
     }
 
     @Test
     void forgetsAHostOnceItIsIdle() {
         HostGates gates = new HostGates(1, 0, new StillTime());
 
-        gates.enqueue("a.example", () -> { });
+        gates.enqueue("a.example", at -> { });
         assertThat(gates.size()).isEqualTo(1);
         gates.release("a.example");
 
@@ -92,14 +126,14 @@ class HostGatesTest {
         // A corpus of many outlets, one link each: every host's next start is still ahead when its
         // only request ends, so it is kept for now.
         for (int i = 0; i < 1_000; i++) {
-            gates.enqueue("h" + i + ".example", () -> { });
+            gates.enqueue("h" + i + ".example", at -> { });
             gates.release("h" + i + ".example");
         }
         assertThat(gates.size()).isEqualTo(1_000);
 
         time.now += 1_000;
         for (int i = 0; i < 24; i++) {
-            gates.enqueue("late" + i + ".example", () -> { });
+            gates.enqueue("late" + i + ".example", at -> { });
             gates.release("late" + i + ".example");
         }
 

@@ -261,11 +261,17 @@ final class ConfigNode {
         List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : value == null ? List.of()
                 : List.of(value);
         for (int i = 0; i < patterns.size(); i++) {
+            Node at = i < items.size() ? items.get(i) : value;
+            int where = at == null ? line : lineOf(at);
+            if (patterns.get(i).isEmpty()) {
+                // Left empty by a template or a slip, it would match everything.
+                throw new ConfigException(source, where, qualified(key)
+                        + ": an empty pattern is found in everything; write \".*\" if that is meant");
+            }
             try {
                 Pattern.compile(patterns.get(i));
             } catch (PatternSyntaxException e) {
-                Node at = i < items.size() ? items.get(i) : value;
-                throw new ConfigException(source, at == null ? line : lineOf(at), qualified(key) + ": '"
+                throw new ConfigException(source, where, qualified(key) + ": '"
                         + patterns.get(i) + "' is not a valid regular expression: " + e.getDescription());
             }
         }

@@ -153,6 +153,8 @@ class ConfigErrorsTest {
         "'liveness:\n\n  exclude: \"(one\"\n'     | 3 | liveness.exclude: '(one' is not a valid regular expression: Unclosed group",
         "'feeds:\n  skipImages:\n    - a\n    - \"[b\"\n' | 4 | feeds.skipImages: '[b' is not a valid regular expression: Unclosed character class",
         "'feeds:\n  skipImages: [1, {a: b}]\n' | 2 | feeds.skipImages must be a list of strings",
+        "'liveness:\n  exclude: \"\"\n'       | 2 | liveness.exclude: an empty pattern is found in everything; write \".*\" if that is meant",
+        "'feeds:\n  skipImages:\n    - a\n    - \"\"\n' | 4 | feeds.skipImages: an empty pattern is found in everything; write \".*\" if that is meant",
         "'site:\n  title: \"\\x01Wire News\"\n'      | 2 | site.title must be text without control characters, found U+0001",
         "'site:\n  baseUrl: \"http://x.org/\\x80\"\n' | 2 | site.baseUrl must be written in ASCII (an international host name in its xn-- form, other characters %-encoded), was 'http://x.org/\u0080'",
     })

@@ -20,6 +20,12 @@ public final class Markup {
      */
     private static final Set<String> FOREIGN_ROOTS = Set.of("svg", "math");
 
+    /**
+     * The elements whose content an HTML parser takes as data up to their end tag, or to the end
+     * of the text when there is none: dropped with them by {@code text()}.
+     */
+    private static final Set<String> RAW_TEXT = Set.of("script", "style", "iframe", "noembed", "noframes", "xmp");
+
     private Markup() {
     }
 
@@ -43,13 +49,15 @@ public final class Markup {
 
     /**
      * Makes every {@code <} that does not start markup (see {@link #looksLikeTag}) an entity, so
-     * that an HTML parser keeps it as text instead of swallowing what follows as an unknown tag.
+     * that an HTML parser keeps it as text instead of swallowing what follows as an unknown tag;
+     * so too the start tag of a raw-text element that is never closed ("a bug lets an
+     * {@code <iframe>} escape its sandbox"), which would take the rest of the text with it.
      */
     static String protectLessThan(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean literal = c == '<' && !isTagAt(s, i);
+            boolean literal = c == '<' && (!isTagAt(s, i) || opensUnclosedRawText(s, i));
             if (literal && out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }
@@ -100,6 +108,25 @@ public final class Markup {
             }
         }
         return false;
+    }
+
+    /** Whether the {@code <} at {@code at} starts a raw-text element (see {@link #RAW_TEXT}) with no end tag after it. */
+    private static boolean opensUnclosedRawText(String s, int at) {
+        int i = at + 1;
+        while (i < s.length() && isNameChar(s.charAt(i), false)) {
+            i++;
+        }
+        String name = s.substring(at + 1, i).toLowerCase(Locale.ROOT);
+        return RAW_TEXT.contains(name) && indexOfIgnoreCase(s, "</" + name, i) < 0;
+    }
+
+    private static int indexOfIgnoreCase(String s, String part, int from) {
+        for (int i = from; i + part.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, part, 0, part.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether the {@code <} at {@code at} starts markup. */

@@ -61,6 +61,20 @@ class TextRepairTest {
     }
 
     @Test
+    void keepsTheTextAfterARawTextElementNamedButNeverClosed() {
+        // Found by a helper's review: an HTML parser takes all after "<iframe>" as the element's
+        // data, and the title lost its end.
+        assertThat(TextRepair.text("Chrome bug lets an <iframe> escape its sandbox, Google says"))
+                .isEqualTo("Chrome bug lets an < iframe> escape its sandbox, Google says");
+        assertThat(TextRepair.text("Code: <style> blocks and CSS")).isEqualTo("Code: < style> blocks and CSS");
+        assertThat(TextRepair.text("About the &lt;iframe&gt; element")).isEqualTo("About the < iframe> element");
+        assertThat(TextRepair.text("Tags like <SCRIPT> and <table> matter; x<y"))
+                .isEqualTo("Tags like < SCRIPT> and matter; x<y");
+        // Closed, it is an element, and its content goes with it.
+        assertThat(TextRepair.text("<iframe src=x>frame</IFRAME>After")).isEqualTo("After");
+    }
+
+    @Test
     void defusesTagsThatSurviveDecoding() {
         // Encoded three times: decoded as far as the passes go, and what is left of a tag defused.
         String repaired = TextRepair.text("&amp;amp;lt;script&amp;amp;gt;alert(1)&amp;amp;lt;/script&amp;amp;gt;");

@@ -27,6 +27,17 @@ public final class CanonicalLinks {
         return canonical(article.ampLinks().contains(link) ? plain(link) : link);
     }
 
+    /**
+     * The address an article's item or coverage entry links to: its link as the link checks
+     * resolved it (null when confirmed dead), but the plain page for an article given only as its
+     * AMP page (see {@link #of}), unless the checks followed that page elsewhere.
+     */
+    public static String shown(Article article, LinkVerdicts verdicts) {
+        String link = article.link();
+        String resolved = verdicts.resolve(link);
+        return link.equals(resolved) && article.ampLinks().contains(link) ? plain(link) : resolved;
+    }
+
     public static String canonical(String link) {
         return withoutParameters(withoutFragment(link), CanonicalLinks::isTracking);
     }

@@ -214,7 +214,7 @@ public final class Catalog {
             }
             Article article = candidate.article();
             entries.add(new Entry(article, candidate.story(), candidate.index(),
-                    CanonicalLinks.of(article), verdicts.resolve(article.link()), candidate.coverage()));
+                    CanonicalLinks.of(article), CanonicalLinks.shown(article, verdicts), candidate.coverage()));
         }
         return new CatalogFeed(names.key(ref), names.displayName(ref),
                 ref.kind() == FeedKind.PROVIDER ? ref.name() : null, entries);

@@ -206,7 +206,7 @@ public final class FeedAssembler {
         seen.add(entry.canonical());
         List<Covered> others = new ArrayList<>();
         for (Article article : all) {
-            String link = verdicts.resolve(article.link());
+            String link = CanonicalLinks.shown(article, verdicts);
             if (link != null && seen.add(CanonicalLinks.of(article))) {
                 others.add(new Covered(article, link));
             }

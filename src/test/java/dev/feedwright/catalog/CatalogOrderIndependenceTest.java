@@ -124,7 +124,9 @@ class CatalogOrderIndependenceTest {
         String link = article.link();
         // Every generated link is a story's address with at most one decoration: the article is that address.
         int decoration = link.indexOf('?') >= 0 ? link.indexOf('?') : link.indexOf('#');
-        return new Entry(article, story, index, decoration < 0 ? link : link.substring(0, decoration), link);
+        String address = decoration < 0 ? link : link.substring(0, decoration);
+        // An article given only as its AMP page links its plain page.
+        return new Entry(article, story, index, address, article.ampLinks().contains(link) ? address : link);
     }
 
     /** The obvious, memory-hungry way: keep the best entry per canonical link, sort, cut. */

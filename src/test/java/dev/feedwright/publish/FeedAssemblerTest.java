@@ -214,11 +214,14 @@ class FeedAssemblerTest {
                 article(amp).amp(amp).title("AMP page").build(),
                 article("https://y.example/b").title("Other").build()));
         catalog.add(story("t.md", article(amp).amp(amp).title("AMP alone").build(), List.of("Games")));
+        catalog.add(story("u.md", article("https://p.example/2").title("Lead 2").build(), List.of("Sport"),
+                article(amp).amp(amp).title("AMP covered").build()));
         FeedSet stories = catalog.feeds();
         FeedAssembler assembler = new FeedAssembler(Sample.SITE, new FeedsConfig(50, 10, java.time.Duration.ofMinutes(15)));
 
         FeedItem lead = assembler.assemble(Stories.feed(stories, FeedKind.TOPIC, "ai"), stories).items().get(0);
         FeedItem alone = assembler.assemble(Stories.feed(stories, FeedKind.TOPIC, "games"), stories).items().get(0);
+        FeedItem lead2 = assembler.assemble(Stories.feed(stories, FeedKind.TOPIC, "sport"), stories).items().get(0);
 
         Document content = Jsoup.parseBodyFragment(lead.contentHtml());
         assertThat(content.select("li a")).extracting(Element::text).containsExactly("Plain", "Other");
@@ -226,7 +229,11 @@ class FeedAssemblerTest {
         // The AMP page counts as its plain page's article, and has its id.
         assertThat(alone.id()).isEqualTo(ItemIds.of(CanonicalLinks.canonical(plain)))
                 .isNotEqualTo(ItemIds.of(CanonicalLinks.canonical(amp)));
-        assertThat(alone.link()).isEqualTo(amp);
+        // And links it: an item, and a coverage entry (found by a helper's review with feed parsers).
+        assertThat(alone.link()).isEqualTo(plain);
+        assertThat(Jsoup.parseBodyFragment(lead2.contentHtml()).select("li a"))
+                .extracting(a -> a.attr("href"), Element::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(plain, "AMP covered"));
     }
 
     /**

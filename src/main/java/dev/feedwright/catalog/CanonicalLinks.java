@@ -6,7 +6,8 @@ import java.util.function.Predicate;
 /**
  * The canonical form of a normalised link, used to tell whether two articles are the same: the
  * fragment and every {@code utm_*} tracking parameter are dropped (scheme and host are already
- * lower case). An article whose link is one of its own AMP links stands for its plain page.
+ * lower case), and so is a {@code www.} before the host. An article whose link is one of its own
+ * AMP links stands for its plain page.
  */
 public final class CanonicalLinks {
 
@@ -16,13 +17,22 @@ public final class CanonicalLinks {
     }
 
     /**
-     * The canonical link of an article, which decides whether two articles are the same. An
-     * outlet that gave an article only its AMP page lists that page as both the link and an AMP
-     * link ({@code ampWebUrl}, {@code cdnAmpWebUrl}); such an article is the one under the plain
-     * link, where the AMP marks can be told apart (see {@link #plain}). Any other article's is
-     * {@link #canonical} of its link.
+     * The canonical link of an article, which decides whether two articles are the same: that of
+     * {@link #forId}, without a {@code www.} before the host ({@code https://www.timeslive.co.za/a}
+     * and {@code https://timeslive.co.za/a} are one page).
      */
     public static String of(Article article) {
+        return withoutWww(forId(article));
+    }
+
+    /**
+     * The link an article's item id is made from: {@link #canonical} of its link, but for an
+     * outlet that gave an article only its AMP page, listing that page as both the link and an AMP
+     * link ({@code ampWebUrl}, {@code cdnAmpWebUrl}): such an article is the one under the plain
+     * link, where the AMP marks can be told apart (see {@link #plain}). It keeps {@code www.}, so
+     * that ids made before {@link #of} dropped it stay as they were.
+     */
+    public static String forId(Article article) {
         String link = article.link();
         return canonical(article.ampLinks().contains(link) ? plain(link) : link);
     }
@@ -97,6 +107,16 @@ public final class CanonicalLinks {
             return path.substring("/amp".length());
         }
         return path;
+    }
+
+    /** {@code link} without a {@code www.} label before a host name that goes on past it. */
+    private static String withoutWww(String link) {
+        int host = link.indexOf("://") + 3;
+        if (host < 3 || !link.startsWith("www.", host)) {
+            return link;
+        }
+        int dot = link.indexOf('.', host + 4);
+        return dot >= 0 && dot < pathStart(link) ? link.substring(0, host) + link.substring(host + 4) : link;
     }
 
     private static String withoutFragment(String link) {

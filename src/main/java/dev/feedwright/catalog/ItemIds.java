@@ -11,9 +11,9 @@ import java.util.UUID;
  * read from the corpus, in the URL namespace of RFC 4122, written as a {@code urn:uuid:} IRI: the
  * same in RSS ({@code guid isPermaLink="false"}), Atom ({@code id}) and JSON Feed, the same on
  * every run, and unchanged when a later link check finds the article has moved. It is made from
- * {@link CanonicalLinks#canonical} of the link itself: an AMP page given as an article's link,
- * which counts as the same article as its plain page ({@link CanonicalLinks#of}), keeps the id it
- * has always had.
+ * {@link CanonicalLinks#forId}: an AMP page given as an article's link has its plain page's id,
+ * and a {@code www.} before the host stays, though two links that differ only by it are one
+ * article ({@link CanonicalLinks#of}).
  */
 public final class ItemIds {
 

@@ -75,7 +75,7 @@ public final class FeedAssembler {
         Set<Instant> updatedDates = new HashSet<>();
         Instant newest = NO_ITEMS;
         for (Entry entry : feed.entries()) {
-            String id = ItemIds.of(entry.canonical());
+            String id = ItemIds.of(CanonicalLinks.forId(entry.article()));
             Instant updated = entry.article().published();
             if (sharing.get(updated) > 1) {
                 updated = updated.plusMillis(1 + Math.floorMod(Hash64.of(id), SAME_DATE_SPREAD_MILLIS));

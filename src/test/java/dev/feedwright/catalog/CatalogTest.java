@@ -119,7 +119,8 @@ class CatalogTest {
 
             assertThat(feed.entries()).singleElement().satisfies(e -> {
                 assertThat(e.article().title()).isEqualTo("Plain");
-                assertThat(e.canonical()).isEqualTo(plain);
+                assertThat(e.canonical()).isEqualTo("https://givemesport.com/1717191-diablo-4");
+                assertThat(CanonicalLinks.forId(e.article())).isEqualTo(plain);
             });
         }
     }

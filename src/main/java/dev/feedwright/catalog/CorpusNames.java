@@ -6,7 +6,9 @@ import java.util.TreeMap;
 /**
  * The names the corpus uses, counted: topics, and for each provider domain the names its articles
  * give it. Feeds are named from these: a topic feed by its topic, a provider feed by the one name
- * its articles agree on, else by its domain. Counts let a store add and remove files one by one.
+ * its articles agree on, else by its domain; a name that has nothing of its domain gets the domain
+ * after it ({@code From Software (gamingbolt.com)}: the corpus names some outlets by their
+ * articles' subject). Counts let a store add and remove files one by one.
  */
 public final class CorpusNames {
 
@@ -57,10 +59,29 @@ public final class CorpusNames {
                 }
             }
             if (used > 0) {
-                providerNames.put(domain, used == 1 ? agreed : domain);
+                providerNames.put(domain, used == 1 ? withDomain(agreed, domain) : domain);
             }
         });
         return new FeedNames(topics.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList(),
                 providerNames);
+    }
+
+    /**
+     * {@code name}, or {@code name (domain)} when the domain holds none of its words of three
+     * letters or more and not the initials of its words ({@code The Wall Street Journal} and
+     * {@code wsj.com}, {@code Deutsche Welle} and {@code dw.com} agree).
+     */
+    static String withDomain(String name, String domain) {
+        String letters = domain.replaceAll("[^a-z0-9]", "");
+        StringBuilder initials = new StringBuilder();
+        for (String word : Slugger.base(name, false).split("-")) {
+            if (word.length() >= 3 && letters.contains(word)) {
+                return name;
+            }
+            if (!word.isEmpty() && !word.equals("the")) {
+                initials.append(word.charAt(0));
+            }
+        }
+        return initials.length() >= 2 && letters.contains(initials) ? name : name + " (" + domain + ")";
     }
 }

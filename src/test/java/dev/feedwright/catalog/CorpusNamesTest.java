@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Feed names as counts rise and fall while a state store adds and removes files one by one. */
 class CorpusNamesTest {
@@ -71,5 +73,25 @@ class CorpusNamesTest {
         assertThat(feedNames.key(FeedRef.topic("Old"))).isNull();
         assertThat(feedNames.displayName(FeedRef.provider("bbc.com"))).isEqualTo("BBC");
         assertThat(names.providers()).containsEntry("bbc.com", java.util.Map.of("BBC", 3L, "BBC Sport", 0L));
+    }
+
+    /** Found by a helper's review: the real corpus names gamingbolt.com "From Software", an article's subject. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "From Software           | gamingbolt.com     | From Software (gamingbolt.com)",
+        "Windows                 | compsmag.com       | Windows (compsmag.com)",
+        "Gaming Polls            | gamepur.com        | Gaming Polls (gamepur.com)",
+        "BBC News                | bbc.com            | BBC News",
+        "The Wall Street Journal | wsj.com            | The Wall Street Journal",
+        "Deutsche Welle          | dw.com             | Deutsche Welle",
+        "New York Times          | nytimes.com        | New York Times",
+        "Tom's Guide             | tomsguide.com      | Tom's Guide",
+        "GamesRadar+             | gamesradar.com     | GamesRadar+",
+        "Harvard Medical School  | cyber.harvard.edu  | Harvard Medical School",
+        "AT&T                    | att.com            | AT&T",
+        "VG247                   | vg247.com          | VG247",
+    })
+    void namesAProviderWithItsDomainWhenTheNameHasNothingOfIt(String name, String domain, String shown) {
+        assertThat(CorpusNames.withDomain(name, domain)).isEqualTo(shown);
     }
 }

@@ -133,6 +133,7 @@ public final class ExportRun {
             return thread;
         });
         try (OutputLock lock = OutputLock.acquire(config.output().dir(), config.output().lockWait(), clock);
+                OutputLock state = OutputLock.acquireForExport(config.state().dir(), config.output().lockWait(), clock);
                 StateDb db = StateDb.open(config.state().dir())) {
             Run run = new Run(new ExportStore(db), verdicts, pool, threads);
             PublishReport published = run.export();

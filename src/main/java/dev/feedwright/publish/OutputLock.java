@@ -34,6 +34,9 @@ public final class OutputLock implements AutoCloseable {
     /** The link check's lock file's name in the state folder. */
     public static final String LINK_CHECK_FILE_NAME = "links.lock";
 
+    /** The export's lock file's name in the state folder. */
+    public static final String EXPORT_FILE_NAME = "export.lock";
+
     private static final long POLL_MILLIS = 200;
 
     /**
@@ -72,6 +75,20 @@ public final class OutputLock implements AutoCloseable {
     public static OutputLock acquireForLinkCheck(Path stateFolder, Duration wait, Clock clock) throws IOException {
         return acquire(stateFolder, LINK_CHECK_FILE_NAME,
                 "state folder " + stateFolder + " is locked by another link check", wait, clock);
+    }
+
+    /**
+     * Takes the lock an export holds on {@code stateFolder} while it holds its output folder's:
+     * two exports into different output folders with one state folder (a daemon, and an export
+     * into a folder to look at first) would otherwise read and write one database's rows at once,
+     * and each publish feeds the other had half changed. Taken after the output folder's lock,
+     * always, so that two runs never wait for each other.
+     *
+     * @throws OutputLockedException when the lock is still held after {@code wait}
+     */
+    public static OutputLock acquireForExport(Path stateFolder, Duration wait, Clock clock) throws IOException {
+        return acquire(stateFolder, EXPORT_FILE_NAME,
+                "state folder " + stateFolder + " is used by another export", wait, clock);
     }
 
     /** Takes the lock of {@code fileName} in {@code folder}; {@code locked} says so when it cannot be had. */

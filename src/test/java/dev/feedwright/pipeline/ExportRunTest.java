@@ -9,7 +9,12 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Item;
+import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.config.OutputConfig;
 import dev.feedwright.corpus.CorpusScanner;
+import dev.feedwright.publish.OutputLock;
+import dev.feedwright.publish.OutputLockedException;
 import dev.feedwright.testing.Feeds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -221,5 +228,29 @@ class ExportRunTest {
             }
         }
         return contents;
+    }
+
+    /**
+     * Found by a helper's review: a daemon and an export into another folder, one state folder,
+     * read and wrote one database at once, and both exited 0 with feeds the other had half
+     * changed. The second waits for the state folder as for an output folder.
+     */
+    @Test
+    void anExportIntoAnotherFolderWaitsForTheStateFolderAnotherExportUses() throws Exception {
+        Path corpus = Feeds.seeds(temp.resolve("corpus"), 2);
+        Path state = temp.resolve("state");
+        FeedwrightConfig config = FeedwrightConfig.defaults().withCorpusDir(corpus).withStateDir(state)
+                .withOutputDir(temp.resolve("preview"));
+        config = new FeedwrightConfig(config.site(), config.corpus(),
+                new OutputConfig(config.output().dir(), Duration.ofMillis(300), false), config.feeds(), config.export(),
+                config.serve(), config.liveness(), config.state(), config.schedule(), config.logging());
+        FeedwrightConfig preview = config;
+
+        try (OutputLock other = OutputLock.acquireForExport(state, Duration.ZERO, Clock.systemUTC())) {
+            assertThatThrownBy(() -> new ExportRun(preview, BuildInfo.load(), Clock.systemUTC()).run())
+                    .isInstanceOf(OutputLockedException.class)
+                    .hasMessageStartingWith("state folder " + state + " is used by another export");
+        }
+        assertThat(new ExportRun(preview, BuildInfo.load(), Clock.systemUTC()).run().publish().feedsWritten()).isPositive();
     }
 }

@@ -69,8 +69,11 @@ final class CheckLinksCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!quiet) {
             result.lines().forEach(line -> out.println("check-links: " + line));
-        } else if (result.report().networkLooksDown()) {
-            err.println("feedwright: check-links: " + result.report().networkDown());
+        } else {
+            result.lines().forEach(line -> Logging.toFileOnly("check-links: " + line));
+            if (result.report().networkLooksDown()) {
+                err.println("feedwright: check-links: " + result.report().networkDown());
+            }
         }
         return ExitCodes.OK;
     }

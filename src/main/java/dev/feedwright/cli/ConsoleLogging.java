@@ -31,6 +31,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     private static final Pattern LINE_BREAK = Pattern.compile(LINE_BREAKS);
     private static final Pattern CONTROL = Pattern.compile(CONTROLS);
 
+    /** The console appender's name. */
+    static final String APPENDER = "STDOUT";
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level"
             + " %replace(%replace(%msg){'" + LINE_BREAKS + "', '\\\\n'}){'" + CONTROLS + "', '?'}"
             + "%n%replace(%ex){'(?m)^', '    '}%nopex";
@@ -42,7 +44,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         }
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("STDOUT");
+        console.setName(APPENDER);
         console.setEncoder(encoder(context, PATTERN));
         console.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

@@ -92,8 +92,14 @@ final class ExportCommand implements Callable<Integer> {
                 report.links().lines().forEach(line -> spec.commandLine().getOut().println("links: " + line));
             }
             spec.commandLine().getOut().println("export: " + report.summary());
-        } else if (report.links() != null && report.links().networkLooksDown()) {
-            err.println("feedwright: links: " + report.links().report().networkDown());
+        } else {
+            if (report.links() != null) {
+                report.links().lines().forEach(line -> Logging.toFileOnly("links: " + line));
+            }
+            Logging.toFileOnly("export: " + report.summary());
+            if (report.links() != null && report.links().networkLooksDown()) {
+                err.println("feedwright: links: " + report.links().report().networkDown());
+            }
         }
         if (strict && report.filesSkipped() > 0) {
             printSkipped(err, report);

@@ -2,6 +2,7 @@ package dev.feedwright.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -32,9 +33,33 @@ final class Logging {
     private Logging() {
     }
 
-    /** With {@code --quiet}, only warnings and errors are logged. */
+    /**
+     * With {@code --quiet}, the console shows only warnings and errors; {@code logging.file}
+     * still gets every line, so that a quiet export from cron leaves its runs there.
+     */
     static void quiet(boolean quiet) {
-        root().setLevel(quiet ? Level.WARN : Level.INFO);
+        Logger root = root();
+        root.setLevel(Level.INFO);
+        Appender<ILoggingEvent> console = root.getAppender(ConsoleLogging.APPENDER);
+        if (console == null) {
+            return;
+        }
+        console.clearAllFilters();
+        if (quiet) {
+            ThresholdFilter warnings = new ThresholdFilter();
+            warnings.setContext(root.getLoggerContext());
+            warnings.setLevel(Level.WARN.toString());
+            warnings.start();
+            console.addFilter(warnings);
+        }
+    }
+
+    /** Logs what a command would have printed (its summary, under {@code --quiet}) to the log file alone, if any. */
+    static void toFileOnly(String line) {
+        Logger printed = (Logger) LoggerFactory.getLogger(PRINTED);
+        if (printed.getAppender(FILE_APPENDER) != null) {
+            printed.info(line);
+        }
     }
 
     /**

@@ -252,6 +252,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void aQuietExportStillLeavesItsSummaryInTheLogFile() throws IOException {
+        // Found by a helper's review: contrib/crontab.example runs export --quiet with logging.file,
+        // and the file got nothing of a run that went well.
+        Path log = temp.resolve("logs").resolve("feedwright.log");
+        Path config = Files.writeString(temp.resolve("feedwright.yaml"), "logging:\n  file: " + log + "\n");
+        try {
+            int ok = run("export", "--quiet", "--config", config.toString(), "--corpus", Feeds.seeds().toString(),
+                    "--out", temp.resolve("f").toString());
+
+            assertThat(ok).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).isEmpty();
+            assertThat(Files.readAllLines(log)).as("the log file")
+                    .anyMatch(line -> line.matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z INFO  export: 5 files, 5 read.*"));
+        } finally {
+            Logging.alsoToFile(null);
+            Logging.quiet(false);
+        }
+    }
+
+    @Test
     void aLogFileThatCannotBeWrittenIsFatal() throws IOException {
         Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
         Path config = Files.writeString(temp.resolve("feedwright.yaml"), "logging:\n  file: " + file.resolve("x.log")

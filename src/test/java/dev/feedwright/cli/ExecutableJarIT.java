@@ -164,6 +164,59 @@ class ExecutableJarIT {
         }
     }
 
+    /**
+     * Found by a helper's review: started through a symbolic link (one in /usr/local/bin, say), the
+     * launcher looked for the project in the link's folder and tried to build it there.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theLauncherRunsThroughASymbolicLink() throws IOException, InterruptedException {
+        Path install = install();
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("feedwright"), Path.of("../install/feedwright"));
+
+        ProcessBuilder builder = ChildJvm.withoutOptionVariables(
+                new ProcessBuilder("bash", bin.resolve("feedwright").toString(), "--version"))
+                .directory(temp.toFile()).redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).startsWith("Feedwright ");
+        assertThat(bin.resolve("target")).doesNotExist();
+    }
+
+    /**
+     * Found by a helper's review: a UTF-8 locale named but not installed ({@code LC_CTYPE=UTF-8},
+     * as a Mac's ssh sends it) left the JVM decoding file names as ASCII, and a corpus folder
+     * whose name is not ASCII could not be read.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void theLauncherSetsAUtf8LocaleWhenTheOneNamedIsNotInstalled() throws IOException, InterruptedException {
+        Path install = install();
+        Path corpus = Files.createDirectories(temp.resolve("corpus").resolve("s\u00fcd"));
+        try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+            for (Path seed : seeds.filter(p -> p.toString().endsWith(".txt")).toList()) {
+                Files.copy(seed, corpus.resolve(seed.getFileName()));
+            }
+        }
+        ProcessBuilder run = new ProcessBuilder("bash", install.resolve("feedwright").toString(), "export", "--quiet",
+                "--corpus", corpus.getParent().toString(), "--out", temp.resolve("feeds").toString(), "--state",
+                temp.resolve("state").toString()).directory(temp.toFile()).redirectErrorStream(true);
+        run.environment().clear();
+        run.environment().put("PATH", Path.of(ChildJvm.java()).getParent() + ":/usr/bin:/bin");
+        run.environment().put("LC_CTYPE", "UTF-8");
+        Process process = run.start();
+        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).isEmpty();
+        assertThat(temp.resolve("feeds/all.xml")).isNotEmptyFile();
+    }
+
     private static void deleteTree(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -60,10 +60,10 @@ final class CheckLinksCommand implements Callable<Integer> {
                 : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
             result = new LivenessPass(settings, BuildInfo.load()).run(Clock.systemUTC(), progress);
         } catch (OutputLockedException e) {
-            err.println("feedwright: " + e.getMessage());
+            Failures.print(err, String.valueOf(e.getMessage()));
             return ExitCodes.LOCKED;
         } catch (IOException e) {
-            err.println("feedwright: check-links failed: " + Failures.describe(e));
+            Failures.print(err, "check-links failed: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +72,7 @@ final class CheckLinksCommand implements Callable<Integer> {
         } else {
             result.lines().forEach(line -> Logging.toFileOnly("check-links: " + line));
             if (result.report().networkLooksDown()) {
-                err.println("feedwright: check-links: " + result.report().networkDown());
+                Failures.print(err, "check-links: " + result.report().networkDown());
             }
         }
         return ExitCodes.OK;

@@ -83,14 +83,14 @@ final class DaemonCommand implements Callable<Integer> {
                 server = new FeedServer(ServeOptions.of(settings), daemon::statusJson);
                 server.start();
             } catch (IOException e) {
-                err.println("feedwright: daemon: " + Failures.describe(e));
+                Failures.print(err, "daemon: " + Failures.describe(e));
                 return ExitCodes.FATAL;
             }
         }
         try {
             daemon.start();
         } catch (DaemonException e) {
-            err.println("feedwright: daemon: " + e.getMessage());
+            Failures.print(err, "daemon: " + e.getMessage());
             if (server != null) {
                 server.close();
             }
@@ -111,7 +111,7 @@ final class DaemonCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("serving " + settings.output().dir() + "/ at " + server.address()
                     + " (status at " + server.address().resolve(FeedServer.STATUS_PATH.substring(1)) + ")");
             SiteAddress.problem(settings.site().baseUrl(), server.address(), settings.serve().bind())
-                    .ifPresent(problem -> spec.commandLine().getErr().println("feedwright: warning: " + problem));
+                    .ifPresent(problem -> Failures.print(spec.commandLine().getErr(), "warning: " + problem));
         }
         try {
             stopped.await();

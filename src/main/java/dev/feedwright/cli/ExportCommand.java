@@ -81,10 +81,10 @@ final class ExportCommand implements Callable<Integer> {
                 : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
             report = new ExportRun(settings, BuildInfo.load(), Clock.systemUTC(), progress, full).run();
         } catch (OutputLockedException e) {
-            err.println("feedwright: " + e.getMessage());
+            Failures.print(err, String.valueOf(e.getMessage()));
             return ExitCodes.LOCKED;
         } catch (IOException e) {
-            err.println("feedwright: export failed: " + Failures.describe(e));
+            Failures.print(err, "export failed: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
         if (!quiet) {
@@ -98,7 +98,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             Logging.toFileOnly("export: " + report.summary());
             if (report.links() != null && report.links().networkLooksDown()) {
-                err.println("feedwright: links: " + report.links().report().networkDown());
+                Failures.print(err, "links: " + report.links().report().networkDown());
             }
         }
         if (strict && report.filesSkipped() > 0) {
@@ -114,7 +114,7 @@ final class ExportCommand implements Callable<Integer> {
      * control characters in a name are defused as in the log.
      */
     private static void printSkipped(PrintWriter err, RunReport report) {
-        err.println("feedwright: --strict: " + report.filesSkipped() + " corpus file(s) were skipped:");
+        Failures.print(err, "--strict: " + report.filesSkipped() + " corpus file(s) were skipped:");
         report.skipped().stream().limit(MAX_SKIPPED_LISTED)
                 .forEach(problem -> err.println("  " + ConsoleLogging.defused(problem.toString())));
         if (report.filesSkipped() > MAX_SKIPPED_LISTED) {

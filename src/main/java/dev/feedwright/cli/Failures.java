@@ -1,6 +1,7 @@
 package dev.feedwright.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,13 +13,22 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
- * The words a command prints for an I/O failure. The JDK names some failures by their path alone
+ * The words a command prints for a failure. The JDK names some I/O failures by their path alone
  * ({@code Files.createDirectories} on a path that is a file throws an exception whose message is
  * just {@code /srv/state}); those get what happened added.
  */
 final class Failures {
 
     private Failures() {
+    }
+
+    /**
+     * Prints {@code feedwright: message} on one line, its line breaks and control characters
+     * defused as the log defuses them: a file or folder name may hold any of them, and must not
+     * make a line of its own in the output or in {@code logging.file}.
+     */
+    static void print(PrintWriter err, String message) {
+        err.println("feedwright: " + ConsoleLogging.defused(message));
     }
 
     static String describe(IOException e) {

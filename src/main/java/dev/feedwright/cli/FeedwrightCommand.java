@@ -51,10 +51,10 @@ public final class FeedwrightCommand implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof CommandFailure failure) {
-                cmd.getErr().println("feedwright: " + failure.getMessage());
+                Failures.print(cmd.getErr(), String.valueOf(failure.getMessage()));
                 return failure.exitCode();
             }
-            cmd.getErr().println("feedwright: unexpected error: " + e);
+            Failures.print(cmd.getErr(), "unexpected error: " + e);
             e.printStackTrace(cmd.getErr());
             return ExitCodes.FATAL;
         });

@@ -36,12 +36,12 @@ final class GenerateCorpusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (articles < 1) {
-            spec.commandLine().getErr().println("feedwright: --articles must be at least 1, was " + articles);
+            Failures.print(spec.commandLine().getErr(), "--articles must be at least 1, was " + articles);
             return ExitCodes.USAGE;
         }
         try {
             if (holdsFiles(out)) {
-                spec.commandLine().getErr().println("feedwright: --out " + out + " is not empty: generate-corpus writes"
+                Failures.print(spec.commandLine().getErr(), "--out " + out + " is not empty: generate-corpus writes"
                         + " only into a new or empty folder, so that its synthetic articles never mix with real ones");
                 return ExitCodes.USAGE;
             }
@@ -51,7 +51,7 @@ final class GenerateCorpusCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("feedwright: generate-corpus failed: " + Failures.describe(e));
+            Failures.print(spec.commandLine().getErr(), "generate-corpus failed: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
     }

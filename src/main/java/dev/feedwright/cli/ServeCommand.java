@@ -59,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr(); // with logging.file, also to the file
         Path folder = settings.output().dir();
         if (!Files.isDirectory(folder)) {
-            err.println("feedwright: serve: the output folder " + folder + " does not exist or is not a folder;"
+            Failures.print(err, "serve: the output folder " + folder + " does not exist or is not a folder;"
                     + " run 'feedwright export' first");
             return ExitCodes.FATAL;
         }
@@ -67,13 +67,13 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (IOException e) {
-            err.println("feedwright: serve: " + Failures.describe(e));
+            Failures.print(err, "serve: " + Failures.describe(e));
             return ExitCodes.FATAL;
         }
         shutdownHooks.add(server::close);
         spec.commandLine().getOut().println("serving " + withSlash(folder) + " at " + server.address());
         SiteAddress.problem(settings.site().baseUrl(), server.address(), settings.serve().bind())
-                .ifPresent(problem -> spec.commandLine().getErr().println("feedwright: warning: " + problem));
+                .ifPresent(problem -> Failures.print(spec.commandLine().getErr(), "warning: " + problem));
         try {
             server.join();
         } catch (InterruptedException e) {

@@ -146,6 +146,10 @@ public final class ConfigLoader {
         n.finish();
         try {
             java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + corpus.include());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            // Its message runs over three lines (the pattern and a ^ under the place); one is enough.
+            throw n.error("include", n.qualified("include") + " must be a valid glob, was '" + corpus.include() + "': "
+                    + e.getDescription() + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : ""));
         } catch (IllegalArgumentException e) {
             throw n.error("include", n.qualified("include") + " must be a valid glob, was '" + corpus.include() + "': "
                     + e.getMessage());

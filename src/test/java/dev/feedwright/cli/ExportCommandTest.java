@@ -272,6 +272,19 @@ class ExportCommandTest {
     }
 
     @Test
+    void aFatalMessageStaysOnOneLineWhateverTheNamesInItHold() {
+        // Found by a helper's review: a folder's name could add a line of its own to the output
+        // and to logging.file, such as a forged log line.
+        Path gone = temp.resolve("gone\n12:00:00.000 INFO  export: all fine");
+
+        int code = run("export", "--corpus", gone.toString(), "--out", temp.resolve("f").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("feedwright: ").contains("gone\\n12:00:00.000 INFO  export: all fine");
+    }
+
+    @Test
     void aLogFileThatCannotBeWrittenIsFatal() throws IOException {
         Path file = Files.writeString(temp.resolve("a-file"), "not a folder");
         Path config = Files.writeString(temp.resolve("feedwright.yaml"), "logging:\n  file: " + file.resolve("x.log")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
 import org.eclipse.jetty.io.ByteBufferPool;
@@ -143,26 +144,26 @@ final class FeedResourceHandler extends ResourceHandler {
                 super.writeHttpError(request, response, callback, status);
                 return;
             }
-            // Jetty's gzip layer replaces the entity tag when the status is set: with the request's
-            // If-None-Match as it came, or with none after If-Modified-Since; and to a HEAD it adds
-            // its suffix to whatever tag is there. A tag the request named is the one a 200 would
-            // carry; anything else ("*", a list, nothing) is put right, and the answer, which has
-            // no body, is written past the layers that would change it again.
+            // Jetty's gzip layer, there for a request that accepts gzip, replaces the entity tag
+            // when the status is set: with the request's If-None-Match as it came (a list, "*", or
+            // the plain file's tag, which matches too), or with none after If-Modified-Since; and
+            // to a HEAD it adds its suffix to whatever tag is there. The tag a 200 would carry is
+            // put instead, and the answer, which has no body, is written past the layers that
+            // would change it again.
             String etag = response.getHeaders().get(HttpHeader.ETAG);
             response.setStatus(status);
-            String given = response.getHeaders().get(HttpHeader.ETAG);
             Response unwrapped = Response.getOriginalResponse(response);
-            if (etag != null && !etag.equals(given) && !isOneTag(given)
-                    && request.getAttribute(CONTENT) instanceof HttpContent content) {
+            if (etag != null && acceptsGzip(request) && request.getAttribute(CONTENT) instanceof HttpContent content) {
                 unwrapped.getHeaders().put(HttpHeader.ETAG, gzip.tagWhenAccepted(content));
             }
             unwrapped.write(true, null, callback);
         }
 
-        /** Whether {@code value} is one strong entity tag (what this server gives), not a list or {@code *}. */
-        private static boolean isOneTag(String value) {
-            return value != null && value.length() >= 2 && value.startsWith("\"")
-                    && value.indexOf('"', 1) == value.length() - 1;
+        /** Whether the request names gzip at a quality above 0, as Jetty's gzip layer asks. */
+        private static boolean acceptsGzip(Request request) {
+            QuotedQualityCSV codings = new QuotedQualityCSV();
+            request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING).forEach(codings::addValue);
+            return codings.getValues().stream().anyMatch("gzip"::equalsIgnoreCase);
         }
     }
 }

@@ -34,6 +34,13 @@ public final class SiteAddress {
                     + ": the feeds' own addresses and the index page's links lead to port " + port
                     + "; set site.baseUrl to the address readers will use and export again");
         }
+        String path = baseUrl.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            return Optional.of("site.baseUrl is " + baseUrl + ", but this server serves the output folder at "
+                    + served.resolve("/") + ": the feeds' own addresses and the index page's links, under "
+                    + path + ", lead nowhere; set site.baseUrl to " + served.resolve("/")
+                    + " and export again, or serve the folder at " + path + " through a proxy");
+        }
         if (!isLoopback(bind)) {
             return Optional.of("site.baseUrl is " + baseUrl + ", an address of this machine only, but this server"
                     + " listens on " + bind + " for others: their readers get feeds whose addresses lead nowhere;"

@@ -47,6 +47,17 @@ class SiteAddressTest {
                 .hasValueSatisfying(words -> assertThat(words).contains("listens on 0.0.0.0 for others"));
     }
 
+    /** Found by a helper's review: every link of the index page went to /feeds/..., a 404. */
+    @Test
+    void aSiteAddressWithAPathIsASlipForThisServer() {
+        URI site = URI.create("http://127.0.0.1:8080/feeds/");
+        assertThat(SiteAddress.problem(site, URI.create("http://127.0.0.1:8080/"), "127.0.0.1")).hasValueSatisfying(
+                problem -> assertThat(problem).startsWith("site.baseUrl is http://127.0.0.1:8080/feeds/, but this server"
+                        + " serves the output folder at http://127.0.0.1:8080/").contains("under /feeds/, lead nowhere"));
+        assertThat(SiteAddress.problem(URI.create("http://127.0.0.1:8080"), URI.create("http://127.0.0.1:8080/"),
+                "127.0.0.1")).isEmpty();
+    }
+
     @Test
     void aPublicSiteAddressIsNotJudged() {
         URI site = URI.create("https://news.example.org/feeds/");

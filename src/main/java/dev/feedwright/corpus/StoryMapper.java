@@ -205,8 +205,9 @@ final class StoryMapper {
         List<Article> related = new ArrayList<>(Math.min(items.size(), maxRelated));
         for (int i = 0; i < items.size(); i++) {
             if (related.size() >= maxRelated) {
-                warn(items.get(i), "related: " + (items.size() - i) + " articles past corpus.maxRelated ("
-                        + maxRelated + ") were dropped");
+                int past = items.size() - i;
+                warn(items.get(i), "related: " + past + (past == 1 ? " article" : " articles")
+                        + " past corpus.maxRelated (" + maxRelated + ") " + (past == 1 ? "was" : "were") + " dropped");
                 break;
             }
             YamlValue item = items.get(i);

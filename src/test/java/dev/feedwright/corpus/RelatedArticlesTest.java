@@ -64,7 +64,7 @@ class RelatedArticlesTest {
                     .containsExactly("Kept: own provider and date");
             assertThat(capped.warnings()).singleElement().satisfies(warning -> {
                 assertThat(warning.line()).isEqualTo(15);
-                assertThat(warning.message()).contains("7 articles past corpus.maxRelated (1)");
+                assertThat(warning.message()).contains("7 articles past corpus.maxRelated (1) were dropped");
             });
         });
     }

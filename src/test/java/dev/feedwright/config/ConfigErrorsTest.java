@@ -109,6 +109,7 @@ class ConfigErrorsTest {
         "'liveness:\n  perHost: 010\n'         | 2 | liveness.perHost must be an integer without a leading zero, was '010'",
         "'export:\n  threads: {n: 2}\n'          | 2 | export.threads must be an integer, was a mapping",
         "'feeds:\n  limit: 99999999999\n'        | 2 | feeds.limit must be between 1 and 10000, was 99999999999",
+        "'feeds:\n  limit: 99999999999999999999\n' | 2 | feeds.limit must be between 1 and 10000, was 99999999999999999999",
         "'site:\n  baseUrl: \"http:///x\"\n'     | 2 | site.baseUrl must be an absolute http(s) address, was 'http:///x'",
         "'site:\n  baseUrl: /feeds/\n'           | 2 | site.baseUrl must be an absolute http(s) address, was '/feeds/'",
         "'site:\n  baseUrl: \"http://x.org/feeds?x=1\"\n' | 2 | site.baseUrl must not have a query (?) or a fragment (#): every feed's address is made by adding a path to it, was 'http://x.org/feeds?x=1'",

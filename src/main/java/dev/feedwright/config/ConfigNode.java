@@ -120,7 +120,7 @@ final class ConfigNode {
             }
             value = Long.parseLong(digits);
         } catch (NumberFormatException e) {
-            if (scalar.getValue().replace("_", "").matches("[-+]?\\d+")) {
+            if (Tag.INT.equals(scalar.getTag()) && scalar.getValue().replace("_", "").matches("[-+]?\\d+")) {
                 // An integer all the same, past what a long holds: out of range.
                 throw error(scalar, qualified(key) + " must be between " + min + " and " + max + ", was "
                         + scalar.getValue());

@@ -4,6 +4,7 @@ import dev.feedwright.catalog.Candidate;
 import dev.feedwright.catalog.Catalog;
 import dev.feedwright.catalog.ChosenItems;
 import dev.feedwright.catalog.FeedRef;
+import dev.feedwright.catalog.FileKeys;
 import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.StoryReader;
 import java.nio.file.Path;
@@ -95,15 +96,17 @@ final class StoryResolver {
     private Map<ChosenItems.Ref, Candidate> load(Map<String, List<Candidate>> missing) {
         Map<ChosenItems.Ref, Candidate> loaded = new HashMap<>();
         Consumer<Reread> sink = reread -> {
-            if (!(reread.result() instanceof ReadResult.Read read)) {
+            List<Candidate> candidates = missing.get(reread.source());
+            // The feeds were chosen from the file's stored keys: a file edited since (another
+            // provider, date or link, with as many articles) is not what they chose.
+            if (!(reread.result() instanceof ReadResult.Read read)
+                    || !FileKeys.of(read.story()).equals(candidates.get(0).file())) {
                 LOG.warn("{} changed while the feeds were chosen; its articles wait for the next export",
                         reread.source());
                 return;
             }
-            for (Candidate candidate : missing.get(reread.source())) {
-                if (read.story().articleCount() == candidate.file().articles().size()) {
-                    loaded.put(ref(candidate), catalog.load(candidate, read.story()));
-                }
+            for (Candidate candidate : candidates) {
+                loaded.put(ref(candidate), catalog.load(candidate, read.story()));
             }
         };
         ReadAhead<Reread> reading = new ReadAhead<>(window);

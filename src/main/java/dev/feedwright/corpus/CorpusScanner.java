@@ -253,8 +253,15 @@ public final class CorpusScanner {
                 if (file.equals(root)) {
                     throw e;
                 }
-                // Handed on, so that the reader reports it as a file it could not read.
-                sink.accept(file, sourceName(root, file), null);
+                // Handed on, so that the reader reports it as a file it could not read; but not a
+                // hidden name, nor one gone (deleted while the walk went by, as rsync's temporary
+                // files are) that is no article by corpus.include: neither was ever an article.
+                String source = sourceName(root, file);
+                Path relative = relative(root, file);
+                if (isHidden(source) || e instanceof NoSuchFileException && (relative == null || !matches(relative))) {
+                    return FileVisitResult.CONTINUE;
+                }
+                sink.accept(file, source, null);
                 return FileVisitResult.CONTINUE;
             }
         });

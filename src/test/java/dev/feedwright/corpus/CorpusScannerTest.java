@@ -8,6 +8,7 @@ import dev.feedwright.config.CorpusConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,24 @@ class CorpusScannerTest {
     void skipsHiddenFilesAndEverythingInHiddenFolders() throws IOException {
         assertThat(scan("**/*")).doesNotContain(".hidden.md", ".drafts/d.md", "sub/.cache/e.md", "sub/.f.txt")
                 .contains("notes.json", "README");
+    }
+
+    /**
+     * Found by a helper's review: an entry the walk could not look into was handed on as an
+     * unreadable article whatever its name, so rsync's hidden temporary files, gone by the time
+     * the walk reached them, failed --strict. A hidden folder it cannot open is no article either.
+     */
+    @Test
+    void anUnreadableHiddenFolderIsNoArticleToReport() throws IOException {
+        Path secret = Files.createDirectories(root.resolve(".secret"));
+        Files.writeString(secret.resolve("x.md"), "x");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        try {
+            assumeTrue(!Files.isReadable(secret), "a folder without read permission binds this user");
+            assertThat(scan("**/*")).doesNotContain(".secret", ".secret/x.md");
+        } finally {
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test

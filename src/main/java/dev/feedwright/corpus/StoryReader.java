@@ -44,11 +44,8 @@ public final class StoryReader {
     public ReadResult read(Path root, Path file) {
         String source = CorpusScanner.sourceName(root, file);
         try {
-            long size = Files.size(file);
-            if (size > config.maxFileBytes()) {
-                return tooLarge(source, size);
-            }
-            return read(source, Files.readAllBytes(file));
+            FileBytes read = FileBytes.read(file, config.maxFileBytes());
+            return read.bytes() == null ? tooLarge(source, read.size()) : read(source, read.bytes());
         } catch (IOException e) {
             return unreadable(source, e);
         }

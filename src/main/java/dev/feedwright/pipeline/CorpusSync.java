@@ -5,6 +5,7 @@ import dev.feedwright.catalog.Catalog;
 import dev.feedwright.catalog.FeedRef;
 import dev.feedwright.catalog.FileKeys;
 import dev.feedwright.corpus.CorpusScanner;
+import dev.feedwright.corpus.FileBytes;
 import dev.feedwright.corpus.Problem;
 import dev.feedwright.corpus.ReadResult;
 import dev.feedwright.corpus.Story;
@@ -249,7 +250,11 @@ final class CorpusSync {
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(task.file());
+            FileBytes read = FileBytes.read(task.file(), maxFileBytes);
+            if (read.bytes() == null) {
+                return new Outcome(task, NOT_READ, reader.tooLarge(task.source(), read.size()), false);
+            }
+            bytes = read.bytes();
         } catch (IOException e) {
             // Stored as if never looked at, so that every run tries again: making a file readable
             // (chmod) changes neither its size nor its modification time.

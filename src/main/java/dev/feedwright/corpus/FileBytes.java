@@ -1,0 +1,54 @@
+package dev.feedwright.corpus;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * A corpus file's bytes, read as the walk found it: a regular file, not a link. It may have been
+ * replaced or grown since the walk looked: a named pipe would block the read for ever, a link to
+ * {@code /dev/zero} or a file grown past all bounds would fill the memory. So the file is read only
+ * if it is still a regular file, opened without following a link, and never past the size bound.
+ *
+ * @param bytes the file's bytes, or null when it holds more than the bound
+ * @param size  its size as opened (at least the bound plus one when it grew while being read)
+ */
+public record FileBytes(byte[] bytes, long size) {
+
+    /** Reads {@code file}, at most {@code maxBytes} of it. */
+    public static FileBytes read(Path file, long maxBytes) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            // Checked just before opening: a pipe swapped in between the two would still block.
+            throw new FileSystemException(file.toString(), null, "no longer a regular file (replaced during the run)");
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(file,
+                Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+            long size = channel.size();
+            if (size > maxBytes) {
+                return new FileBytes(null, size);
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(maxBytes + 1, size + 1));
+            while (channel.read(buffer) >= 0) {
+                if (!buffer.hasRemaining()) {
+                    if (buffer.capacity() > maxBytes) {
+                        return new FileBytes(null, Math.max(channel.size(), maxBytes + 1));
+                    }
+                    // Grown since it was opened: read on, up to the bound.
+                    buffer = ByteBuffer.allocate((int) Math.min(maxBytes + 1, buffer.capacity() * 2L))
+                            .put(buffer.flip());
+                }
+            }
+            return new FileBytes(Arrays.copyOf(buffer.array(), buffer.position()), buffer.position());
+        }
+    }
+}

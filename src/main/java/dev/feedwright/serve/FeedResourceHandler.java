@@ -159,11 +159,11 @@ final class FeedResourceHandler extends ResourceHandler {
             unwrapped.write(true, null, callback);
         }
 
-        /** Whether the request names gzip at a quality above 0, as Jetty's gzip layer asks. */
+        /** Whether the request takes gzip, named or as {@code *}, at a quality above 0: Jetty compresses for both. */
         private static boolean acceptsGzip(Request request) {
             QuotedQualityCSV codings = new QuotedQualityCSV();
             request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING).forEach(codings::addValue);
-            return codings.getValues().stream().anyMatch("gzip"::equalsIgnoreCase);
+            return codings.getValues().stream().anyMatch(coding -> coding.equalsIgnoreCase("gzip") || coding.equals("*"));
         }
     }
 }

@@ -331,6 +331,20 @@ class FeedServerTest {
         assertThat(header(head, "ETag")).isEqualTo(etag);
     }
 
+    /** Found by a helper's review: Jetty compresses for Accept-Encoding: *, and the 304 must say so too. */
+    @Test
+    void aNotModifiedToAReaderThatAcceptsAnyCodingCarriesTheGzipVariantsTag() {
+        HttpResponse<byte[]> ok = client.get("/all.xml", "Accept-Encoding", "*");
+        String etag = header(ok, "ETag");
+
+        HttpResponse<byte[]> notModified = client.get("/all.xml", "Accept-Encoding", "*",
+                "If-Modified-Since", "Mon, 06 May 2024 07:08:09 GMT");
+
+        assertThat(etag).endsWith("--gzip\"");
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(header(notModified, "ETag")).isEqualTo(etag);
+    }
+
     /** A file too small to compress goes out plain to a reader that accepts gzip, and its 304 says so. */
     @Test
     void aNotModifiedForAFileTooSmallToCompressCarriesItsOwnTag() {

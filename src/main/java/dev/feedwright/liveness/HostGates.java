@@ -104,14 +104,34 @@ final class HostGates {
         }
         long clock = scheduler.nanoTime();
         long turn = Math.max(clock, at); // a test's scheduler may run work before its turn
-        long earliest = gate.pausedUntil;
-        if (gate.lastStart != Long.MIN_VALUE) {
-            earliest = Math.max(earliest, gate.lastStart + intervalNanos);
-        }
-        long start = turn + SLACK_NANOS < earliest ? earliest : turn;
+        long spaced = gate.lastStart == Long.MIN_VALUE ? Long.MIN_VALUE : gate.lastStart + intervalNanos;
+        long start = Math.max(turn + SLACK_NANOS < spaced ? spaced : turn, gate.pausedUntil);
         gate.lastStart = Math.max(gate.lastStart, start);
         gate.nextStart = Math.max(gate.nextStart, start + intervalNanos);
         return start == turn ? 0 : start - clock;
+    }
+
+    /** When the host's pause ends ({@link Long#MIN_VALUE} when none was set). */
+    synchronized long pausedUntil(String host) {
+        Gate gate = gates.get(host);
+        return gate == null ? Long.MIN_VALUE : gate.pausedUntil;
+    }
+
+    /**
+     * A request held for its turn by {@link #begin} found that a pause began while it waited: it
+     * gets a new turn after the pause, as work handed out then would; returns the nanoseconds
+     * until it.
+     */
+    synchronized long rebook(String host) {
+        Gate gate = gates.get(host);
+        if (gate == null) {
+            throw new IllegalStateException("rebook without a place for " + host);
+        }
+        long clock = scheduler.nanoTime();
+        long start = Math.max(clock, Math.max(gate.nextStart, gate.pausedUntil));
+        gate.lastStart = Math.max(gate.lastStart, start);
+        gate.nextStart = start + intervalNanos;
+        return start - clock;
     }
 
     /**

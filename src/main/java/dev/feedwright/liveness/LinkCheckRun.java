@@ -241,9 +241,24 @@ final class LinkCheckRun {
     private void begin(Job job, String host, long at, ThreadPoolExecutor workers) {
         long wait = gates.begin(host, at);
         if (wait > 0) {
-            scheduler.schedule(() -> submit(job, host, () -> exchange(job, host, workers), workers), wait);
+            long paused = gates.pausedUntil(host);
+            scheduler.schedule(() -> resume(job, host, paused, workers), wait);
         } else {
             exchange(job, host, workers);
+        }
+    }
+
+    /**
+     * A request held for its turn comes back: it goes to the workers, unless an answer paused the
+     * host while it waited ({@code Retry-After}), which takes it a new turn after the pause.
+     */
+    private void resume(Job job, String host, long pausedBefore, ThreadPoolExecutor workers) {
+        long paused = gates.pausedUntil(host);
+        if (paused > pausedBefore && paused > scheduler.nanoTime()) {
+            long wait = gates.rebook(host);
+            scheduler.schedule(() -> resume(job, host, paused, workers), wait);
+        } else {
+            submit(job, host, () -> exchange(job, host, workers), workers);
         }
     }
 

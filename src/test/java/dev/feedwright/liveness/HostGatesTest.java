@@ -109,6 +109,24 @@ class HostGatesTest {
     }
 
     @Test
+    void aPauseHoldsARequestToTheNanosecondAndARequestHeldMeanwhileIsRebookedAfterIt() {
+        StillTime time = new StillTime();
+        HostGates gates = new HostGates(2, 100, time);
+        List<Long> turns = new ArrayList<>();
+        gates.enqueue("a.example", turns::add);
+        gates.enqueue("a.example", turns::add);
+        gates.pause("a.example", 1_000 + 2_000_000); // 2 ms: within the slack a late start is allowed
+
+        assertThat(gates.begin("a.example", turns.get(0))).isEqualTo(2_000_000L);
+        assertThat(gates.pausedUntil("a.example")).isEqualTo(2_001_000L);
+        // Found by a helper's review: a request waiting for its turn when an answer paused the host
+        // went at its old turn; it takes one after the pause.
+        gates.pause("a.example", 1_000 + 30_000_000_000L);
+        assertThat(gates.rebook("a.example")).isEqualTo(30_000_000_000L);
+        assertThat(gates.rebook("a.example")).isEqualTo(30_000_000_100L);
+    }
+
+    @Test
     void forgetsAHostOnceItIsIdle() {
         HostGates gates = new HostGates(1, 0, new StillTime());
 

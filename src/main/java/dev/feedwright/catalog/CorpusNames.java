@@ -68,14 +68,16 @@ public final class CorpusNames {
 
     /**
      * {@code name}, or {@code name (domain)} when the domain holds none of its words of three
-     * letters or more and not the initials of its words ({@code The Wall Street Journal} and
-     * {@code wsj.com}, {@code Deutsche Welle} and {@code dw.com} agree).
+     * letters or more, does not start with a word of two ({@code AP} and {@code apnews.com}) and
+     * holds not the initials of its words ({@code The Wall Street Journal} and {@code wsj.com},
+     * {@code Deutsche Welle} and {@code dw.com} agree).
      */
     static String withDomain(String name, String domain) {
         String letters = domain.replaceAll("[^a-z0-9]", "");
+        String label = domain.substring(0, domain.indexOf('.') < 0 ? domain.length() : domain.indexOf('.'));
         StringBuilder initials = new StringBuilder();
         for (String word : Slugger.base(name, false).split("-")) {
-            if (word.length() >= 3 && letters.contains(word)) {
+            if (word.length() >= 3 && letters.contains(word) || word.length() == 2 && label.startsWith(word)) {
                 return name;
             }
             if (!word.isEmpty() && !word.equals("the")) {

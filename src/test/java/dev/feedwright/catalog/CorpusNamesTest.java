@@ -90,6 +90,10 @@ class CorpusNamesTest {
         "Harvard Medical School  | cyber.harvard.edu  | Harvard Medical School",
         "AT&T                    | att.com            | AT&T",
         "VG247                   | vg247.com          | VG247",
+        "DW                      | dw.com             | DW",
+        "AP                      | apnews.com         | AP",
+        "FT                      | ft.com             | FT",
+        "EA                      | gamespot.com       | EA (gamespot.com)",
     })
     void namesAProviderWithItsDomainWhenTheNameHasNothingOfIt(String name, String domain, String shown) {
         assertThat(CorpusNames.withDomain(name, domain)).isEqualTo(shown);

@@ -23,8 +23,12 @@ import java.util.Set;
  */
 public record FileBytes(byte[] bytes, long size) {
 
-    /** Reads {@code file}, at most {@code maxBytes} of it. */
-    public static FileBytes read(Path file, long maxBytes) throws IOException {
+    /** No array holds more. */
+    private static final long MOST = Integer.MAX_VALUE - 9;
+
+    /** Reads {@code file}, at most {@code bound} bytes of it (and never more than an array holds). */
+    public static FileBytes read(Path file, long bound) throws IOException {
+        long maxBytes = Math.min(bound, MOST);
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {

@@ -3,6 +3,7 @@ package dev.feedwright.cli;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.liveness.Progress;
+import dev.feedwright.pipeline.IoFailures;
 import dev.feedwright.pipeline.LivenessPass;
 import dev.feedwright.publish.OutputLockedException;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class CheckLinksCommand implements Callable<Integer> {
             Failures.print(err, String.valueOf(e.getMessage()));
             return ExitCodes.LOCKED;
         } catch (IOException e) {
-            Failures.print(err, "check-links failed: " + Failures.describe(e));
+            Failures.print(err, "check-links failed: " + IoFailures.describe(e));
             return ExitCodes.FATAL;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import dev.feedwright.config.ConfigException;
 import dev.feedwright.config.ConfigLoader;
 import dev.feedwright.config.CronCheck;
 import dev.feedwright.config.FeedwrightConfig;
+import dev.feedwright.pipeline.IoFailures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -44,7 +45,7 @@ final class ConfigOption {
             Logging.alsoToFile(log, command);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.FATAL,
-                    "logging.file " + log + " cannot be written: " + Failures.describe(e));
+                    "logging.file " + log + " cannot be written: " + IoFailures.describe(e));
         }
         return settings;
     }

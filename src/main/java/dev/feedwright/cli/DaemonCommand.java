@@ -3,6 +3,7 @@ package dev.feedwright.cli;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ServeConfig;
+import dev.feedwright.pipeline.IoFailures;
 import dev.feedwright.schedule.Crons;
 import dev.feedwright.schedule.Daemon;
 import dev.feedwright.schedule.DaemonException;
@@ -83,7 +84,7 @@ final class DaemonCommand implements Callable<Integer> {
                 server = new FeedServer(ServeOptions.of(settings), daemon::statusJson);
                 server.start();
             } catch (IOException e) {
-                Failures.print(err, "daemon: " + Failures.describe(e));
+                Failures.print(err, "daemon: " + IoFailures.describe(e));
                 return ExitCodes.FATAL;
             }
         }

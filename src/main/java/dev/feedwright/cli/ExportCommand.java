@@ -4,6 +4,7 @@ import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.ExportRun;
+import dev.feedwright.pipeline.IoFailures;
 import dev.feedwright.pipeline.RunReport;
 import dev.feedwright.publish.OutputLockedException;
 import java.io.IOException;
@@ -84,7 +85,7 @@ final class ExportCommand implements Callable<Integer> {
             Failures.print(err, String.valueOf(e.getMessage()));
             return ExitCodes.LOCKED;
         } catch (IOException e) {
-            Failures.print(err, "export failed: " + Failures.describe(e));
+            Failures.print(err, "export failed: " + IoFailures.describe(e));
             return ExitCodes.FATAL;
         }
         if (!quiet) {

@@ -1,6 +1,7 @@
 package dev.feedwright.cli;
 
 import dev.feedwright.corpus.CorpusGenerator;
+import dev.feedwright.pipeline.IoFailures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class GenerateCorpusCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             return ExitCodes.OK;
         } catch (IOException e) {
-            Failures.print(spec.commandLine().getErr(), "generate-corpus failed: " + Failures.describe(e));
+            Failures.print(spec.commandLine().getErr(), "generate-corpus failed: " + IoFailures.describe(e));
             return ExitCodes.FATAL;
         }
     }

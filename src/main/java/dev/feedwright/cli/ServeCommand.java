@@ -3,6 +3,7 @@ package dev.feedwright.cli;
 import dev.feedwright.config.CronCheck;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ServeConfig;
+import dev.feedwright.pipeline.IoFailures;
 import dev.feedwright.serve.FeedServer;
 import dev.feedwright.serve.ServeOptions;
 import dev.feedwright.serve.SiteAddress;
@@ -67,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server.start();
         } catch (IOException e) {
-            Failures.print(err, "serve: " + Failures.describe(e));
+            Failures.print(err, "serve: " + IoFailures.describe(e));
             return ExitCodes.FATAL;
         }
         shutdownHooks.add(server::close);

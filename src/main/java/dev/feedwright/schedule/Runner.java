@@ -1,5 +1,6 @@
 package dev.feedwright.schedule;
 
+import dev.feedwright.pipeline.IoFailures;
 import dev.feedwright.status.RunRecord;
 import dev.feedwright.status.RunResult;
 import dev.feedwright.status.Status;
@@ -117,7 +118,11 @@ final class Runner {
                 run.started().truncatedTo(ChronoUnit.MILLIS), run.ended().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** The failure and its causes, each as its class's simple name and message. */
+    /**
+     * The failure and its causes, each as its class's simple name and message; an I/O failure's in
+     * the words the command line uses ({@code FileAlreadyExistsException: state: a file is in the
+     * way where a folder is needed}).
+     */
     static String describe(Throwable failure) {
         StringBuilder text = new StringBuilder();
         int depth = 0;
@@ -126,8 +131,9 @@ final class Runner {
                 text.append("; caused by ");
             }
             text.append(e.getClass().getSimpleName());
-            if (e.getMessage() != null) {
-                text.append(": ").append(e.getMessage());
+            String message = e instanceof IOException io ? IoFailures.describe(io) : e.getMessage();
+            if (message != null) {
+                text.append(": ").append(message);
             }
             if (e.getCause() == e) {
                 break;

@@ -1,4 +1,4 @@
-package dev.feedwright.cli;
+package dev.feedwright.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FailuresTest {
+class IoFailuresTest {
 
     @TempDir
     Path temp;
@@ -23,24 +23,24 @@ class FailuresTest {
     void saysWhatHappenedWhereTheJdkNamesOnlyThePath() throws IOException {
         Path file = Files.writeString(temp.resolve("state"), "a file");
 
-        assertThat(Failures.describe(new FileAlreadyExistsException(file.toString())))
+        assertThat(IoFailures.describe(new FileAlreadyExistsException(file.toString())))
                 .isEqualTo(file + ": a file is in the way where a folder is needed");
-        assertThat(Failures.describe(new FileAlreadyExistsException(temp.toString())))
+        assertThat(IoFailures.describe(new FileAlreadyExistsException(temp.toString())))
                 .isEqualTo(temp + ": already exists");
-        assertThat(Failures.describe(new NoSuchFileException("/srv/x"))).isEqualTo("/srv/x: no such file or folder");
-        assertThat(Failures.describe(new AccessDeniedException("/srv/x"))).isEqualTo("/srv/x: permission denied");
-        assertThat(Failures.describe(new NotDirectoryException("/srv/x"))).isEqualTo("/srv/x: not a folder");
-        assertThat(Failures.describe(new DirectoryNotEmptyException("/srv/x")))
+        assertThat(IoFailures.describe(new NoSuchFileException("/srv/x"))).isEqualTo("/srv/x: no such file or folder");
+        assertThat(IoFailures.describe(new AccessDeniedException("/srv/x"))).isEqualTo("/srv/x: permission denied");
+        assertThat(IoFailures.describe(new NotDirectoryException("/srv/x"))).isEqualTo("/srv/x: not a folder");
+        assertThat(IoFailures.describe(new DirectoryNotEmptyException("/srv/x")))
                 .isEqualTo("/srv/x: the folder is not empty");
-        assertThat(Failures.describe(new FileSystemException("/srv/x"))).isEqualTo("/srv/x: FileSystemException");
+        assertThat(IoFailures.describe(new FileSystemException("/srv/x"))).isEqualTo("/srv/x: FileSystemException");
     }
 
     /** A path the JDK cannot even parse is not a folder, and no parent of it is a file. */
     @Test
     void aPathThatIsNotValidIsNeitherAFolderNorBelowAFile() {
-        assertThat(Failures.describe(new FileAlreadyExistsException("bad\u0000name")))
+        assertThat(IoFailures.describe(new FileAlreadyExistsException("bad\u0000name")))
                 .isEqualTo("bad\u0000name: a file is in the way where a folder is needed");
-        assertThat(Failures.describe(new FileSystemException("bad\u0000name", null, "Not a directory")))
+        assertThat(IoFailures.describe(new FileSystemException("bad\u0000name", null, "Not a directory")))
                 .isEqualTo("bad\u0000name: Not a directory");
     }
 
@@ -58,7 +58,7 @@ class FailuresTest {
 
         assertThat(failure).isNotNull();
         // The JDK names the first folder it could not make.
-        assertThat(Failures.describe(failure))
+        assertThat(IoFailures.describe(failure))
                 .isEqualTo(file.resolve("sub") + ": " + file + " is a file, where a folder is needed");
     }
 
@@ -69,17 +69,17 @@ class FailuresTest {
         FileSystemException failure = new FileSystemException(file.resolve("sub").toString(), null,
                 "Bir dizin de\u011fil");
 
-        assertThat(Failures.describe(failure))
+        assertThat(IoFailures.describe(failure))
                 .isEqualTo(file.resolve("sub") + ": " + file + " is a file, where a folder is needed");
     }
 
     @Test
     void keepsAMessageThatAlreadySaysWhat() {
-        assertThat(Failures.describe(new NoSuchFileException("seeds", null, "the corpus folder does not exist")))
+        assertThat(IoFailures.describe(new NoSuchFileException("seeds", null, "the corpus folder does not exist")))
                 .isEqualTo("seeds: the corpus folder does not exist");
-        assertThat(Failures.describe(new FileSystemException("/srv/x", null, "Not a directory")))
+        assertThat(IoFailures.describe(new FileSystemException("/srv/x", null, "Not a directory")))
                 .isEqualTo("/srv/x: Not a directory");
-        assertThat(Failures.describe(new IOException("cannot write /srv/x: No space left on device")))
+        assertThat(IoFailures.describe(new IOException("cannot write /srv/x: No space left on device")))
                 .isEqualTo("cannot write /srv/x: No space left on device");
     }
 }

@@ -1,6 +1,8 @@
 package dev.feedwright.text;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -55,9 +57,10 @@ public final class Markup {
      */
     static String protectLessThan(String s) {
         StringBuilder out = null;
+        Map<String, Integer> lastEndTags = new HashMap<>(4);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean literal = c == '<' && (!isTagAt(s, i) || opensUnclosedRawText(s, i));
+            boolean literal = c == '<' && (!isTagAt(s, i) || opensUnclosedRawText(s, i, lastEndTags));
             if (literal && out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }
@@ -110,18 +113,22 @@ public final class Markup {
         return false;
     }
 
-    /** Whether the {@code <} at {@code at} starts a raw-text element (see {@link #RAW_TEXT}) with no end tag after it. */
-    private static boolean opensUnclosedRawText(String s, int at) {
+    /**
+     * Whether the {@code <} at {@code at} starts a raw-text element (see {@link #RAW_TEXT}) with no
+     * end tag after it. {@code lastEndTags} keeps, per element name, where its last end tag in
+     * {@code s} begins: one search of the text per name, however many of its start tags it holds.
+     */
+    private static boolean opensUnclosedRawText(String s, int at, Map<String, Integer> lastEndTags) {
         int i = at + 1;
         while (i < s.length() && isNameChar(s.charAt(i), false)) {
             i++;
         }
         String name = s.substring(at + 1, i).toLowerCase(Locale.ROOT);
-        return RAW_TEXT.contains(name) && indexOfIgnoreCase(s, "</" + name, i) < 0;
+        return RAW_TEXT.contains(name) && lastEndTags.computeIfAbsent(name, n -> lastIndexOfIgnoreCase(s, "</" + n)) < i;
     }
 
-    private static int indexOfIgnoreCase(String s, String part, int from) {
-        for (int i = from; i + part.length() <= s.length(); i++) {
+    private static int lastIndexOfIgnoreCase(String s, String part) {
+        for (int i = s.length() - part.length(); i >= 0; i--) {
             if (s.regionMatches(true, i, part, 0, part.length())) {
                 return i;
             }

@@ -1,7 +1,9 @@
 package dev.feedwright.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -72,6 +74,17 @@ class TextRepairTest {
                 .isEqualTo("Tags like < SCRIPT> and matter; x<y");
         // Closed, it is an element, and its content goes with it.
         assertThat(TextRepair.text("<iframe src=x>frame</IFRAME>After")).isEqualTo("After");
+    }
+
+    @Test
+    void manyUnclosedRawTextTagsCostOneSearchOfTheText() {
+        // Each "<xmp" searched the rest of the text for its end tag: 400,000 characters of them took
+        // 140 s, a hang for a hostile excerpt. A guard against that, not a speed target.
+        String hostile = "<xmp ".repeat(80_000);
+
+        String repaired = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> TextRepair.text(hostile));
+
+        assertThat(repaired).startsWith("< xmp < xmp").doesNotContain("<xmp");
     }
 
     @Test

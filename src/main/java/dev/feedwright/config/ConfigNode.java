@@ -1,6 +1,7 @@
 package dev.feedwright.config;
 
 import dev.feedwright.text.XmlChars;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -106,31 +107,22 @@ final class ConfigNode {
         if (scalar == null) {
             return fallback;
         }
-        long value;
-        try {
-            if (!Tag.INT.equals(scalar.getTag())) {
-                throw new NumberFormatException();
-            }
-            String digits = scalar.getValue().replace("_", "");
-            if (digits.matches("[-+]?0\\d+")) {
-                // YAML 1.1 reads a leading zero as octal (010 is 8), which nobody writing a count
-                // or a size means: refused, not read as either.
-                throw error(scalar, qualified(key) + " must be an integer without a leading zero, was "
-                        + quote(scalar.getValue()));
-            }
-            value = Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            if (Tag.INT.equals(scalar.getTag()) && scalar.getValue().replace("_", "").matches("[-+]?\\d+")) {
-                // An integer all the same, past what a long holds: out of range.
-                throw error(scalar, qualified(key) + " must be between " + min + " and " + max + ", was "
-                        + scalar.getValue());
-            }
+        String digits = scalar.getValue().replace("_", "");
+        if (!Tag.INT.equals(scalar.getTag()) || !digits.matches("[-+]?\\d+")) {
             throw error(scalar, qualified(key) + " must be an integer, was " + quote(scalar.getValue()));
         }
-        if (value < min || value > max) {
+        if (digits.matches("[-+]?0\\d+")) {
+            // YAML 1.1 reads a leading zero as octal (010 is 8), which nobody writing a count or a
+            // size means: refused, not read as either.
+            throw error(scalar, qualified(key) + " must be an integer without a leading zero, was "
+                    + quote(scalar.getValue()));
+        }
+        // Compared whole: a value past what a long holds is out of range too.
+        BigInteger value = new BigInteger(digits);
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw error(scalar, qualified(key) + " must be between " + min + " and " + max + ", was " + value);
         }
-        return value;
+        return value.longValueExact();
     }
 
     boolean bool(String key, boolean fallback) throws ConfigException {
@@ -215,10 +207,6 @@ final class ConfigNode {
         return uri;
     }
 
-    /**
-     * An address that others are built on by adding paths (a folder's): {@link #url} without a
-     * query or a fragment, which would swallow every path added to it.
-     */
     /** {@link #url}, or null when the value is empty: a setting whose empty value means a default. */
     URI optionalUrl(String key, URI fallback) throws ConfigException {
         if (value(key) instanceof ScalarNode scalar && scalar.getValue().isBlank()
@@ -228,6 +216,10 @@ final class ConfigNode {
         return url(key, fallback);
     }
 
+    /**
+     * An address that others are built on by adding paths (a folder's): {@link #url} without a
+     * query or a fragment, which would swallow every path added to it.
+     */
     URI folderUrl(String key, URI fallback) throws ConfigException {
         URI uri = url(key, fallback);
         if (uri != fallback && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,14 +68,10 @@ final class CheckLinksCommand implements Callable<Integer> {
             Failures.print(err, "check-links failed: " + IoFailures.describe(e));
             return ExitCodes.FATAL;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (!quiet) {
-            result.lines().forEach(line -> out.println("check-links: " + line));
-        } else {
-            result.lines().forEach(line -> Logging.toFileOnly("check-links: " + line));
-            if (result.report().networkLooksDown()) {
-                Failures.print(err, "check-links: " + result.report().networkDown());
-            }
+        Consumer<String> summary = Logging.summary(spec.commandLine(), quiet);
+        result.lines().forEach(line -> summary.accept("check-links: " + line));
+        if (quiet && result.report().networkLooksDown()) {
+            Failures.print(err, "check-links: " + result.report().networkDown());
         }
         return ExitCodes.OK;
     }

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,19 +89,13 @@ final class ExportCommand implements Callable<Integer> {
             Failures.print(err, "export failed: " + IoFailures.describe(e));
             return ExitCodes.FATAL;
         }
-        if (!quiet) {
-            if (report.links() != null) {
-                report.links().lines().forEach(line -> spec.commandLine().getOut().println("links: " + line));
-            }
-            spec.commandLine().getOut().println("export: " + report.summary());
-        } else {
-            if (report.links() != null) {
-                report.links().lines().forEach(line -> Logging.toFileOnly("links: " + line));
-            }
-            Logging.toFileOnly("export: " + report.summary());
-            if (report.links() != null && report.links().networkLooksDown()) {
-                Failures.print(err, "links: " + report.links().report().networkDown());
-            }
+        Consumer<String> summary = Logging.summary(spec.commandLine(), quiet);
+        if (report.links() != null) {
+            report.links().lines().forEach(line -> summary.accept("links: " + line));
+        }
+        summary.accept("export: " + report.summary());
+        if (quiet && report.links() != null && report.links().networkLooksDown()) {
+            Failures.print(err, "links: " + report.links().report().networkDown());
         }
         if (strict && report.filesSkipped() > 0) {
             printSkipped(err, report);

@@ -2,8 +2,8 @@ package dev.feedwright.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -54,12 +55,20 @@ final class Logging {
         }
     }
 
-    /** Logs what a command would have printed (its summary, under {@code --quiet}) to the log file alone, if any. */
-    static void toFileOnly(String line) {
-        Logger printed = (Logger) LoggerFactory.getLogger(PRINTED);
-        if (printed.getAppender(FILE_APPENDER) != null) {
-            printed.info(line);
+    /**
+     * Where a command's summary lines go: its standard output, or under {@code --quiet} the log
+     * file alone (nowhere without one), so that a quiet run from cron still leaves them there.
+     */
+    static Consumer<String> summary(CommandLine command, boolean quiet) {
+        if (!quiet) {
+            return command.getOut()::println;
         }
+        Logger printed = (Logger) LoggerFactory.getLogger(PRINTED);
+        return line -> {
+            if (printed.getAppender(FILE_APPENDER) != null) {
+                printed.info(line);
+            }
+        };
     }
 
     /**

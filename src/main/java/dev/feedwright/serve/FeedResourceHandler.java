@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
 import org.eclipse.jetty.io.ByteBufferPool;
@@ -153,17 +152,10 @@ final class FeedResourceHandler extends ResourceHandler {
             String etag = response.getHeaders().get(HttpHeader.ETAG);
             response.setStatus(status);
             Response unwrapped = Response.getOriginalResponse(response);
-            if (etag != null && acceptsGzip(request) && request.getAttribute(CONTENT) instanceof HttpContent content) {
+            if (etag != null && gzip.accepted(request) && request.getAttribute(CONTENT) instanceof HttpContent content) {
                 unwrapped.getHeaders().put(HttpHeader.ETAG, gzip.tagWhenAccepted(content));
             }
             unwrapped.write(true, null, callback);
-        }
-
-        /** Whether the request takes gzip, named or as {@code *}, at a quality above 0: Jetty compresses for both. */
-        private static boolean acceptsGzip(Request request) {
-            QuotedQualityCSV codings = new QuotedQualityCSV();
-            request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING).forEach(codings::addValue);
-            return codings.getValues().stream().anyMatch(coding -> coding.equalsIgnoreCase("gzip") || coding.equals("*"));
         }
     }
 }

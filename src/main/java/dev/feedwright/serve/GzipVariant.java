@@ -3,9 +3,12 @@ package dev.feedwright.serve;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionConfig;
 import org.eclipse.jetty.compression.server.CompressionHandler;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.QuotedQualityCSV;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Gzip as the server offers it, and the entity tag of the compressed variant. A {@code 304} must
@@ -28,6 +31,13 @@ final class GzipVariant {
         handler.putCompression(compression);
         handler.putConfiguration("/", config);
         return handler;
+    }
+
+    /** Whether {@code request} takes gzip, named or as {@code *}, at a quality above 0: the handler compresses for both. */
+    boolean accepted(Request request) {
+        QuotedQualityCSV codings = new QuotedQualityCSV();
+        request.getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING).forEach(codings::addValue);
+        return codings.getValues().stream().anyMatch(coding -> coding.equalsIgnoreCase("gzip") || coding.equals("*"));
     }
 
     /**

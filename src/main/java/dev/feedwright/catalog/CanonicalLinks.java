@@ -6,8 +6,8 @@ import java.util.function.Predicate;
 /**
  * The canonical form of a normalised link, used to tell whether two articles are the same: the
  * fragment and every {@code utm_*} tracking parameter are dropped (scheme and host are already
- * lower case), and so is a {@code www.} before the host. An article whose link is one of its own
- * AMP links stands for its plain page.
+ * lower case), and two links that differ only by spellings of one page are one article (see
+ * {@link #of}). An article whose link is one of its own AMP links stands for its plain page.
  */
 public final class CanonicalLinks {
 
@@ -18,11 +18,14 @@ public final class CanonicalLinks {
 
     /**
      * The canonical link of an article, which decides whether two articles are the same: that of
-     * {@link #forId}, without a {@code www.} before the host ({@code https://www.timeslive.co.za/a}
-     * and {@code https://timeslive.co.za/a} are one page).
+     * {@link #forId}, folded where outlets spell one page two ways: {@code http} is
+     * {@code https}, a {@code www.} before the host is dropped ({@code https://www.timeslive.co.za/a}
+     * and {@code https://timeslive.co.za/a} are one page), and so is a slash ending a path longer
+     * than {@code /}, and a percent-escape's hex digits are upper case ({@code %c3%a9} is
+     * {@code %C3%A9}, as RFC 3986 has it).
      */
     public static String of(Article article) {
-        return withoutWww(forId(article));
+        return folded(forId(article));
     }
 
     /**
@@ -107,6 +110,38 @@ public final class CanonicalLinks {
             return path.substring("/amp".length());
         }
         return path;
+    }
+
+    /** {@code link} (without a fragment) as {@link #of} folds it. */
+    static String folded(String link) {
+        String s = withoutWww(link);
+        if (s.startsWith("http://")) {
+            s = "https://" + s.substring("http://".length());
+        }
+        int pathStart = pathStart(s);
+        int question = s.indexOf('?', pathStart);
+        int pathEnd = question < 0 ? s.length() : question;
+        if (pathEnd - pathStart > 1 && s.charAt(pathEnd - 1) == '/') {
+            s = s.substring(0, pathEnd - 1) + s.substring(pathEnd);
+        }
+        return withUpperCaseEscapes(s);
+    }
+
+    private static String withUpperCaseEscapes(String s) {
+        int percent = s.indexOf('%');
+        if (percent < 0) {
+            return s;
+        }
+        char[] chars = s.toCharArray();
+        for (int i = percent; i < chars.length; i++) {
+            if (chars[i] == '%') {
+                for (int j = i + 1; j <= i + 2 && j < chars.length; j++) {
+                    chars[j] = Character.toUpperCase(chars[j]);
+                }
+                i += 2;
+            }
+        }
+        return new String(chars);
     }
 
     /** {@code link} without a {@code www.} label before a host name that goes on past it. */

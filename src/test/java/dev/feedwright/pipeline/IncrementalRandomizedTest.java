@@ -60,9 +60,10 @@ class IncrementalRandomizedTest {
     }
 
     private String link() {
-        // Sometimes with www. before the host: the same article as without it.
-        return "https://" + (random.nextInt(5) == 0 ? "www." : "") + DOMAINS[random.nextInt(DOMAINS.length)] + "/a"
-                + random.nextInt(25) + (random.nextInt(6) == 0 ? "?utm_source=x" : "");
+        // Sometimes http, www. before the host or a slash after the path: the same article as without.
+        return (random.nextInt(6) == 0 ? "http://" : "https://") + (random.nextInt(5) == 0 ? "www." : "")
+                + DOMAINS[random.nextInt(DOMAINS.length)] + "/a" + random.nextInt(25)
+                + (random.nextInt(6) == 0 ? "/" : "") + (random.nextInt(6) == 0 ? "?utm_source=x" : "");
     }
 
     private String links(String indent) {

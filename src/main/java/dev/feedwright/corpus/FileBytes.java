@@ -26,14 +26,26 @@ public record FileBytes(byte[] bytes, long size) {
     /** No array holds more. */
     private static final long MOST = Integer.MAX_VALUE - 9;
 
+    /** The file is not read at all: it is a link, a pipe, a device or a socket. */
+    public static final class NotRegular extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        NotRegular(Path file, String reason) {
+            super(file.toString(), null, reason);
+        }
+    }
+
     /** Reads {@code file}, at most {@code bound} bytes of it (and never more than an array holds). */
     public static FileBytes read(Path file, long bound) throws IOException {
         long maxBytes = Math.min(bound, MOST);
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                 LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+            throw new NotRegular(file, "it is a symbolic link, and links inside the corpus folder are not followed");
+        }
         if (!attributes.isRegularFile()) {
             // Checked just before opening: a pipe swapped in between the two would still block.
-            throw new FileSystemException(file.toString(), null, "no longer a regular file (replaced during the run)");
+            throw new NotRegular(file, "it is not a regular file (a named pipe, a device or a socket)");
         }
         try (SeekableByteChannel channel = Files.newByteChannel(file,
                 Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {

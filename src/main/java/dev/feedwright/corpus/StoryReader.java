@@ -52,15 +52,17 @@ public final class StoryReader {
     }
 
     /**
-     * The result for a file the system would not read. The JDK's exceptions name the class and the
-     * absolute path; the problem names the file already, so it says only why.
+     * The result for a file the system would not read, or that is not read since it is no regular
+     * file. The JDK's exceptions name the class and the absolute path; the problem names the file
+     * already, so it says only why.
      */
     public static ReadResult.Skipped unreadable(String source, IOException e) {
         String why = e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof NoSuchFileException ? "no such file (it went away during the run)"
                 : e instanceof FileSystemException failure && failure.getReason() != null ? failure.getReason()
                 : oneLine(e.getMessage());
-        return new ReadResult.Skipped(new Problem(source, 0, "cannot be read: " + why));
+        return new ReadResult.Skipped(new Problem(source, 0, (e instanceof FileBytes.NotRegular ? "not read: "
+                : "cannot be read: ") + why));
     }
 
     /** Reads a file whose bytes are already in hand. */

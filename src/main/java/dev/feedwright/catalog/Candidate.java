@@ -17,8 +17,10 @@ public record Candidate(FileKeys file, int index, Story story, Article article, 
 
     /**
      * Feed order, and the preference among candidates for the same article: newest first; then by
-     * canonical link hash, primary before related, source file and position, so that the order is
-     * total and does not depend on the order files were read in.
+     * canonical link hash, primary before related, a listing whose link is already in its canonical
+     * form (https, no {@code utm_*} parameters, no {@code www.}) before one whose link is not,
+     * source file and position, so that the order is total and does not depend on the order files
+     * were read in.
      */
     public static final Comparator<Candidate> ORDER = (a, b) -> {
         ArticleKey x = a.key();
@@ -29,6 +31,9 @@ public record Candidate(FileKeys file, int index, Story story, Article article, 
         }
         if (c == 0) {
             c = Boolean.compare(b.index == 0, a.index == 0);
+        }
+        if (c == 0) {
+            c = Boolean.compare(y.linkHash() == y.canonicalHash(), x.linkHash() == x.canonicalHash());
         }
         if (c == 0) {
             c = a.file.source().compareTo(b.file.source());

@@ -23,13 +23,15 @@ public record Entry(Article article, Story story, int index, String canonical, S
 
     /**
      * Feed order, the same as {@link Candidate#ORDER}: newest first; then by the canonical link's
-     * hash, primary before related, source file and position, so that the order is total
-     * and does not depend on the order files were read in.
+     * hash, primary before related, a link in its canonical form before one that is not, source
+     * file and position, so that the order is total and does not depend on the order files were
+     * read in.
      */
     public static final Comparator<Entry> ORDER = Comparator
             .comparing((Entry e) -> e.article().published()).reversed()
             .thenComparingLong(e -> Hash64.of(e.canonical()))
             .thenComparing(Entry::isPrimary, Comparator.reverseOrder())
+            .thenComparing(e -> e.article().link().equals(e.canonical()), Comparator.reverseOrder())
             .thenComparing(e -> e.story().source())
             .thenComparingInt(Entry::index);
 

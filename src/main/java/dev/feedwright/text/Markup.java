@@ -52,15 +52,18 @@ public final class Markup {
     /**
      * Makes every {@code <} that does not start markup (see {@link #looksLikeTag}) an entity, so
      * that an HTML parser keeps it as text instead of swallowing what follows as an unknown tag;
-     * so too the start tag of a raw-text element that is never closed ("a bug lets an
-     * {@code <iframe>} escape its sandbox"), which would take the rest of the text with it.
+     * so too a tag that no {@code >} ends before the next {@code <} or the end of the text ("fell
+     * to {@code <a} two-year low"), which an HTML parser drops with all that follows, and the
+     * start tag of a raw-text element that is never closed ("a bug lets an {@code <iframe>} escape
+     * its sandbox"), which would take the rest of the text with it.
      */
     static String protectLessThan(String s) {
         StringBuilder out = null;
         Map<String, Integer> lastEndTags = new HashMap<>(4);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean literal = c == '<' && (!isTagAt(s, i) || opensUnclosedRawText(s, i, lastEndTags));
+            boolean literal = c == '<' && (!isTagAt(s, i) || !endsBeforeNextTag(s, i)
+                    || opensUnclosedRawText(s, i, lastEndTags));
             if (literal && out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);
             }
@@ -69,6 +72,65 @@ public final class Markup {
             }
         }
         return out == null ? s : out.toString();
+    }
+
+    /** Whether a {@code >} comes after the {@code <} at {@code at} before another {@code <}. */
+    private static boolean endsBeforeNextTag(String s, int at) {
+        int end = s.indexOf('>', at + 1);
+        if (end < 0) {
+            return false;
+        }
+        int next = s.indexOf('<', at + 1);
+        return next < 0 || end < next;
+    }
+
+    /**
+     * Makes every {@code &} that does not start a whole character reference, a name or number
+     * ended by {@code ;} ({@code &amp;}, {@code &#8217;}, {@code &#x263A;}), an entity of its own:
+     * an HTML parser would also decode the names it knows without their {@code ;} ({@code &reg},
+     * {@code &copy}, {@code &not}), which in plain text are words ({@code &region=eu},
+     * {@code &copyright}, {@code &notify}) and in a link, query parameters.
+     */
+    public static String protectAmpersands(String s) {
+        int i = s.indexOf('&');
+        if (i < 0) {
+            return s;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        for (; i >= 0; i = s.indexOf('&', i + 1)) {
+            if (!isWholeReferenceAt(s, i)) {
+                if (out == null) {
+                    out = new StringBuilder(s.length() + 16);
+                }
+                out.append(s, copied, i + 1).append("amp;");
+                copied = i + 1;
+            }
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    private static boolean isWholeReferenceAt(String s, int at) {
+        int i = at + 1;
+        int n = s.length();
+        if (i < n && s.charAt(i) == '#') {
+            i++;
+            boolean hex = i < n && (s.charAt(i) == 'x' || s.charAt(i) == 'X');
+            if (hex) {
+                i++;
+            }
+            int start = i;
+            while (i < n && i - start < 8 && Character.digit(s.charAt(i), hex ? 16 : 10) >= 0
+                    && s.charAt(i) < 0x80) {
+                i++;
+            }
+            return i > start && i < n && s.charAt(i) == ';';
+        }
+        int start = i;
+        while (i < n && i - start < 32 && s.charAt(i) < 0x80 && isNameChar(s.charAt(i), i == start)) {
+            i++;
+        }
+        return i > start && i < n && s.charAt(i) == ';';
     }
 
     /**

@@ -6,7 +6,8 @@ import org.jsoup.parser.Parser;
 /**
  * The one place where text read from the corpus is repaired before it reaches a feed.
  *
- * <p>Every text field goes through {@link #text(String)}: HTML entities are decoded, markup is
+ * <p>Every text field goes through {@link #text(String)}: HTML entities (whole ones, ended by
+ * {@code ;}) are decoded, markup is
  * removed (a title is plain text, never HTML), UTF-8 that was once decoded as Windows-1252 is
  * repaired, characters that XML 1.0 cannot carry are dropped and runs of white space collapse to
  * one space. Link strings go through {@link #link(String)}, which repairs without collapsing.
@@ -74,7 +75,7 @@ public final class TextRepair {
         }
         String s = Mojibake.repair(raw);
         if (s.indexOf('&') >= 0) {
-            s = Parser.unescapeEntities(s, true);
+            s = Parser.unescapeEntities(Markup.protectAmpersands(s), true);
         }
         return XmlChars.strip(s).strip();
     }
@@ -99,9 +100,10 @@ public final class TextRepair {
             if (!hasTag && !hasEntity) {
                 return s;
             }
+            String protectedAmpersands = hasEntity ? Markup.protectAmpersands(s) : s;
             String decoded = hasTag
-                    ? Jsoup.parseBodyFragment(Markup.protectLessThan(s)).body().text()
-                    : Parser.unescapeEntities(s, false);
+                    ? Jsoup.parseBodyFragment(Markup.protectLessThan(protectedAmpersands)).body().text()
+                    : Parser.unescapeEntities(protectedAmpersands, false);
             if (decoded.equals(s)) {
                 break;
             }

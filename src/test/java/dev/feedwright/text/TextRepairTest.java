@@ -28,6 +28,32 @@ class TextRepairTest {
         assertThat(TextRepair.text(raw)).isEqualTo(expected);
     }
 
+    /** Found by a helper's hunt: an HTML parser decodes some names without their ';', inside words. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            v1?param=1&currency=usd&section=news&region=eu&notify=no | v1?param=1&currency=usd&section=news&region=eu&notify=no
+            Per&cent                    | Per&cent
+            &copyright 2024             | &copyright 2024
+            Volt&ampere                 | Volt&ampere
+            &amp;region=eu              | &region=eu
+            &copy; 2024 &reg; <b>x</b>  | © 2024 ® x
+            &#8217 no end               | &#8217 no end
+            """)
+    void decodesOnlyWholeEntities(String raw, String expected) {
+        assertThat(TextRepair.text(raw)).isEqualTo(expected);
+    }
+
+    /** Found by a helper's hunt: an HTML parser drops a tag no '>' ends, and all after it. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Inflation fell to <a two-year low, says ECB   | Inflation fell to < a two-year low, says ECB
+            <b>Rates</b> fell to <a two-year low          | Rates fell to < a two-year low
+            a <p b <i>c</i>                               | a < p b c
+            """)
+    void keepsATagThatNothingEndsAsText(String raw, String expected) {
+        assertThat(TextRepair.text(raw)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             <b>x</b>                                      | x
@@ -108,7 +134,9 @@ class TextRepairTest {
         // Found with the hostile corpus: "<x onmouseover=alert(1)>" stayed, and readers that show
         // RSS titles as HTML would have made an element with an event handler of it.
         assertThat(TextRepair.text("<x onmouseover=alert(1)>Custom</x>")).isEqualTo("Custom");
-        assertThat(TextRepair.text("Tail <x-y/onclick=alert(1)")).isEqualTo("Tail");
+        // A tag that nothing ends stays as text, defused (an HTML parser would drop all after it).
+        assertThat(TextRepair.text("Tail <x-y/onclick=alert(1)")).isEqualTo("Tail < x-y/onclick=alert(1)");
+        assertThat(Markup.looksLikeTag(TextRepair.text("Tail <x-y/onclick=alert(1)"))).isFalse();
         assertThat(TextRepair.text("x<y and z>w")).isEqualTo("x<y and z>w");
     }
 
@@ -170,6 +198,10 @@ class TextRepairTest {
     @Test
     void keepsQueryParametersThatLookLikeEntityNamesInLinks() {
         assertThat(TextRepair.link("https://example.com/?a=1&copy=2&reg=3")).isEqualTo("https://example.com/?a=1&copy=2&reg=3");
+        // Found by a helper's hunt: at the end, or in a link that holds a ';', a name was decoded.
+        assertThat(TextRepair.link("https://example.com/a;v=2?id=5&copy")).isEqualTo("https://example.com/a;v=2?id=5&copy");
+        assertThat(TextRepair.link("https://example.com/a?id=5&copy")).isEqualTo("https://example.com/a?id=5&copy");
+        assertThat(TextRepair.link("https://example.com/a?x=1&#038;y=2&amp;z=3")).isEqualTo("https://example.com/a?x=1&y=2&z=3");
     }
 
     @Test

@@ -128,8 +128,8 @@ public final class Catalog {
 
     /**
      * Cuts a story to the articles an item's coverage list can show: in story order, as many as
-     * give {@code coverageLinks + 1} distinct live articles (the item itself and the others it
-     * lists). Counts the distinct live articles of the whole story, for "and N more". A chosen
+     * give {@code coverageLinks + 1} distinct live articles not held back for their date (the item
+     * itself and the others it lists). Counts the distinct live articles of the whole story, for "and N more". A chosen
      * item so holds a few articles of its story, not possibly hundreds, and the rest of the story
      * is left to the garbage collector.
      */
@@ -139,7 +139,7 @@ public final class Catalog {
         int keep = 0;
         for (int i = 0; i < keys.size(); i++) {
             ArticleKey key = keys.get(i);
-            if (!deadLinks.contains(key.linkHash()) && distinct.add(key.canonicalHash())
+            if (!deadLinks.contains(key.linkHash()) && key.published() <= notAfter && distinct.add(key.canonicalHash())
                     && distinct.size() <= coverageLinks + 1) {
                 keep = i + 1;
             }

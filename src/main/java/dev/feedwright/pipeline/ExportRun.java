@@ -207,7 +207,7 @@ public final class ExportRun {
 
             FeedNames names = FeedStates.names(store).feedNames();
             OutputFolder folder = OutputFolder.open(config.output().dir(), config.output().fsync());
-            Publisher publisher = new Publisher(config, generator, verdicts);
+            Publisher publisher = new Publisher(config, generator, verdicts, cutoff);
             FeedPlan plan = new FeedPlan(store, names, publisher, folder.root(), config.feeds().limit());
             Map<FeedRef, List<Candidate>> chosen;
             if (full) {
@@ -215,7 +215,7 @@ public final class ExportRun {
                 plan.renderAll(chosen.keySet());
             } else {
                 plan.addStale(renderAll, lastCutoff == null ? null : Long.parseLong(lastCutoff), cutoff);
-                chosen = plan.stale().isEmpty() ? Map.of() : choose(plan.stale(), plan.due(), renderAll);
+                chosen = plan.stale().isEmpty() ? Map.of() : choose(plan.stale(), plan.due(), plan.dueFiles(), renderAll);
             }
             return publish(plan, chosen, names, publisher, folder, Map.of(FeedStates.PARSE, parse,
                     FeedStates.RENDER, render, FeedStates.COMPLETE, "true",
@@ -263,9 +263,11 @@ public final class ExportRun {
          *
          * @param due stale feeds that an article held back by the last export may now enter (or, with
          *            the clock set back, one it showed must leave)
+         * @param dueFiles the files of those articles, whose items are read again: their coverage
+         *            lists change too
          */
-        private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, Set<FeedRef> due, boolean renderAll)
-                throws IOException {
+        private Map<FeedRef, List<Candidate>> choose(Set<FeedRef> stale, Set<FeedRef> due, Set<String> dueFiles,
+                boolean renderAll) throws IOException {
             Map<FeedRef, List<Candidate>> selections = new TreeMap<>();
             if (!renderAll && !marksLeftOver && sync.storiesComplete()) {
                 Set<FeedRef> tried = new HashSet<>(stale);
@@ -281,6 +283,7 @@ public final class ExportRun {
                 selections.putAll(catalog.selections());
             }
             Map<ChosenItems.Ref, ChosenItems.Item> remembered = renderAll ? Map.of() : remembered(stale, selections);
+            remembered.keySet().removeIf(ref -> dueFiles.contains(ref.source()));
             Map<FeedRef, List<Candidate>> resolved = new StoryResolver(config.corpus().dir(), reader, pool,
                     ReadAhead.window(threads), catalog, remembered).resolve(selections);
             resolved.forEach((ref, candidates) -> {

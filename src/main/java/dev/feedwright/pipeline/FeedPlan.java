@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,8 @@ final class FeedPlan {
     private final Map<FeedRef, ExportStore.FeedRow> previous = new TreeMap<>();
     private final Set<FeedRef> stale = new TreeSet<>();
     private final Set<FeedRef> due = new TreeSet<>();
+    /** The files with an article dated between the last export's cut-off and this one's. */
+    private final Set<String> dueFiles = new HashSet<>();
     /** The output files of an incremental run's last export, as the store remembers them (path, size and time). */
     private final Map<String, ExportStore.OutputFile> recorded = new HashMap<>();
 
@@ -119,15 +122,13 @@ final class FeedPlan {
         store.forEachFileFrom(from + 1, row -> {
             FileKeys keys = FileKeys.decode(row.path(), row.keys());
             List<ArticleKey> articles = keys.articles();
-            for (int i = 0; i < articles.size(); i++) {
-                long published = articles.get(i).published();
-                if (published > from && published <= to) {
-                    due.add(FeedRef.provider(articles.get(i).domain()));
-                    if (i == 0) {
-                        due.add(FeedRef.ALL);
-                        keys.topics().forEach(topic -> due.add(FeedRef.topic(topic)));
-                    }
-                }
+            if (articles.stream().anyMatch(article -> article.published() > from && article.published() <= to)) {
+                dueFiles.add(row.path());
+                // Every feed with an item of the story: the article enters or leaves its feeds and
+                // the coverage lists of the story's other items.
+                due.add(FeedRef.ALL);
+                keys.topics().forEach(topic -> due.add(FeedRef.topic(topic)));
+                articles.forEach(article -> due.add(FeedRef.provider(article.domain())));
             }
         });
         stale.addAll(due);
@@ -192,6 +193,14 @@ final class FeedPlan {
      */
     Set<FeedRef> due() {
         return due;
+    }
+
+    /**
+     * The files with an article that came due since the last export, or went back into the
+     * future: their items as remembered name the wrong articles in their coverage lists.
+     */
+    Set<String> dueFiles() {
+        return dueFiles;
     }
 
     /** The output paths of the feeds that are neither stale nor gone: their files stay as they are. */

@@ -44,6 +44,7 @@ public final class FeedAssembler {
     private final SiteConfig site;
     private final FeedsConfig feeds;
     private final LinkVerdicts verdicts;
+    private final Instant notAfter;
     private final List<Pattern> skipImages;
 
     /** An assembler for exports without link checks. */
@@ -53,9 +54,19 @@ public final class FeedAssembler {
 
     /** @param verdicts what link checks found, applied to the links of other outlets' coverage */
     public FeedAssembler(SiteConfig site, FeedsConfig feeds, LinkVerdicts verdicts) {
+        this(site, feeds, verdicts, Instant.MAX);
+    }
+
+    /**
+     * @param verdicts what link checks found, applied to the links of other outlets' coverage
+     * @param notAfter articles published after this instant are held back: no coverage list names
+     *                 them (the catalog holds them back from the items, and counts only the others)
+     */
+    public FeedAssembler(SiteConfig site, FeedsConfig feeds, LinkVerdicts verdicts, Instant notAfter) {
         this.site = site;
         this.feeds = feeds;
         this.verdicts = verdicts;
+        this.notAfter = notAfter;
         this.skipImages = feeds.skipImagePatterns();
     }
 
@@ -194,9 +205,10 @@ public final class FeedAssembler {
     }
 
     /**
-     * The story's other articles, once each, without those whose link is confirmed dead. A dead
-     * link is passed over before the article counts as seen: the same article may come again under
-     * a live link (without tracking parameters, say), as the catalog counts it in the coverage.
+     * The story's other articles, once each, without those whose link is confirmed dead or that
+     * are held back for their date. Such an article is passed over before it counts as seen: the
+     * same article may come again under a live link (without tracking parameters, say) or an
+     * earlier date, as the catalog counts it in the coverage.
      */
     private List<Covered> otherArticles(Entry entry) {
         List<Article> all = new ArrayList<>(entry.story().articleCount());
@@ -207,7 +219,7 @@ public final class FeedAssembler {
         List<Covered> others = new ArrayList<>();
         for (Article article : all) {
             String link = CanonicalLinks.shown(article, verdicts);
-            if (link != null && seen.add(CanonicalLinks.of(article))) {
+            if (link != null && !article.published().isAfter(notAfter) && seen.add(CanonicalLinks.of(article))) {
                 others.add(new Covered(article, link));
             }
         }

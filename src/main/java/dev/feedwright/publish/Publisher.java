@@ -11,6 +11,7 @@ import dev.feedwright.publish.rome.RssRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -47,8 +48,16 @@ public final class Publisher {
 
     /** @param verdicts what link checks found, applied to every link in the feeds */
     public Publisher(FeedwrightConfig config, Generator generator, LinkVerdicts verdicts) {
+        this(config, generator, verdicts, Instant.MAX);
+    }
+
+    /**
+     * @param verdicts what link checks found, applied to every link in the feeds
+     * @param notAfter articles published after this instant are held back, from coverage lists too
+     */
+    public Publisher(FeedwrightConfig config, Generator generator, LinkVerdicts verdicts, Instant notAfter) {
         this.layout = new FeedLayout(config.site().baseUrl());
-        this.assembler = new FeedAssembler(config.site(), config.feeds(), verdicts);
+        this.assembler = new FeedAssembler(config.site(), config.feeds(), verdicts, notAfter);
         this.renderers = List.of(new RssRenderer(layout, generator), new AtomRenderer(layout, generator),
                 new JsonFeedRenderer(layout));
         this.opml = new OpmlWriter(config.site(), layout);

@@ -359,6 +359,67 @@ class IncrementalExportTest {
         assertThat(out.resolve("topics/time-travel.xml")).isRegularFile();
     }
 
+    /**
+     * Found by a helper's hunt: an article held back for its date was kept out of its feeds but
+     * named in the coverage lists of its story's other items, and its story's lead was named in
+     * the items of the story's other articles.
+     */
+    @Test
+    void anArticleHeldBackForItsDateIsInNoCoverageListUntilItsTimeComes() throws IOException {
+        Files.writeString(corpus.resolve("coverage.md"), """
+                ---
+                title: "Today's lead"
+                publishedDateTime: 2026-11-21T08:00:00Z
+                webUrl: "https://today.example/lead"
+                provider:
+                  name: Today
+                  domain: today.example
+                topics:
+                  - Time Travel
+                related:
+                  - title: "Tomorrow's coverage"
+                    publishedDateTime: 2026-11-22T08:00:00Z
+                    webUrl: "https://tomorrow.example/coverage"
+                    provider:
+                      name: Tomorrow
+                      domain: tomorrow.example
+                ---
+                """, StandardCharsets.UTF_8);
+        Files.writeString(corpus.resolve("future-lead.md"), """
+                ---
+                title: "Tomorrow's lead"
+                publishedDateTime: 2026-11-22T08:00:00Z
+                webUrl: "https://tomorrow.example/lead"
+                provider:
+                  name: Tomorrow
+                  domain: tomorrow.example
+                topics:
+                  - Time Travel
+                related:
+                  - title: "Yesterday's coverage"
+                    publishedDateTime: 2026-11-20T08:00:00Z
+                    webUrl: "https://yesterday.example/coverage"
+                    provider:
+                      name: Yesterday
+                      domain: yesterday.example
+                ---
+                """, StandardCharsets.UTF_8);
+        export();
+        assertThat(Files.readString(out.resolve("topics/time-travel.xml"))).contains("Today's lead")
+                .doesNotContain("Tomorrow's");
+        assertThat(Files.readString(out.resolve("providers/yesterday.example.xml"))).contains("Yesterday's coverage")
+                .doesNotContain("Tomorrow's");
+        assertThat(out.resolve("providers/tomorrow.example.xml")).doesNotExist();
+
+        Instant tomorrow = Instant.parse("2026-11-22T09:00:00Z");
+        RunReport later = export(out, state, false, tomorrow);
+
+        assertThat(later.filesRead()).isZero();
+        assertThat(Files.readString(out.resolve("providers/yesterday.example.xml"))).contains("Tomorrow's lead");
+        assertThat(Files.readString(out.resolve("providers/today.example.xml"))).contains("Tomorrow's coverage");
+        assertWritesWhatAFullExportWrites(FeedwrightConfig.defaults(), tomorrow);
+    }
+
     /** Its date is the export's own second: shown, as a full export shows it. */
     @Test
     void anArticleDatedTheExportsOwnSecondAppears() throws IOException {

@@ -79,7 +79,7 @@ final class StoryMapper {
         YamlValue node = f.get(PUBLISHED_DATE_TIME);
         String raw = text(f, PUBLISHED_DATE_TIME, where);
         if (raw == null || raw.isBlank()) {
-            throw new CorpusFileException(lineOf(at), where + "no date (publishedDateTime)");
+            throw new CorpusFileException(lineOf(Objects.requireNonNullElse(node, at)), where + "no date (publishedDateTime)");
         }
         return Dates.parse(raw).orElseThrow(() -> new CorpusFileException(lineOf(node),
                 where + "no parseable date: publishedDateTime '" + clip(raw) + "' is not an ISO-8601 or RFC 1123"

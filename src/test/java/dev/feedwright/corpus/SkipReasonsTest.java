@@ -59,6 +59,12 @@ class SkipReasonsTest {
         assertSkipped("no-date.md", 2, "no date", "publishedDateTime");
     }
 
+    /** Found by a helper's hunt: a date given as null or empty was reported at the mapping's first line. */
+    @Test
+    void reportsANullDateAtItsOwnLine() {
+        assertSkipped("null-date.md", 4, "no date", "publishedDateTime");
+    }
+
     @Test
     void skipsFileWithUnparseableDate() {
         assertSkipped("date-yesterday.md", 3, "no parseable date", "'yesterday'");

@@ -106,6 +106,19 @@ class FeedDatesTest {
         assertThat(atom).contains("xml:lang=\"en\"");
     }
 
+    /** Found by a helper's hunt: 90 s gave a ttl of 1 minute, sooner than the refresh period. */
+    @Test
+    void roundsTheRefreshPeriodUpToWholeMinutes() {
+        FeedDocument ai = Sample.document(threeArticlesInOneSecond(), FeedKind.TOPIC, "ai");
+        for (int seconds : new int[] {61, 90, 119, 120}) {
+            FeedDocument doc = new FeedDocument(ai.key(), ai.title(), ai.description(), ai.language(), ai.updated(),
+                    java.time.Duration.ofSeconds(seconds), ai.items());
+            Channel rss = Feeds.rss(Sample.file(temp, "ttl-" + seconds + ".xml",
+                    new RssRenderer(Sample.LAYOUT, Sample.GENERATOR).render(doc)));
+            assertThat(rss.getTtl()).as("%d s", seconds).isEqualTo(2);
+        }
+    }
+
     @Test
     void summarisesAnArticleWithoutExcerptBySayingWhatAndWhoseItIs() {
         FeedDocument npr = Sample.document(threeArticlesInOneSecond(), FeedKind.PROVIDER, "npr.org");

@@ -66,7 +66,8 @@ public final class RssRenderer implements FeedRenderer {
         channel.setDescription(document.description());
         channel.setGenerator(generator.toString());
         channel.setLanguage(document.language());
-        channel.setTtl((int) Math.max(1, document.ttl().toMinutes()));
+        // Whole minutes, rounded up: a reader is never told it may poll sooner than feeds.refresh.
+        channel.setTtl((int) Math.max(1, (document.ttl().toSeconds() + 59) / 60));
         if (!document.items().isEmpty()) {
             channel.setLastBuildDate(Date.from(document.updated()));
         }

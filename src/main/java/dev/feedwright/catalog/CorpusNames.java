@@ -1,7 +1,10 @@
 package dev.feedwright.catalog;
 
+import java.net.IDN;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The names the corpus uses, counted: topics, and for each provider domain the names its articles
@@ -11,6 +14,11 @@ import java.util.TreeMap;
  * articles' subject). Counts let a store add and remove files one by one.
  */
 public final class CorpusNames {
+
+    /** The letters German writes with two in a domain ({@code Süddeutsche}, {@code sueddeutsche.de}). */
+    private static final Pattern GERMAN = Pattern.compile("[äöüÄÖÜß]");
+    private static final Map<String, String> GERMAN_SPELLED = Map.of("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae",
+            "Ö", "Oe", "Ü", "Ue", "ß", "ss");
 
     private final Map<String, Long> topics = new TreeMap<>();
     private final Map<String, Map<String, Long>> providers = new TreeMap<>();
@@ -73,17 +81,35 @@ public final class CorpusNames {
      * {@code Deutsche Welle} and {@code dw.com} agree).
      */
     static String withDomain(String name, String domain) {
-        String letters = domain.replaceAll("[^a-z0-9]", "");
-        String label = domain.substring(0, domain.indexOf('.') < 0 ? domain.length() : domain.indexOf('.'));
+        String shown = shownDomain(domain);
+        String letters = domain.replaceAll("[^a-z0-9]", "") + " " + Slugger.base(shown, true).replaceAll("[^a-z0-9.]", "");
+        String label = Slugger.base(shown.substring(0, shown.indexOf('.') < 0 ? shown.length() : shown.indexOf('.')), false);
+        for (String spelling : List.of(name, GERMAN.matcher(name).replaceAll(m -> GERMAN_SPELLED.get(m.group())))) {
+            if (sharesWithDomain(spelling, letters, label)) {
+                return name;
+            }
+        }
+        return name + " (" + shown + ")";
+    }
+
+    private static boolean sharesWithDomain(String name, String letters, String label) {
         StringBuilder initials = new StringBuilder();
         for (String word : Slugger.base(name, false).split("-")) {
             if (word.length() >= 3 && letters.contains(word) || word.length() == 2 && label.startsWith(word)) {
-                return name;
+                return true;
             }
             if (!word.isEmpty() && !word.equals("the")) {
                 initials.append(word.charAt(0));
             }
         }
-        return initials.length() >= 2 && letters.contains(initials) ? name : name + " (" + domain + ")";
+        return initials.length() >= 2 && letters.contains(initials);
+    }
+
+    /**
+     * A provider domain as readers should see it: an internationalised one in its own letters
+     * ({@code xn--bcher-kva.de} is {@code bücher.de}), as browsers show it.
+     */
+    public static String shownDomain(String domain) {
+        return domain.contains("xn--") ? IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED) : domain;
     }
 }

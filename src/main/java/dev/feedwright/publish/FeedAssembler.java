@@ -2,6 +2,7 @@ package dev.feedwright.publish;
 
 import dev.feedwright.catalog.CanonicalLinks;
 import dev.feedwright.catalog.CatalogFeed;
+import dev.feedwright.catalog.CorpusNames;
 import dev.feedwright.catalog.Entry;
 import dev.feedwright.catalog.FeedSet;
 import dev.feedwright.catalog.Hash64;
@@ -112,9 +113,16 @@ public final class FeedAssembler {
         return switch (feed.key().kind()) {
             case ALL -> site.description();
             case TOPIC -> "The newest stories about " + feed.name() + ", from " + site.title() + ".";
-            case PROVIDER -> "The newest articles from " + (feed.name().equals(feed.domain())
-                    ? feed.domain() : feed.name() + " (" + feed.domain() + ")") + ", from " + site.title() + ".";
+            case PROVIDER -> "The newest articles from " + withDomain(feed.name(), feed.domain()) + ", from "
+                    + site.title() + ".";
         };
+    }
+
+    /** A provider's name with its domain after it, unless the name is the domain or has it already. */
+    private static String withDomain(String name, String domain) {
+        String shown = CorpusNames.shownDomain(domain);
+        return name.equals(domain) || name.equals(shown) || name.endsWith(" (" + shown + ")") ? name
+                : name + " (" + shown + ")";
     }
 
     /**

@@ -94,6 +94,10 @@ class CorpusNamesTest {
         "AP                      | apnews.com         | AP",
         "FT                      | ft.com             | FT",
         "EA                      | gamespot.com       | EA (gamespot.com)",
+        "Süddeutsche Zeitung     | sueddeutsche.de    | Süddeutsche Zeitung",
+        "Bücher.de               | xn--bcher-kva.de   | Bücher.de",
+        "Livres                  | xn--bcher-kva.de   | Livres (bücher.de)",
+        "Straße                  | strasse.example    | Straße",
     })
     void namesAProviderWithItsDomainWhenTheNameHasNothingOfIt(String name, String domain, String shown) {
         assertThat(CorpusNames.withDomain(name, domain)).isEqualTo(shown);

@@ -52,6 +52,19 @@ class FeedAssemblerTest {
         assertThat(bbc.description()).isEqualTo("The newest articles from bbc.com, from Test Wire.");
     }
 
+    /** Found by a helper's hunt: a name already followed by its domain had it twice in the description. */
+    @Test
+    void namesAProviderNamedWithItsDomainOnce() {
+        FeedSet set = Sample.feeds(List.of(story("a.md",
+                article("https://gamingbolt.com/1").provider("From Software", "gamingbolt.com").build(), List.of())));
+
+        FeedDocument feed = Sample.document(set, FeedKind.PROVIDER, "gamingbolt.com");
+
+        assertThat(feed.title()).isEqualTo("From Software (gamingbolt.com) — Test Wire");
+        assertThat(feed.description())
+                .isEqualTo("The newest articles from From Software (gamingbolt.com), from Test Wire.");
+    }
+
     @Test
     void identifiesItemsByTheirCanonicalLinkButLinksAsRead() {
         FeedItem bbc = Sample.document(set, FeedKind.TOPIC, "ai").items().get(0);

@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 /**
  * Finds the article files under the corpus folder: files whose path relative to the folder
  * matches the include glob, in sub-folders too. Hidden files and folders (names starting with a
- * dot) are passed over, and symbolic links below the folder are not followed, so that the walk
+ * dot) and {@code lost+found} folders are passed over, and symbolic links below the folder are not followed, so that the walk
  * cannot loop or leave the folder (the folder itself may be a link). A file or folder that cannot
  * be read is handed over too, for the reader to report, and so is a link, pipe, device or socket
  * the glob matches: the reader reads none of them ({@link FileBytes}) but says why. Files are handed over as they are found,
@@ -56,6 +56,9 @@ public final class CorpusScanner {
          */
         void accept(Path file, String source, BasicFileAttributes attributes);
     }
+
+    /** Where a file system keeps what its check recovered: never articles. */
+    private static final String LOST_AND_FOUND = "lost+found";
 
     private final Path root;
     private final PathMatcher include;
@@ -227,7 +230,7 @@ public final class CorpusScanner {
         walkTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                if (!dir.equals(root) && isHidden(dir.getFileName().toString())) {
+                if (!dir.equals(root) && isPassedOver(dir.getFileName().toString())) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 folders.accept(dir);
@@ -259,7 +262,8 @@ public final class CorpusScanner {
                 // files are) that is no article by corpus.include: neither was ever an article.
                 String source = sourceName(root, file);
                 Path relative = relative(root, file);
-                if (isHidden(source) || e instanceof NoSuchFileException && (relative == null || !matches(relative))) {
+                if (isHidden(source) || LOST_AND_FOUND.equals(file.getFileName().toString())
+                        || e instanceof NoSuchFileException && (relative == null || !matches(relative))) {
                     return FileVisitResult.CONTINUE;
                 }
                 sink.accept(file, source, null);
@@ -330,6 +334,14 @@ public final class CorpusScanner {
             return includeAtTop.matches(relative) || include.matches(relative);
         }
         return include.matches(relative);
+    }
+
+    /**
+     * Whether a folder is passed over with what it holds: a hidden one, and a volume's
+     * {@code lost+found} (a corpus on its own volume has one, that only root can read).
+     */
+    private static boolean isPassedOver(String folderName) {
+        return isHidden(folderName) || LOST_AND_FOUND.equals(folderName);
     }
 
     /** Whether the last name of a {@code /}-separated path (or a bare name) starts with a dot. */

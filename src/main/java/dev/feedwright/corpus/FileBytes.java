@@ -43,6 +43,11 @@ public record FileBytes(byte[] bytes, long size) {
         if (attributes.isSymbolicLink()) {
             throw new NotRegular(file, "it is a symbolic link, and links inside the corpus folder are not followed");
         }
+        if (attributes.isDirectory()) {
+            // Handed on by a walk that could not list it.
+            throw new FileSystemException(file.toString(), null, "it is a folder that cannot be listed"
+                    + (Files.isReadable(file) ? "" : " (permission denied)") + ", so its articles are left out");
+        }
         if (!attributes.isRegularFile()) {
             // Checked just before opening: a pipe swapped in between the two would still block.
             throw new NotRegular(file, "it is not a regular file (a named pipe, a device or a socket)");

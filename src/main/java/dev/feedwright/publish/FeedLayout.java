@@ -2,6 +2,7 @@ package dev.feedwright.publish;
 
 import dev.feedwright.catalog.FeedKey;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,8 @@ public final class FeedLayout {
     public static final String OPML = "feeds.opml";
     /** The stylesheet that shows RSS and Atom files as a page in a browser. */
     public static final String STYLESHEET = "feed.xsl";
+    /** The folders below the output folder that feeds are written to; nothing else is written below it. */
+    public static final List<String> FOLDERS = List.of("topics", "providers");
 
     private final URI baseUrl;
 
@@ -28,8 +31,8 @@ public final class FeedLayout {
         String file = key.slug() + "." + format.extension();
         return switch (key.kind()) {
             case ALL -> file;
-            case TOPIC -> "topics/" + file;
-            case PROVIDER -> "providers/" + file;
+            case TOPIC -> FOLDERS.get(0) + "/" + file;
+            case PROVIDER -> FOLDERS.get(1) + "/" + file;
         };
     }
 

@@ -312,13 +312,26 @@ public final class OutputFolder {
         return paths;
     }
 
-    private static void removeTemporaryFiles(Path folder) throws IOException {
+    /**
+     * Removes the temporary files of a killed run from the folders files are written to: the
+     * output folder and its {@link FeedLayout#FOLDERS}. Other folders are never looked into: an
+     * operator's own, or a volume's {@code lost+found} that only root can read, stay as they are.
+     */
+    private static void removeTemporaryFiles(Path root) throws IOException {
+        removeTemporaryFilesIn(root);
+        for (String folder : FeedLayout.FOLDERS) {
+            Path below = root.resolve(folder);
+            if (Files.isDirectory(below, LinkOption.NOFOLLOW_LINKS)) {
+                removeTemporaryFilesIn(below);
+            }
+        }
+    }
+
+    private static void removeTemporaryFilesIn(Path folder) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !name.startsWith(".")) {
-                    removeTemporaryFiles(entry);
-                } else if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
+                if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
                         && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                     Files.deleteIfExists(entry);
                 }

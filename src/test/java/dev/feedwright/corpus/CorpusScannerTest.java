@@ -89,6 +89,15 @@ class CorpusScannerTest {
         }
     }
 
+    /** Found by a helper's hunt: a corpus on its own volume reported its lost+found at every run. */
+    @Test
+    void passesOverAVolumesLostAndFound() throws IOException {
+        Files.writeString(Files.createDirectories(root.resolve("lost+found")).resolve("#12345.md"), "---\n---\n");
+        Files.writeString(Files.createDirectories(root.resolve("sub/lost+found")).resolve("x.md"), "---\n---\n");
+
+        assertThat(scan("**/*")).noneMatch(source -> source.contains("lost+found"));
+    }
+
     @Test
     void readsCorpusFolderThatIsItselfHidden() throws IOException {
         Path hidden = outside.resolve(".corpus");

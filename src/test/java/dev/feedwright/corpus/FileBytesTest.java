@@ -59,6 +59,18 @@ class FileBytesTest {
                         "not read: it is a symbolic link, and links inside the corpus folder are not followed"));
     }
 
+    /** Found by a helper's hunt: a folder the walk could not list was said to be a pipe replaced during the run. */
+    @Test
+    void aFolderHandedOnIsSaidToBeOne() throws IOException {
+        Path folder = Files.createDirectories(root.resolve("locked"));
+
+        ReadResult result = reader.read(root, folder);
+
+        assertThat(result).isInstanceOfSatisfying(ReadResult.Skipped.class, skipped -> assertThat(
+                skipped.problem().message()).startsWith("cannot be read: it is a folder that cannot be listed")
+                        .endsWith("so its articles are left out"));
+    }
+
     @Test
     void readsAtMostTheBoundAndSaysTheSize() throws IOException {
         Path small = Files.writeString(root.resolve("small.md"), "x".repeat(1024));

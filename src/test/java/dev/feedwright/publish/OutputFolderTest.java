@@ -144,6 +144,23 @@ class OutputFolderTest {
         assertThat(allNames(root())).containsExactly("", "notes.fw-tmp", "topics");
     }
 
+    /**
+     * Found by a helper's hunt: the walk for them went into every folder, and one it could not read
+     * (a volume's lost+found, an operator's folder kept private) failed every export.
+     */
+    @Test
+    void looksForTemporaryFilesOnlyInTheFoldersFeedsAreWrittenTo() throws IOException {
+        Path own = Files.createDirectories(root().resolve("stats/lost+found"));
+        Files.writeString(own.resolve(".x.4242-1.fw-tmp"), "an operator's file");
+        Files.createDirectories(root().resolve("providers"));
+        Files.writeString(root().resolve("providers/.bbc.com.xml.4242-2.fw-tmp"), "half");
+
+        OutputFolder.open(root(), false);
+
+        assertThat(allNames(root())).containsExactly("", "providers", "stats", "stats/lost+found",
+                "stats/lost+found/.x.4242-1.fw-tmp");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../x.xml", "/abs.xml", "a/../../b.xml", "topics/../../b.xml", "Upper.xml", "topics/AI.xml",
         "", ".hidden", "a//b.xml", "a\\b.xml", "topics/", "./all.xml"})

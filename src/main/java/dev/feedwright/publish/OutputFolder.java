@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -138,10 +141,27 @@ public final class OutputFolder {
         }
         try {
             FileChannel.open(target, StandardOpenOption.WRITE).close();
+        } catch (AccessDeniedException e) {
+            // Another user's file (one written by an export run by hand as root, say) is replaced
+            // by a rename, which the folder's permission allows (probed), unless the folder is
+            // sticky; an immutable file fails the open with another error.
+            if (isSticky(existing)) {
+                throw new IOException("cannot write " + target + ": permission denied, and its folder is sticky"
+                        + " (only the file's owner may replace it there)", e);
+            }
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + reason(e), e);
         }
         return existing;
+    }
+
+    /** Whether only a file's owner may rename or delete it in {@code folder} (the sticky bit, as on /tmp). */
+    private static boolean isSticky(Path folder) {
+        try {
+            return ((Integer) Files.getAttribute(folder, "unix:mode") & 01000) != 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return true;
+        }
     }
 
     /** Creates and deletes a temporary file in {@code folder}: what every write there needs. */
@@ -157,6 +177,9 @@ public final class OutputFolder {
     }
 
     private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
         if (e instanceof FileSystemException fs) {
             return fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
         }
@@ -200,6 +223,7 @@ public final class OutputFolder {
                     channel.force(true);
                 }
             }
+            keepModeAndGroup(target, temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // A full disk's error ("No space left on device") names no file.
@@ -208,6 +232,34 @@ public final class OutputFolder {
             Files.deleteIfExists(temp);
         }
         return Outcome.WRITTEN;
+    }
+
+    /**
+     * Gives the new version of a file the permissions and group of the one it replaces, as an
+     * operator may have set them (a group the web server reads through, say): a new file gets
+     * the umask's, and would lock that reader out of every feed that changed. A group this
+     * process may not give (one it is not a member of) is left as it is.
+     */
+    private static void keepModeAndGroup(Path target, Path temp) throws IOException {
+        PosixFileAttributes old;
+        try {
+            old = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException | UnsupportedOperationException e) {
+            return;
+        }
+        PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributes now = view.readAttributes();
+        if (!now.group().equals(old.group())) {
+            try {
+                view.setGroup(old.group());
+            } catch (IOException e) {
+                // Not a member of that group: the folder's or the user's group it is.
+            }
+        }
+        if (!now.permissions().equals(old.permissions())) {
+            view.setPermissions(old.permissions());
+        }
     }
 
     /**

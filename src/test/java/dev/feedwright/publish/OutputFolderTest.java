@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -183,6 +187,52 @@ class OutputFolderTest {
         assertThat(folder.write("all.xml", "<title>Dog</title>".getBytes(UTF_8))).isEqualTo(OutputFolder.Outcome.WRITTEN);
         assertThat(folder.write("all.xml", "<title>Dog</title>".getBytes(UTF_8))).isEqualTo(OutputFolder.Outcome.UNCHANGED);
         assertThat(root().resolve("all.xml")).hasContent("<title>Dog</title>");
+    }
+
+    /**
+     * Found by a helper's hunt: an operator's chgrp and chmod for the web server were undone in
+     * every feed that changed, which the server was then refused.
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aRewrittenFileKeepsThePermissionsAndGroupTheOperatorGaveIt() throws IOException {
+        OutputFolder folder = OutputFolder.open(root(), false);
+        folder.write("all.xml", "<title>Cat</title>".getBytes(UTF_8));
+        Path file = root().resolve("all.xml");
+        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        GroupPrincipal group = otherGroup(view.readAttributes().group());
+        if (group != null) {
+            view.setGroup(group);
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+
+        folder.write("all.xml", "<title>Dog</title>".getBytes(UTF_8));
+
+        PosixFileAttributes now = Files.readAttributes(file, PosixFileAttributes.class);
+        assertThat(file).hasContent("<title>Dog</title>");
+        assertThat(PosixFilePermissions.toString(now.permissions())).isEqualTo("rw-r-----");
+        if (group != null) {
+            assertThat(now.group()).isEqualTo(group);
+        }
+    }
+
+    /** A group other than {@code current} that this process may give a file, or null. */
+    private GroupPrincipal otherGroup(GroupPrincipal current) {
+        for (String name : List.of("daemon", "nogroup", "users", "adm")) {
+            try {
+                GroupPrincipal group = root().getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByGroupName(name);
+                Path probe = Files.createTempFile(temp, "group", ".probe");
+                Files.getFileAttributeView(probe, PosixFileAttributeView.class).setGroup(group);
+                Files.delete(probe);
+                if (!group.equals(current)) {
+                    return group;
+                }
+            } catch (IOException e) {
+                // Not a group here, or not one of ours.
+            }
+        }
+        return null;
     }
 
     @Test

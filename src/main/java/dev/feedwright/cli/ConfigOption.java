@@ -40,6 +40,14 @@ final class ConfigOption {
         } catch (ConfigException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
         }
+        Path output = settings.output().dir().toAbsolutePath().normalize();
+        Path state = settings.state().dir().toAbsolutePath().normalize();
+        if (state.startsWith(output)) {
+            throw new CommandFailure(ExitCodes.USAGE, "the state folder " + settings.state().dir() + " is "
+                    + (state.equals(output) ? "the output folder" : "inside the output folder " + settings.output().dir())
+                    + ", whose files are published: the state database would be served with the feeds; keep"
+                    + " state.dir (--state) outside output.dir (--out)");
+        }
         Path log = settings.logging().file();
         try {
             Logging.alsoToFile(log, command);

@@ -1,6 +1,7 @@
 package dev.feedwright.cli;
 
 import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.CronCheck;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.ExportRun;
@@ -64,20 +65,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.quiet(quiet);
-        FeedwrightConfig settings = config.load(spec.commandLine());
+        FeedwrightConfig settings = config.load(spec.commandLine(), CronCheck.NONE, this::withOptions);
         PrintWriter err = spec.commandLine().getErr(); // with logging.file, also to the file
-        if (corpus != null) {
-            settings = settings.withCorpusDir(corpus);
-        }
-        if (out != null) {
-            settings = settings.withOutputDir(out);
-        }
-        if (state != null) {
-            settings = settings.withStateDir(state);
-        }
-        if (checkLinks) {
-            settings = settings.withLiveness(settings.liveness().toBuilder().enabled(true).build());
-        }
         RunReport report;
         try (Progress progress = quiet ? Progress.none()
                 : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
@@ -102,6 +91,22 @@ final class ExportCommand implements Callable<Integer> {
             return ExitCodes.SKIPPED_FILES;
         }
         return ExitCodes.OK;
+    }
+
+    private FeedwrightConfig withOptions(FeedwrightConfig settings) {
+        if (corpus != null) {
+            settings = settings.withCorpusDir(corpus);
+        }
+        if (out != null) {
+            settings = settings.withOutputDir(out);
+        }
+        if (state != null) {
+            settings = settings.withStateDir(state);
+        }
+        if (checkLinks) {
+            settings = settings.withLiveness(settings.liveness().toBuilder().enabled(true).build());
+        }
+        return settings;
     }
 
     /**

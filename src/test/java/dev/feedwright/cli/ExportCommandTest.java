@@ -313,6 +313,18 @@ class ExportCommandTest {
         assertThat(temp.resolve("f")).doesNotExist();
     }
 
+    /** Found by a helper's hunt: serve then published the state database with the feeds. */
+    @Test
+    void aStateFolderInsideTheOutputFolderIsAUsageError() {
+        // run() gives every export the state folder temp/state.
+        int code = run("export", "--corpus", Feeds.seeds().toString(), "--out", temp.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("the state folder " + temp.resolve("state") + " is inside the output folder "
+                + temp).contains("keep state.dir (--state) outside output.dir (--out)");
+        assertThat(temp.resolve("all.xml")).doesNotExist();
+    }
+
     @Test
     void missingCorpusFolderIsFatal() {
         int code = run("export", "--corpus", temp.resolve("missing").toString(), "--out", temp.resolve("f").toString());

@@ -11,13 +11,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -93,6 +98,26 @@ public final class FeedServer implements AutoCloseable {
         GracefulHandler graceful = new GracefulHandler(new WeakTags(gzip.handler(context)));
         graceful.setShutdownIdleTimeout(STOP_IDLE_MILLIS);
         server.setHandler(graceful);
+        server.setErrorHandler(new PlainErrors());
+    }
+
+    /**
+     * Error pages that say only the status: Jetty's name the exception and its message, which
+     * for a file that failed to open is the file's place on disk.
+     */
+    private static final class PlainErrors extends ErrorHandler {
+
+        PlainErrors() {
+            setShowStacks(false);
+            setShowCauses(false);
+            setShowMessageInTitle(false);
+        }
+
+        @Override
+        protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                Callback callback) throws IOException {
+            super.generateResponse(request, response, code, HttpStatus.getMessage(code), null, callback);
+        }
     }
 
     /**

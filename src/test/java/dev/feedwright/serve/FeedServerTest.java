@@ -387,6 +387,19 @@ class FeedServerTest {
                 .doesNotContain("<rss");
     }
 
+    /**
+     * Found by a helper's hunt: an error page gave the exception's message, which for a file that
+     * failed to open was its place on disk. Every error page now says only the status.
+     */
+    @Test
+    void anErrorPageSaysOnlyTheStatus() {
+        HttpResponse<byte[]> response = client.get("/a/..%2f..%2fetc");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new String(response.body(), UTF_8)).contains("400 Bad Request").doesNotContain("Ambiguous")
+                .doesNotContain("Exception");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "DELETE"})
     void refusesMethodsThatWouldChangeSomething(String method) throws IOException {

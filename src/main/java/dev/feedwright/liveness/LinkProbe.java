@@ -187,6 +187,12 @@ final class LinkProbe {
             return new Step.Done(new Outcome(Kind.ALIVE, code, "HTTP " + code, moved(), etag, lastModified,
                     validators ? current.toString() : null, false, false));
         }
+        Duration asked = code == 429 || code >= 500 ? RetryAfter.parse(exchange.retryAfter(), clock.instant()) : null;
+        if (asked != null && asked.compareTo(config.retryAfterCap()) > 0) {
+            // Not retried, not even with GET after a HEAD: the host is left alone (hostPause).
+            return done(Kind.UNKNOWN, code, "HTTP " + code + ", Retry-After " + asked.toSeconds()
+                    + " s is longer than liveness.retryAfterCap");
+        }
         if (!get && code >= 400 && code != 429) {
             // Many servers answer HEAD wrongly (405, 403, 404, 501...): ask again with GET.
             get = true;
@@ -217,15 +223,16 @@ final class LinkProbe {
 
     /**
      * How long the whole host asked to be left alone: the {@code Retry-After} of a 429 or a server
-     * error, when no longer than {@code liveness.retryAfterCap}; else null. The host waits whatever
-     * this link does next: tries again, gives up on its last try, or asks again with GET after a HEAD.
+     * error, at most {@code liveness.retryAfterCap} (a host that asks for longer is left alone that
+     * long, its link not retried); else null. The host waits whatever this link does next: tries
+     * again, gives up on its last try, or asks again with GET after a HEAD.
      */
     Duration hostPause(Exchange exchange) {
         if (exchange.status() != 429 && exchange.status() < 500) {
             return null;
         }
         Duration asked = RetryAfter.parse(exchange.retryAfter(), clock.instant());
-        return asked != null && asked.compareTo(config.retryAfterCap()) <= 0 ? asked : null;
+        return asked == null ? null : asked.compareTo(config.retryAfterCap()) <= 0 ? asked : config.retryAfterCap();
     }
 
     private Step retry(int code, String detail, boolean network, String retryAfterHeader) {
@@ -233,12 +240,9 @@ final class LinkProbe {
             return network ? new Step.Done(Outcome.network(detail)) : done(Kind.UNKNOWN, code, detail);
         }
         long delay = config.retryBackoff().toNanos() << Math.min(attempt, 20);
+        // No longer than the cap: a longer one ended the check in advance().
         Duration asked = RetryAfter.parse(retryAfterHeader, clock.instant());
         if (asked != null) {
-            if (asked.compareTo(config.retryAfterCap()) > 0) {
-                return done(Kind.UNKNOWN, code, detail + ", Retry-After " + asked.toSeconds()
-                        + " s is longer than liveness.retryAfterCap");
-            }
             delay = asked.toNanos();
         }
         attempt++;

@@ -2,6 +2,7 @@ package dev.feedwright.liveness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.feedwright.state.LinkState;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +83,40 @@ class RetryAfterPauseTest {
     @Test
     void aRetryAfterOnTheLastTryStillPausesTheHost() throws Exception {
         assertThat(gapAfterFirst429(0)).as("time between the 429 and the next request to the same host")
+                .isGreaterThan(Duration.ofMillis(800));
+    }
+
+    /**
+     * Found by a helper's hunt: a host that asked for longer than the cap was asked again at once,
+     * the link that asked with GET after its HEAD, the host's other links without any pause:
+     * the longer it asked to be left alone, the sooner it was asked again.
+     */
+    @Test
+    void aHostAskingForLongerThanTheCapIsLeftAloneForTheCapAndItsLinkNotAskedAgain() throws Exception {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                arrivals.add(System.nanoTime());
+                int n = seen.computeIfAbsent(request.getUrl().encodedPath(), p -> new AtomicInteger())
+                        .getAndIncrement();
+                return request.getUrl().encodedPath().equals("/0") && n == 0
+                        ? new MockResponse.Builder().code(503).setHeader("Retry-After", "3600").build()
+                        : new MockResponse.Builder().code(200).build();
+            }
+        });
+        harness = new CheckerHarness(temp, CheckerHarness.fast().retries(2).concurrency(4).perHost(1)
+                .retryAfterCap(Duration.ofSeconds(1)).build());
+        harness.scheduler = Scheduler.system(); // real waits
+        String first = ServerSupport.url(server, "busy.test", "/0");
+
+        harness.check(first, ServerSupport.url(server, "busy.test", "/1"));
+
+        assertThat(seen.get("/0")).hasValue(1);
+        assertThat(harness.row(first).state()).isEqualTo(LinkState.UNKNOWN);
+        List<Long> sorted = new ArrayList<>(arrivals);
+        Collections.sort(sorted);
+        assertThat(sorted).hasSize(2);
+        assertThat(Duration.ofNanos(sorted.get(1) - sorted.get(0))).as("time between the 503 and the next request")
                 .isGreaterThan(Duration.ofMillis(800));
     }
 

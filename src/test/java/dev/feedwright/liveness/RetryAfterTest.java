@@ -21,6 +21,14 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("Sun, 01 Jun 2025 12:01:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(90));
     }
 
+    /** Found by a helper's hunt: RFC 850's and asctime's forms, which HTTP recipients must read, were ignored. */
+    @Test
+    void readsTheObsoleteFormsOfAnHttpDate() {
+        assertThat(RetryAfter.parse("Sunday, 01-Jun-25 12:01:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(RetryAfter.parse("Sun Jun  1 12:01:30 2025", NOW)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(RetryAfter.parse("Sun Jun 15 12:00:00 2025", NOW)).isEqualTo(Duration.ofDays(14));
+    }
+
     @Test
     void aDateInThePastMeansNoWait() {
         assertThat(RetryAfter.parse("Sun, 01 Jun 2025 11:00:00 GMT", NOW)).isEqualTo(Duration.ZERO);

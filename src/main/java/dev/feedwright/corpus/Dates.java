@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +18,8 @@ import java.util.regex.Pattern;
  * Reads article dates. The corpus writes {@code 2021-08-29T05:09:00Z}; other ISO-8601 forms (an
  * offset, with or without its colon or minutes as in {@code +02:00}, {@code +0200} and {@code +02},
  * fractions of a second, a space for {@code T}, no zone meaning UTC, a date alone meaning its
- * midnight UTC) and RFC 1123 dates are accepted too. Dates are kept to the second and must
+ * midnight UTC, YAML's timestamps with a space before the zone) and RFC 1123 dates (with RFC 822's
+ * zone names too: {@code PDT}, {@code UT}) are accepted too. Dates are kept to the second and must
  * fall between 1990 and 2099: anything else is a broken value, not a date to publish. A leap
  * second in an ISO-8601 form ({@code 2016-12-31T23:59:60Z}) is read as the second before it, as
  * {@link DateTimeFormatter#ISO_INSTANT} reads it: only at 23:59:60, in whatever offset is written.
@@ -25,9 +28,19 @@ public final class Dates {
 
     static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-    /** A date and time ending in an offset without its colon: {@code +0200}, or hours alone: {@code +02}. */
-    private static final Pattern BARE_OFFSET =
-            Pattern.compile("(.*T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)([+-]\\d{2})(\\d{2})?");
+    /**
+     * A date and time, then a zone: {@code Z} or an offset with or without its colon, minutes or
+     * a second digit of hours ({@code +0200}, {@code +02}, YAML's {@code -5}), maybe after a space
+     * (YAML's own timestamps: {@code 2021-08-29 05:09:00 +02:00}); a fraction of a second may
+     * follow a comma, as ISO 8601 allows.
+     */
+    private static final Pattern TIME_AND_ZONE = Pattern.compile(
+            "(.*T\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?)(?:\\s*(Z)|\\s*([+-])(\\d{2})(?::?(\\d{2}))?|\\s+([+-])(\\d))?");
+    /** RFC 822's zone names, which RFC 1123 dates may carry; {@code GMT} and offsets are read as they are. */
+    private static final Map<String, String> ZONE_NAMES = Map.ofEntries(Map.entry("UT", "GMT"),
+            Map.entry("UTC", "GMT"), Map.entry("Z", "GMT"), Map.entry("EST", "-0500"), Map.entry("EDT", "-0400"),
+            Map.entry("CST", "-0600"), Map.entry("CDT", "-0500"), Map.entry("MST", "-0700"),
+            Map.entry("MDT", "-0600"), Map.entry("PST", "-0800"), Map.entry("PDT", "-0700"));
 
     private Dates() {
     }
@@ -61,13 +74,13 @@ public final class Dates {
                 if (iso.length() == 10) {
                     return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
                 }
-                var parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(withOffsetColon(iso), OffsetDateTime::from,
+                var parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(withIsoZone(iso), OffsetDateTime::from,
                         LocalDateTime::from);
                 return parsed instanceof OffsetDateTime odt ? odt.toInstant()
                         : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             }
             // RFC 1123, its day of the week optional ("29 Aug 2021 05:09:00 GMT" too).
-            return OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(withNumericZone(s), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeException e) {
             return null;
         }
@@ -85,13 +98,32 @@ public final class Dates {
     }
 
     /**
-     * The text with an offset at its end written as {@code +hh:mm}, which is all ISO_DATE_TIME reads:
-     * {@code +0200} (ISO 8601's basic form, which PHP's {@code DATE_ISO8601} writes after an extended
-     * date) and {@code +02} become {@code +02:00}.
+     * The text with its zone written as ISO_DATE_TIME reads it, {@code Z} or {@code +hh:mm} right
+     * after the time, and a fraction after a point: {@code +0200} (ISO 8601's basic form, which
+     * PHP's {@code DATE_ISO8601} writes after an extended date), {@code +02}, {@code  -5} and
+     * {@code ,5} become {@code +02:00}, {@code +02:00}, {@code -05:00} and {@code .5}.
      */
-    private static String withOffsetColon(String iso) {
-        Matcher m = BARE_OFFSET.matcher(iso);
-        return m.matches() ? m.group(1) + m.group(2) + ":" + (m.group(3) == null ? "00" : m.group(3)) : iso;
+    private static String withIsoZone(String iso) {
+        Matcher m = TIME_AND_ZONE.matcher(iso);
+        if (!m.matches()) {
+            return iso;
+        }
+        String time = m.group(1).replace(',', '.');
+        if (m.group(2) != null) {
+            return time + "Z";
+        }
+        if (m.group(3) != null) {
+            return time + m.group(3) + m.group(4) + ":" + (m.group(5) == null ? "00" : m.group(5));
+        }
+        // YAML's one-digit hours, after a space only (an ISO offset has two).
+        return m.group(6) == null ? time : time + m.group(6) + "0" + m.group(7) + ":00";
+    }
+
+    /** An RFC 1123 date with an RFC 822 zone name at its end ({@code PDT}, {@code UT}) given as GMT or an offset. */
+    private static String withNumericZone(String s) {
+        int space = s.lastIndexOf(' ');
+        String zone = ZONE_NAMES.get(s.substring(space + 1).toUpperCase(Locale.ROOT));
+        return zone == null ? s : s.substring(0, space + 1) + zone;
     }
 
     /** {@code 2021-08-29T05:09:00Z}, the form nearly every date in the corpus takes: read without a formatter. */

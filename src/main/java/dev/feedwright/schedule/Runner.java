@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,8 @@ final class Runner {
     private final Runnable statusChanged;
     /** A run the watcher asked for has not started yet: more changes need no further run. */
     private final AtomicBoolean watchRunPending = new AtomicBoolean();
+    /** Per task, when its last run started, by the system clock as Quartz keeps it. */
+    private final Map<Task, Instant> lastStarts = new ConcurrentHashMap<>();
 
     /** @param statusChanged called when a run starts and when it ends, to write the status file */
     Runner(DaemonWork work, RunGate gate, StatusBoard board, Clock clock, Runnable statusChanged) {
@@ -56,6 +61,26 @@ final class Runner {
         watchRunPending.set(false);
     }
 
+    /**
+     * Runs {@code task} for a fire time of its schedule, unless a run of it started since the
+     * last fire time due: a catch-up of missed fire times (the machine slept) that comes after a
+     * run which started when they were already missed covers nothing. Quartz may hand on both a
+     * fire time it took before a pause and its own catch-up of the ones missed during it, one
+     * after the other.
+     *
+     * @param scheduled     when the fire time was due (for a catch-up: when Quartz found the times missed)
+     * @param nextFireAfter the schedule's first fire time after an instant
+     */
+    void runScheduled(Task task, Instant scheduled, UnaryOperator<Instant> nextFireAfter) {
+        Instant lastStart = lastStarts.get(task);
+        if (lastStart != null && nextFireAfter.apply(lastStart).isAfter(scheduled)) {
+            LOG.info("{} ({}) due at {} skipped: the run that started at {} covered it", task.id(), SCHEDULE,
+                    scheduled.truncatedTo(ChronoUnit.MILLIS), lastStart.truncatedTo(ChronoUnit.MILLIS));
+            return;
+        }
+        run(task, SCHEDULE);
+    }
+
     /** Runs {@code task} unless the daemon stops first; never throws. */
     void run(Task task, String cause) {
         try {
@@ -71,6 +96,7 @@ final class Runner {
             if (cause.equals(WATCH)) {
                 watchRunPending.set(false);
             }
+            lastStarts.put(task, Instant.now());
             runInside(task, cause);
             // Inside the gate, so that a stop that waited for this run writes the last status.
             statusChanged.run();

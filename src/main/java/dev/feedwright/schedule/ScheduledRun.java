@@ -1,8 +1,11 @@
 package dev.feedwright.schedule;
 
+import java.time.Instant;
+import java.util.Date;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.quartz.Trigger;
 
 /**
  * The Quartz job behind both tasks: the job's key names the task, the trigger's data says what
@@ -25,6 +28,14 @@ final class ScheduledRun implements Job {
     public void execute(JobExecutionContext context) {
         Task task = Task.byId(context.getJobDetail().getKey().getName());
         String cause = context.getMergedJobDataMap().getString(CAUSE);
-        runner.run(task, cause == null ? Runner.SCHEDULE : cause);
+        if ((cause == null || cause.equals(Runner.SCHEDULE)) && context.getScheduledFireTime() != null) {
+            Trigger trigger = context.getTrigger();
+            runner.runScheduled(task, context.getScheduledFireTime().toInstant(), after -> {
+                Date next = trigger.getFireTimeAfter(Date.from(after));
+                return next == null ? Instant.MAX : next.toInstant();
+            });
+        } else {
+            runner.run(task, cause == null ? Runner.SCHEDULE : cause);
+        }
     }
 }

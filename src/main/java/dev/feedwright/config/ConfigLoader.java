@@ -183,10 +183,11 @@ public final class ConfigLoader {
     }
 
     private static ScheduleConfig schedule(ConfigNode n, ScheduleConfig d, CronCheck cron) throws ConfigException {
+        ZoneId zone = zone(n, "timeZone", d.timeZone());
         ScheduleConfig schedule = new ScheduleConfig(
-                cron(n, "export", d.export(), cron),
-                cron(n, "checkLinks", d.checkLinks(), cron),
-                zone(n, "timeZone", d.timeZone()),
+                cron(n, "export", d.export(), cron, zone),
+                cron(n, "checkLinks", d.checkLinks(), cron, zone),
+                zone,
                 n.bool("runOnStart", d.runOnStart()),
                 n.bool("watch", d.watch()),
                 n.duration("quietPeriod", d.quietPeriod(), ScheduleConfig.MIN_QUIET_PERIOD,
@@ -196,9 +197,10 @@ public final class ConfigLoader {
         return schedule;
     }
 
-    private static String cron(ConfigNode n, String key, String fallback, CronCheck cron) throws ConfigException {
+    private static String cron(ConfigNode n, String key, String fallback, CronCheck cron, ZoneId zone)
+            throws ConfigException {
         String expression = n.string(key, fallback).strip();
-        Optional<String> problem = cron.problem(expression);
+        Optional<String> problem = cron.problem(expression, zone);
         if (problem.isPresent()) {
             throw n.error(key, n.qualified(key) + " '" + expression + "' is not a cron expression: " + problem.get());
         }

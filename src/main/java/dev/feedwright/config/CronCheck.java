@@ -1,5 +1,6 @@
 package dev.feedwright.config;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -12,8 +13,11 @@ import java.util.Optional;
 public interface CronCheck {
 
     /** Accepts every expression: for commands that do not schedule. */
-    CronCheck NONE = expression -> Optional.empty();
+    CronCheck NONE = (expression, zone) -> Optional.empty();
 
-    /** What is wrong with {@code expression}, or empty when it is a valid cron expression. */
-    Optional<String> problem(String expression);
+    /**
+     * What is wrong with {@code expression}, or empty when it is a valid cron expression that
+     * fires again, read in {@code zone} (schedule.timeZone).
+     */
+    Optional<String> problem(String expression, ZoneId zone);
 }

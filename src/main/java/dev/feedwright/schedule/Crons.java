@@ -2,6 +2,7 @@ package dev.feedwright.schedule;
 
 import dev.feedwright.config.CronCheck;
 import java.text.ParseException;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -39,17 +40,21 @@ public final class Crons {
                     + " month day-of-week) or 6 to 7 (Quartz: second minute hour day-of-month month day-of-week"
                     + " [year])");
         };
-        CronExpression parsed = parse(quartz, fields.length == 5 ? "as Quartz reads it, " + quartz + ", " : "");
-        if (parsed.getNextValidTimeAfter(new Date()) == null) {
-            throw new IllegalArgumentException("it never fires from now on");
-        }
+        parse(quartz, fields.length == 5 ? "as Quartz reads it, " + quartz + ", " : "");
         return quartz;
     }
 
-    /** What is wrong with {@code expression}, or empty when it is a usable cron expression. */
-    public static Optional<String> problem(String expression) {
+    /**
+     * What is wrong with {@code expression}, or empty when it is a usable cron expression: one
+     * that fires again from now on in {@code zone} (a time a clock change skips there never does).
+     */
+    public static Optional<String> problem(String expression, ZoneId zone) {
         try {
-            toQuartz(expression);
+            CronExpression parsed = parse(expression, TimeZone.getTimeZone(zone));
+            if (parsed.getNextValidTimeAfter(new Date()) == null) {
+                return Optional.of("it never fires from now on" + (zone.getId().equals("Z") || zone.getId().equals("UTC")
+                        ? "" : " in " + zone.getId()));
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

@@ -211,7 +211,7 @@ class ConfigLoaderTest {
     @Test
     void checksEveryCronExpressionWithTheCheckItIsGiven() throws Exception {
         List<String> checked = new ArrayList<>();
-        CronCheck recording = expression -> {
+        CronCheck recording = (expression, zone) -> {
             checked.add(expression);
             return Optional.empty();
         };
@@ -226,7 +226,7 @@ class ConfigLoaderTest {
     @Test
     void reportsABadCronExpressionAtItsLineWithWhatTheCheckSays() throws Exception {
         Path file = write("# comment\nschedule:\n  timeZone: UTC\n  export: \"*/15 * * *\"\n");
-        CronCheck fourFields = expression -> expression.split(" ").length == 4 ? Optional.of("it has 4 fields")
+        CronCheck fourFields = (expression, zone) -> expression.split(" ").length == 4 ? Optional.of("it has 4 fields")
                 : Optional.empty();
 
         assertThatThrownBy(() -> ConfigLoader.load(file, fourFields)).isInstanceOf(ConfigException.class)

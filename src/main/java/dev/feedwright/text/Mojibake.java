@@ -13,7 +13,9 @@ package dev.feedwright.text;
  * or one space away), as in text that was written in that script: alone among Latin text it is an
  * accented letter before punctuation ({@code fermé »} with a no-break space, {@code perché…”},
  * {@code KÖ’s}), which would otherwise come out as {@code ferm頻}. Double-encoded text is repaired
- * by repeating the pass.
+ * by repeating the pass. A C1 control left alone (U+0080..U+009F) is what a Windows-1252 byte
+ * becomes when read as Latin-1, and is taken as that byte: {@code Apple\u0092s} is {@code Apple’s}
+ * (the five bytes Windows-1252 leaves undefined stay, for {@link XmlChars} to drop).
  *
  * <p>In the same way a run that decodes to a Latin letter that no living language writes, or
  * almost none, is taken for mojibake only beside another run (next to it or one space away)
@@ -46,6 +48,13 @@ package dev.feedwright.text;
 final class Mojibake {
 
     private static final int MAX_PASSES = 3;
+
+    /**
+     * {@code ”} (E2 80 9D) read as Windows-1252 by a decoder that gives U+FFFD for the byte 0x9D,
+     * which Windows-1252 leaves undefined (Java's does): the one such run common enough to know.
+     * {@code Ã} and U+FFFD could be any of Á Í Ï Ð Ý and is left alone.
+     */
+    private static final String RIGHT_QUOTE_REPLACED = "\u00E2\u20AC\uFFFD";
 
     /** Windows-1252 bytes 0x80..0x9F, as the characters a decoder produced for them. */
     private static final char[] CP1252_HIGH = {
@@ -140,8 +149,13 @@ final class Mojibake {
                 i += length;
                 continue;
             }
+            // A C1 control alone is a Windows-1252 byte decoded as Latin-1: U+0092 is its ’.
+            char kept = c >= '\u0080' && c <= '\u009F' ? CP1252_HIGH[c - 0x80] : c;
+            if (kept != c && out == null) {
+                out = new StringBuilder(n).append(s, 0, i);
+            }
             if (out != null) {
-                out.append(c);
+                out.append(kept);
             }
             i++;
         }
@@ -210,6 +224,9 @@ final class Mojibake {
 
     /** Decodes {@code length} characters at {@code start} as UTF-8 bytes; -1 if they are not a plausible sequence. */
     private static int decode(String s, int start, int length) {
+        if (length == 3 && s.startsWith(RIGHT_QUOTE_REPLACED, start)) {
+            return '\u201D';
+        }
         int cp = s.charAt(start) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
         for (int k = 1; k < length; k++) {
             int b = continuationByte(s.charAt(start + k));

@@ -44,6 +44,21 @@ class MojibakeTest {
         assertThat(Mojibake.repair("Ã\u0081ngel")).isEqualTo("Ángel");
     }
 
+    /**
+     * Found by a helper's hunt: Java's own Windows-1252 decoder gives U+FFFD for 0x9D, so the
+     * commonest mojibake of ” was left as "â€"; and lone C1 controls, Windows-1252 bytes read
+     * as Latin-1, were dropped, joining words.
+     */
+    @Test
+    void repairsTheRightQuoteAJavaDecoderReplacedAndLoneC1Controls() {
+        assertThat(Mojibake.repair("â€œnoâ€\uFFFD")).isEqualTo("“no”");
+        assertThat(Mojibake.repair("Ã\uFFFDLVARO")).isEqualTo("Ã\uFFFDLVARO");
+        assertThat(Mojibake.repair("Apple\u0092s \u0093new\u0094 iPhone \u0096 a review\u0085 and more"))
+                .isEqualTo("Apple’s “new” iPhone – a review… and more");
+        assertThat(Mojibake.repair("a\u0081b")).isEqualTo("a\u0081b");
+        assertThat(TextRepair.text("Apple\u0092s \u0093new\u0094")).isEqualTo("Apple’s “new”");
+    }
+
     @Test
     void repairsNoBreakSpaceMojibake() {
         assertThat(Mojibake.repair("dÃ©jÃ\u00A0 vu")).isEqualTo("déjà vu");
@@ -265,7 +280,7 @@ class MojibakeTest {
         "\u00d0\u00b8\u00ed\u00a0\u20ac", // и and U+D800, a surrogate
         "\u00d0\u00b8\u00ed\u00bf\u00bf", // и and U+DFFF, a surrogate
         "\u00d0\u00b8 \u00d0",           // и and a sequence cut off by the end of the text
-        "\u00ee\u0080\u0080\u00ee\u0080\u0080", // U+E000 twice, private use
+        "\u00ee\u20ac\u20ac\u00ee\u20ac\u20ac", // U+E000 twice, private use
     })
     void leavesRunsThatDecodeToImplausibleCharactersAlone(String text) {
         assertThat(Mojibake.repair(text)).isEqualTo(text);

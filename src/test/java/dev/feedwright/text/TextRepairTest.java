@@ -162,7 +162,9 @@ class TextRepairTest {
 
     @Test
     void dropsCharactersXmlCannotCarry() {
-        assertThat(TextRepair.text("a\u0000b\u0007c\u0085d\uFFFEe\uD800f\uDC00g\u001Bh")).isEqualTo("abcdefgh");
+        assertThat(TextRepair.text("a\u0000b\u0007c\u0081d\uFFFEe\uD800f\uDC00g\u001Bh")).isEqualTo("abcdefgh");
+        // U+0085 is Windows-1252's ellipsis read as Latin-1 (MojibakeTest).
+        assertThat(TextRepair.text("c\u0085d")).isEqualTo("c…d");
     }
 
     @Test

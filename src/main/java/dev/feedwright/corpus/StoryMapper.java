@@ -142,7 +142,7 @@ final class StoryMapper {
         String domain = null;
         if (node instanceof YamlValue.Mapping) {
             YamlValue.Mapping p = fields(node, where + "provider");
-            name = cut(TextRepair.text(optionalText(p, NAME, where + "provider.")), MAX_NAME, p.get(NAME),
+            name = cut(TextRepair.name(optionalText(p, NAME, where + "provider.")), MAX_NAME, p.get(NAME),
                     where + "provider.name");
             String rawDomain = optionalText(p, DOMAIN, where + "provider.");
             domain = rawDomain == null ? null : WebLinks.domain(rawDomain);
@@ -189,7 +189,7 @@ final class StoryMapper {
                 break;
             }
             if (item instanceof YamlValue.Scalar scalar) {
-                String topic = cut(TextRepair.text(scalar.text()), MAX_NAME, scalar, "topics: a name");
+                String topic = cut(TextRepair.name(scalar.text()), MAX_NAME, scalar, "topics: a name");
                 if (!topic.isEmpty()) {
                     topics.add(topic);
                 }

@@ -1,5 +1,6 @@
 package dev.feedwright.text;
 
+import java.text.Normalizer;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 
@@ -9,8 +10,10 @@ import org.jsoup.parser.Parser;
  * <p>Every text field goes through {@link #text(String)}: HTML entities (whole ones, ended by
  * {@code ;}) are decoded, markup is
  * removed (a title is plain text, never HTML), UTF-8 that was once decoded as Windows-1252 is
- * repaired, characters that XML 1.0 cannot carry are dropped and runs of white space collapse to
- * one space. Link strings go through {@link #link(String)}, which repairs without collapsing.
+ * repaired, characters that XML 1.0 cannot carry are dropped, runs of white space collapse to
+ * one space, the text is put in Unicode's composed form (NFC: an accent typed as its own
+ * character joins its letter, so that two spellings of one name are one) and invisible characters
+ * at its ends go. Link strings go through {@link #link(String)}, which repairs without collapsing.
  */
 public final class TextRepair {
 
@@ -20,6 +23,11 @@ public final class TextRepair {
      * as a single encoding's do; what a third encoding leaves is defused.
      */
     private static final int MAX_DECODE_PASSES = 3;
+
+    /** Characters that show nothing: at either end of a text they are dropped (see {@link #withoutInvisibleEnds}). */
+    private static final String INVISIBLE = "\u200B\u200C\u200D\u2060\u00AD\u180E";
+    /** Those of them that change nothing inside a name either; joiners shape emoji and scripts. */
+    private static final String INVISIBLE_IN_NAMES = "\u200B\u2060\u00AD\u180E";
 
     private TextRepair() {
     }
@@ -41,7 +49,47 @@ public final class TextRepair {
         s = Mojibake.repair(s);
         // Tags are defused last: dropping a character XML cannot carry can join '<' to a tag name
         // ("<\u0001script>" becomes "<script>").
-        return Markup.defuseTags(collapseWhitespace(XmlChars.strip(s)));
+        s = Markup.defuseTags(collapseWhitespace(XmlChars.strip(s)));
+        return withoutInvisibleEnds(Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
+                : Normalizer.normalize(s, Normalizer.Form.NFC));
+    }
+
+    /**
+     * Repairs a name (a topic, a provider) as {@link #text} does, and drops the invisible
+     * characters inside it that would make one name look like another: a soft hyphen, a zero-width
+     * space, a word joiner ({@code A\u00ADI} is {@code AI}).
+     */
+    public static String name(String raw) {
+        String s = text(raw);
+        for (int i = 0; i < s.length(); i++) {
+            if (INVISIBLE_IN_NAMES.indexOf(s.charAt(i)) >= 0) {
+                StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
+                for (int j = i + 1; j < s.length(); j++) {
+                    if (INVISIBLE_IN_NAMES.indexOf(s.charAt(j)) < 0) {
+                        out.append(s.charAt(j));
+                    }
+                }
+                return collapseWhitespace(out.toString());
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The text without the invisible characters at its ends (zero-width space, joiners, word
+     * joiner, soft hyphen, Mongolian vowel separator), nor the spaces they hid: a title of only
+     * such characters is empty, so no title.
+     */
+    static String withoutInvisibleEnds(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || INVISIBLE.indexOf(s.charAt(start)) >= 0)) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || INVISIBLE.indexOf(s.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
     }
 
     /**

@@ -167,6 +167,24 @@ class TextRepairTest {
         assertThat(TextRepair.text("c\u0085d")).isEqualTo("c…d");
     }
 
+    /**
+     * Found by a helper's hunt: "Café" typed with a combining accent was another topic, with its
+     * own feed, than "Café"; invisible characters made one topic name four feeds that all read
+     * "AI", and a title of only invisible characters was published.
+     */
+    @Test
+    void composesAccentsAndDropsInvisibleCharactersAtTheEndsAndInNames() {
+        assertThat(TextRepair.text("Cafe\u0301")).isEqualTo("Caf\u00e9");
+        assertThat(TextRepair.text("\u200b\u2060\u00ad")).isEmpty();
+        assertThat(TextRepair.text(" \u200dAI\u200b ")).isEqualTo("AI");
+        assertThat(TextRepair.text("a\u00adb")).isEqualTo("a\u00adb");
+        assertThat(TextRepair.name("A\u00adI")).isEqualTo("AI");
+        assertThat(TextRepair.name("A\u200b I")).isEqualTo("A I");
+        assertThat(TextRepair.name("Caf\u00e9 Babel")).isEqualTo(TextRepair.name("Cafe\u0301 Babel"));
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        assertThat(TextRepair.name(family)).isEqualTo(family);
+    }
+
     @Test
     void collapsesRunsOfWhiteSpaceAndTrims() {
         assertThat(TextRepair.text("  a \t\n b \u00A0 c\u2028d\u2029e\u3000f\r\n ")).isEqualTo("a b c d e f");

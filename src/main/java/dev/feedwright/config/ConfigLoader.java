@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -133,6 +134,16 @@ public final class ConfigLoader {
         if (markup.find()) {
             throw n.error(key, n.qualified(key) + " must be plain text, without markup or character references"
                     + " (Feedwright escapes it where it is written), found '" + markup.group() + "'");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT && c != '\u200C' && c != '\u200D'
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                throw n.error(key, n.qualified(key) + " must be one line of plain text, without line breaks, tabs,"
+                        + " control or invisible characters, found " + String.format(Locale.ROOT, "U+%04X", (int) c)
+                        + " at character " + (i + 1));
+            }
         }
         return text;
     }

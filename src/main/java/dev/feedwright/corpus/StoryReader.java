@@ -132,7 +132,20 @@ public final class StoryReader {
      * {@code â€} and U+009D), which only mojibake repair turns back into text.
      */
     private static String readable(String text) {
-        return StreamReader.isPrintable(text) ? text : TextRepair.document(text);
+        return withoutYamlOnlyLineBreaks(StreamReader.isPrintable(text) ? text : TextRepair.document(text));
+    }
+
+    /**
+     * The text without the line breaks YAML 1.1 counts but no editor shows: U+2028 and U+2029
+     * become spaces and NEL (U+0085, Windows-1252's ellipsis read as Latin-1) becomes {@code …}.
+     * SnakeYAML ends a line at each, so a title holding one failed its file ("could not find
+     * expected ':'") and every later line was reported one line off.
+     */
+    private static String withoutYamlOnlyLineBreaks(String text) {
+        if (text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0 && text.indexOf('\u0085') < 0) {
+            return text;
+        }
+        return text.replace('\u2028', ' ').replace('\u2029', ' ').replace('\u0085', '\u2026');
     }
 
     /**

@@ -80,6 +80,23 @@ class StoryReaderFilesTest {
         assertThat(read.warnings()).isEmpty();
     }
 
+    /**
+     * Found by a helper's hunt: SnakeYAML ends a line at U+2028, U+2029 and NEL, which no editor
+     * shows, so a title holding one failed its file and later lines were reported off by one.
+     */
+    @Test
+    void readsTheLineBreaksOnlyYamlCountsAsTextAndCountsLinesAsEditorsDo() throws IOException {
+        Path plain = write("separator.md", "---\ntitle: Line\u2028sep plain\nexcerpt: Wait\u0085 more\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+        Article article = readStory(plain).story().primary();
+        assertThat(article.title()).isEqualTo("Line sep plain");
+        assertThat(article.excerpt()).isEqualTo("Wait\u2026 more");
+
+        Path late = write("late-error.md", "---\nexcerpt: \"a\u2028b\u2029c\"\ntitle: T\nwebUrl: \"https://example.com/a\"\n"
+                + "publishedDateTime: yesterday\n---\n");
+        assertThat(skipped(late).line()).isEqualTo(5);
+    }
+
     @Test
     void reportsYamlErrorLineInFileWithByteOrderMarkAndCrlf() throws IOException {
         Path file = write("crlf-error.md", "\uFEFF---\r\ntitle: T\r\nexcerpt: a: b\r\n---\r\n");

@@ -326,19 +326,41 @@ final class StoryMapper {
         if (space >= end - max / 10 && space > 0) {
             end = space;
         } else {
-            while (end > 1 && (Character.isLowSurrogate(text.charAt(end)) || joinsPrevious(text.codePointAt(end)))) {
+            while (end > 1 && splitsACharacter(text, end)) {
                 end--;
             }
         }
-        warn(node, field + " was " + text.length() + " characters long; cut to " + max);
+        warn(node, field + " was " + text.codePointCount(0, text.length()) + " characters long; cut to " + max);
         return text.substring(0, end).strip() + "\u2026";
     }
 
-    /** A combining mark, variation selector or joiner: part of the character before it. */
-    private static boolean joinsPrevious(int cp) {
+    /**
+     * Whether cutting {@code text} before {@code at} parts what a reader shows as one character: a
+     * surrogate pair, a letter and its combining mark or variation selector, an emoji and its skin
+     * tone or the next emoji of a sequence joined by U+200D, the two regional indicators of a flag.
+     */
+    private static boolean splitsACharacter(String text, int at) {
+        if (Character.isLowSurrogate(text.charAt(at)) || text.charAt(at - 1) == '\u200D') {
+            return true;
+        }
+        int cp = text.codePointAt(at);
         int type = Character.getType(cp);
-        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || cp == '\u200D';
+        if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK || cp == '\u200D' || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+            return true;
+        }
+        if (isRegionalIndicator(cp)) {
+            int before = 0;
+            for (int i = at; i >= 2 && isRegionalIndicator(text.codePointBefore(i)); i -= 2) {
+                before++;
+            }
+            return before % 2 == 1;
+        }
+        return false;
+    }
+
+    private static boolean isRegionalIndicator(int cp) {
+        return cp >= 0x1F1E6 && cp <= 0x1F1FF;
     }
 
     private static boolean isNull(YamlValue node) {

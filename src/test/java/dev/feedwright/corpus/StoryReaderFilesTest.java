@@ -288,7 +288,7 @@ class StoryReaderFilesTest {
         assertThat(article.excerpt()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_EXCERPT).endsWith("\uD83D\uDE00\u2026");
         assertThat(article.provider().name()).hasSize(StoryMapper.MAX_NAME);
         assertThat(read.warnings()).extracting(Problem::message).containsExactly(
-                "title was 5000 characters long; cut to 1000", "excerpt was 600000 characters long; cut to 10000",
+                "title was 5000 characters long; cut to 1000", "excerpt was 300000 characters long; cut to 10000",
                 "provider.name was 1000 characters long; cut to 200");
     }
 
@@ -303,6 +303,30 @@ class StoryReaderFilesTest {
         assertThat(article.title()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_TITLE).endsWith(" Diablo\u2026");
         assertThat(article.excerpt()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_EXCERPT)
                 .endsWith("\u00e9\u2026"); // composed (NFC), whole
+    }
+
+    /**
+     * Found by a helper's hunt: a cut could leave half a flag, an emoji before its joiner, or split
+     * an emoji from its skin tone; and the warning counted an emoji as two characters.
+     */
+    @Test
+    void cutsNoFlagNorEmojiSequenceInTwo() throws IOException {
+        String flag = "\uD83C\uDDEB\uD83C\uDDF7";
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        String thumb = "\uD83D\uDC4D\uD83C\uDFFD";
+        for (String[] pad : new String[][] {{"a".repeat(997), flag}, {"a".repeat(996), family},
+                {"a".repeat(995), family}, {"a".repeat(998), thumb}}) {
+            Path file = write("emoji.md", "---\ntitle: \"" + pad[0] + pad[1] + "bbb\"\n"
+                    + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+
+            String title = readStory(file).story().primary().title();
+
+            assertThat(title).as(pad[1]).isIn(pad[0] + "\u2026", pad[0] + pad[1] + "\u2026");
+        }
+        Path emoji = write("emoji-only.md", "---\ntitle: \"" + "\uD83D\uDE00".repeat(600) + "\"\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+        assertThat(readStory(emoji).warnings()).extracting(Problem::message)
+                .containsExactly("title was 600 characters long; cut to 1000");
     }
 
     @Test

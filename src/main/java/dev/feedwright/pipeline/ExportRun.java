@@ -1,5 +1,6 @@
 package dev.feedwright.pipeline;
 
+import dev.feedwright.catalog.ArticleKey;
 import dev.feedwright.catalog.Candidate;
 import dev.feedwright.catalog.Catalog;
 import dev.feedwright.catalog.CatalogFeed;
@@ -23,6 +24,7 @@ import dev.feedwright.publish.PublishReport;
 import dev.feedwright.publish.Publisher;
 import dev.feedwright.state.ExportStore;
 import dev.feedwright.state.StateDb;
+import dev.feedwright.state.StateStoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -143,7 +145,7 @@ public final class ExportRun {
                 skipped.add(new Problem(row.path(), row.skipLine(), row.skipReason()));
             }
             return new RunReport(run.sync.files(), run.sync.read(), skipped, totals.skipped(), run.sync.warnings(),
-                    totals.files() - totals.skipped(), totals.articles(), published, links,
+                    totals.files() - totals.skipped(), totals.articles(), run.heldBack(), published, links,
                     Duration.ofNanos(System.nanoTime() - started));
         } finally {
             pool.shutdownNow();
@@ -180,6 +182,24 @@ public final class ExportRun {
             this.verdicts = verdicts;
             this.pool = pool;
             this.threads = threads;
+        }
+
+        /** The articles the store holds that are dated after this run's cut-off. */
+        RunReport.HeldBack heldBack() throws StateStoreException {
+            long[] count = {0};
+            long[] soonest = {Long.MAX_VALUE};
+            store.forEachFileFrom(cutoff.getEpochSecond() + 1, row -> {
+                if (row.keys() != null) {
+                    for (ArticleKey article : FileKeys.decode(row.path(), row.keys()).articles()) {
+                        if (article.published() > cutoff.getEpochSecond()) {
+                            count[0]++;
+                            soonest[0] = Math.min(soonest[0], article.published());
+                        }
+                    }
+                }
+            });
+            return count[0] == 0 ? RunReport.HeldBack.NONE
+                    : new RunReport.HeldBack(count[0], Instant.ofEpochSecond(soonest[0]));
         }
 
         PublishReport export() throws IOException {

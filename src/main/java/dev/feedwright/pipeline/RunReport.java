@@ -3,6 +3,7 @@ package dev.feedwright.pipeline;
 import dev.feedwright.corpus.Problem;
 import dev.feedwright.publish.PublishReport;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +24,16 @@ import java.util.Locale;
  */
 public record RunReport(
         long files, long filesRead, List<Problem> skipped, long filesSkipped, long warnings, long stories, long articles,
-        PublishReport publish, LivenessPass.Result links, Duration elapsed) {
+        HeldBack heldBack, PublishReport publish, LivenessPass.Result links, Duration elapsed) {
+
+    /**
+     * The articles held back for a date still to come: how many, and the soonest date (null when
+     * none), so that a date mistyped years ahead does not leave its article missing unsaid.
+     */
+    public record HeldBack(long articles, Instant soonest) {
+
+        public static final HeldBack NONE = new HeldBack(0, null);
+    }
 
     public RunReport {
         skipped = List.copyOf(skipped);
@@ -40,6 +50,9 @@ public record RunReport(
                 "%d files, %d read, %d skipped; %d stories, %d articles; %d feeds: %d written, %d unchanged,"
                         + " %d deleted",
                 files, filesRead, filesSkipped, stories, articles, publish.feeds(), publish.feedsWritten(),
-                publish.feedsUnchanged(), publish.feedsDeleted());
+                publish.feedsUnchanged(), publish.feedsDeleted())
+                + (heldBack.articles() == 0 ? "" : String.format(Locale.ROOT, "; %d article%s held back for %s date,"
+                        + " the soonest %s", heldBack.articles(), heldBack.articles() == 1 ? "" : "s",
+                        heldBack.articles() == 1 ? "its" : "their", heldBack.soonest()));
     }
 }

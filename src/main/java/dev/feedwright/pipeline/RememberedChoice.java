@@ -40,11 +40,14 @@ final class RememberedChoice {
         this.catalog = catalog;
     }
 
-    /** An article's place in a feed's order: its file, its index there, its date and canonical link. */
-    private record Place(String source, int index, long published, long canonicalHash) {
+    /**
+     * An article's place in a feed's order: its file, its index there, its date, its canonical
+     * link and whether its link is already that (which ranks it among listings of one article).
+     */
+    private record Place(String source, int index, long published, long canonicalHash, boolean canonicalLink) {
 
         static Place of(String source, int index, ArticleKey key) {
-            return new Place(source, index, key.published(), key.canonicalHash());
+            return new Place(source, index, key.published(), key.canonicalHash(), key.linkHash() == key.canonicalHash());
         }
     }
 

@@ -131,6 +131,28 @@ class IncrementalCornersTest {
         assertWritesWhatAFullExportWrites();
     }
 
+    /**
+     * Found by a helper's review: of two same-date listings of one article the one with the
+     * canonical link is the item; a listing's link edited from https to http kept its remembered
+     * place, and the feeds went on showing it where a full export shows the other listing.
+     */
+    @Test
+    void aListingWhoseLinkNoLongerIsCanonicalGivesItsPlaceToTheOther() throws IOException {
+        story("a.md", "Story a", "2026-11-01T00:00:00Z", "https://example.com/x", "example.com", "Misc");
+        story("b.md", "Story b", "2026-11-01T00:00:00Z", "https://example.com/x", "example.com", "Misc");
+        story("c.md", "Story c", "2026-11-02T00:00:00Z", "https://example.com/c", "example.com", "Misc");
+        export();
+        story("c.md", "Story c, edited", "2026-11-02T00:00:00Z", "https://example.com/c", "example.com", "Misc");
+        export(); // the feeds now remember their items
+        assertThat(Files.readString(out.resolve("all.xml"))).contains("Story a");
+
+        story("a.md", "Story a", "2026-11-01T00:00:00Z", "http://example.com/x", "example.com", "Misc");
+        export();
+
+        assertThat(Files.readString(out.resolve("all.xml"))).contains("Story b").doesNotContain("Story a");
+        assertWritesWhatAFullExportWrites();
+    }
+
     /** A story given only as its AMP page, rendered from what a feed remembers, does not list itself as coverage. */
     @Test
     void aRememberedStoryGivenAsItsAmpPageIsNotItsOwnCoverage() throws IOException {

@@ -1,6 +1,7 @@
 package dev.feedwright.cli;
 
 import dev.feedwright.config.BuildInfo;
+import dev.feedwright.config.CronCheck;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.liveness.Progress;
 import dev.feedwright.pipeline.IoFailures;
@@ -49,14 +50,8 @@ final class CheckLinksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Logging.quiet(quiet);
-        FeedwrightConfig settings = config.load(spec.commandLine());
+        FeedwrightConfig settings = config.load(spec.commandLine(), CronCheck.NONE, this::withOptions);
         PrintWriter err = spec.commandLine().getErr(); // with logging.file, also to the file
-        if (corpus != null) {
-            settings = settings.withCorpusDir(corpus);
-        }
-        if (state != null) {
-            settings = settings.withStateDir(state);
-        }
         LivenessPass.Result result;
         try (Progress progress = quiet ? Progress.none()
                 : Progress.forConsole(System.console() != null, settings.liveness().progressInterval())) {
@@ -74,5 +69,12 @@ final class CheckLinksCommand implements Callable<Integer> {
             Failures.print(err, "check-links: " + result.report().networkDown());
         }
         return ExitCodes.OK;
+    }
+
+    private FeedwrightConfig withOptions(FeedwrightConfig settings) {
+        if (corpus != null) {
+            settings = settings.withCorpusDir(corpus);
+        }
+        return state == null ? settings : settings.withStateDir(state);
     }
 }

@@ -173,7 +173,7 @@ public final class CorpusScanner {
             return;
         }
         if (attributes.isDirectory()) {
-            if (!canList(entry)) {
+            if (!isPassedOver(entry.getFileName().toString()) && !canList(entry)) {
                 sink.accept(entry, source, null);
             }
             return;

@@ -85,8 +85,9 @@ public final class Markup {
     }
 
     /**
-     * Makes every {@code &} that does not start a whole character reference, a name or number
-     * ended by {@code ;} ({@code &amp;}, {@code &#8217;}, {@code &#x263A;}), an entity of its own:
+     * Makes every {@code &} that does not start a whole character reference, a name ended by
+     * {@code ;} ({@code &amp;}), a number ({@code &#8217;}, {@code &#x263A}, with or without its
+     * {@code ;}) or one of XML's five names before a space or punctuation, an entity of its own:
      * an HTML parser would also decode the names it knows without their {@code ;} ({@code &reg},
      * {@code &copy}, {@code &not}), which in plain text are words ({@code &region=eu},
      * {@code &copyright}, {@code &notify}) and in a link, query parameters.
@@ -124,14 +125,22 @@ public final class Markup {
                     && s.charAt(i) < 0x80) {
                 i++;
             }
-            return i > start && i < n && s.charAt(i) == ';';
+            // A number is no word: decoded with or without its ';' ("It&#8217s").
+            return i > start;
         }
         int start = i;
         while (i < n && i - start < 32 && s.charAt(i) < 0x80 && isNameChar(s.charAt(i), i == start)) {
             i++;
         }
-        return i > start && i < n && s.charAt(i) == ';';
+        if (i > start && i < n && s.charAt(i) == ';') {
+            return true;
+        }
+        // XML's five names without their ';' before what cannot go on a word or a parameter ("Q&amp A").
+        return XML_ENTITIES.contains(s.substring(start, i)) && (i == n || !Character.isLetterOrDigit(s.charAt(i))
+                && s.charAt(i) != '=' && s.charAt(i) != '_');
     }
+
+    private static final Set<String> XML_ENTITIES = Set.of("amp", "lt", "gt", "quot", "apos");
 
     /**
      * Makes sure no markup can be read out of plain text: a {@code <} that starts markup gets a

@@ -37,7 +37,11 @@ class TextRepairTest {
             Volt&ampere                 | Volt&ampere
             &amp;region=eu              | &region=eu
             &copy; 2024 &reg; <b>x</b>  | © 2024 ® x
-            &#8217 no end               | &#8217 no end
+            It&#8217s fine              | It’s fine
+            Don&#39t                    | Don't
+            x&#8212y                    | x—y
+            Q&amp A                     | Q& A
+            a&amp=b &ampere             | a&amp=b &ampere
             """)
     void decodesOnlyWholeEntities(String raw, String expected) {
         assertThat(TextRepair.text(raw)).isEqualTo(expected);

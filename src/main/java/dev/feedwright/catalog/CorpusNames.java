@@ -107,9 +107,36 @@ public final class CorpusNames {
 
     /**
      * A provider domain as readers should see it: an internationalised one in its own letters
-     * ({@code xn--bcher-kva.de} is {@code bücher.de}), as browsers show it.
+     * ({@code xn--bcher-kva.de} is {@code bücher.de}), as browsers show it, unless a label mixes
+     * scripts, as a name made to look like another does.
      */
     public static String shownDomain(String domain) {
-        return domain.contains("xn--") ? IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED) : domain;
+        if (!domain.contains("xn--")) {
+            return domain;
+        }
+        String shown = IDN.toUnicode(domain, IDN.ALLOW_UNASSIGNED);
+        for (String label : shown.split("\\.")) {
+            if (mixesScripts(label)) {
+                return domain; // a lookalike (аpple.com with a Cyrillic а): shown as browsers do, in xn--
+            }
+        }
+        return shown;
+    }
+
+    /** Whether a label's letters come from more than one script. */
+    private static boolean mixesScripts(String label) {
+        Character.UnicodeScript first = null;
+        for (int i = 0; i < label.length(); i += Character.charCount(label.codePointAt(i))) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(label.codePointAt(i));
+            if (script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED) {
+                continue;
+            }
+            if (first == null) {
+                first = script;
+            } else if (script != first) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.feedwright.liveness;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,13 +49,14 @@ final class RetryAfter {
     /**
      * The three forms of an HTTP date a recipient must read (RFC 9110, 5.6.7): the preferred one
      * ({@code Sun, 06 Nov 1994 08:49:37 GMT}), RFC 850's ({@code Sunday, 06-Nov-94 08:49:37 GMT},
-     * its two-digit year taken in this century) and C's asctime ({@code Sun Nov  6 08:49:37 1994},
+     * its two-digit year taken within 50 years before or after now, as RFC 9110 asks) and C's asctime ({@code Sun Nov  6 08:49:37 1994},
      * in GMT).
      */
     private static final List<DateTimeFormatter> HTTP_DATES = List.of(
             DateTimeFormatter.RFC_1123_DATE_TIME,
             new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("EEEE, dd-MMM-")
-                    .appendValueReduced(ChronoField.YEAR, 2, 2, 2000).appendPattern(" HH:mm:ss 'GMT'")
+                    .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(50))
+                    .appendPattern(" HH:mm:ss 'GMT'")
                     .toFormatter(Locale.US).withZone(ZoneOffset.UTC),
             new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("EEE MMM ppd HH:mm:ss yyyy")
                     .toFormatter(Locale.US).withZone(ZoneOffset.UTC));

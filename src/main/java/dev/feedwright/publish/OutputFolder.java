@@ -145,7 +145,7 @@ public final class OutputFolder {
             // Another user's file (one written by an export run by hand as root, say) is replaced
             // by a rename, which the folder's permission allows (probed), unless the folder is
             // sticky; an immutable file fails the open with another error.
-            if (isSticky(existing)) {
+            if (isSticky(existing) && !isOurs(target)) {
                 throw new IOException("cannot write " + target + ": permission denied, and its folder is sticky"
                         + " (only the file's owner may replace it there)", e);
             }
@@ -153,6 +153,16 @@ public final class OutputFolder {
             throw new IOException("cannot write " + target + ": " + reason(e), e);
         }
         return existing;
+    }
+
+    /** Whether this process's user owns {@code file}. */
+    private static boolean isOurs(Path file) {
+        try {
+            return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(file.getFileSystem()
+                    .getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name")));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Whether only a file's owner may rename or delete it in {@code folder} (the sticky bit, as on /tmp). */

@@ -98,6 +98,7 @@ class CorpusNamesTest {
         "Bücher.de               | xn--bcher-kva.de   | Bücher.de",
         "Livres                  | xn--bcher-kva.de   | Livres (bücher.de)",
         "Straße                  | strasse.example    | Straße",
+        "Apple                   | xn--pple-43d.com   | Apple (xn--pple-43d.com)",
     })
     void namesAProviderWithItsDomainWhenTheNameHasNothingOfIt(String name, String domain, String shown) {
         assertThat(CorpusNames.withDomain(name, domain)).isEqualTo(shown);

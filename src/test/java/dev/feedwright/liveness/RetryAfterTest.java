@@ -27,6 +27,8 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("Sunday, 01-Jun-25 12:01:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(90));
         assertThat(RetryAfter.parse("Sun Jun  1 12:01:30 2025", NOW)).isEqualTo(Duration.ofSeconds(90));
         assertThat(RetryAfter.parse("Sun Jun 15 12:00:00 2025", NOW)).isEqualTo(Duration.ofDays(14));
+        // A two-digit year more than 50 years ahead is in the century before: a date long past.
+        assertThat(RetryAfter.parse("Friday, 31-Dec-99 23:59:59 GMT", NOW)).isEqualTo(Duration.ZERO);
     }
 
     @Test

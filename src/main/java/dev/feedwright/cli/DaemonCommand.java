@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +51,8 @@ import picocli.CommandLine.Spec;
             "1:cannot start: the scheduler, the corpus watch, the port to serve on, the log file",
             "2:bad usage or bad configuration, such as a cron expression that is not one"})
 final class DaemonCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -97,6 +101,17 @@ final class DaemonCommand implements Callable<Integer> {
             }
             return ExitCodes.FATAL;
         }
+        process.onReopen(() -> {
+            if (settings.logging().file() == null) {
+                return;
+            }
+            try {
+                Logging.alsoToFile(settings.logging().file());
+                LOG.info("logging.file reopened (SIGHUP)");
+            } catch (IOException e) {
+                LOG.error("logging.file {} cannot be reopened: {}", settings.logging().file(), IoFailures.describe(e));
+            }
+        });
         // Registered once started, so that a failure to start keeps its own exit code.
         CountDownLatch stopped = new CountDownLatch(1);
         FeedServer serving = server;
@@ -155,10 +170,21 @@ final class DaemonCommand implements Callable<Integer> {
                 Logging.flush();
                 Runtime.getRuntime().halt(status);
             }
+
+            @Override
+            public void onReopen(Runnable action) {
+                // SIGHUP would otherwise stop the JVM like SIGTERM, and with exit 0 a service
+                // restarted on failure stays down; logrotate's postrotate sends it to reopen logs.
+                sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> action.run());
+            }
         };
 
         /** Runs {@code action} when the process is told to stop. */
         void onStop(Runnable action);
+
+        /** Runs {@code action} when the process is told to reopen its log file (SIGHUP); by default never. */
+        default void onReopen(Runnable action) {
+        }
 
         /** Ends the process with {@code status}, at the end of the stop action. */
         void exit(int status);

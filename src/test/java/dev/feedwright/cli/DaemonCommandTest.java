@@ -45,6 +45,8 @@ class DaemonCommandTest {
     private final StringWriter err = new StringWriter();
     /** What the command registered to run on SIGTERM; a test runs it in place of the signal. */
     private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
+    /** What the command registered to run on SIGHUP. */
+    private final List<Runnable> onReopen = new CopyOnWriteArrayList<>();
     /** The statuses the command ended the process with. */
     private final List<Integer> exits = new CopyOnWriteArrayList<>();
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -71,6 +73,11 @@ class DaemonCommandTest {
                         @Override
                         public void exit(int status) {
                             exits.add(status);
+                        }
+
+                        @Override
+                        public void onReopen(Runnable action) {
+                            onReopen.add(action);
                         }
                     }));
                 }
@@ -173,6 +180,13 @@ class DaemonCommandTest {
         assertThat(second.get("summary").asString()).startsWith("6 files, 1 read, 0 skipped;");
         assertThat(daemon).isNotDone();
 
+        // Found by a helper's hunt: after logrotate moved the file, logging went on into the moved
+        // one, and the SIGHUP meant to reopen it stopped the daemon with exit 0.
+        Path rotated = log.resolveSibling(log.getFileName() + ".1");
+        Files.move(log, rotated);
+        assertThat(onReopen).hasSize(1);
+        onReopen.get(0).run();
+
         assertThat(onStop).hasSize(1);
         onStop.get(0).run();
 
@@ -180,9 +194,10 @@ class DaemonCommandTest {
         assertThat(exits).containsExactly(ExitCodes.OK);
         JsonNode last = JsonMapper.builder().build().readTree(temp.resolve("state").resolve("status.json").toFile());
         assertThat(last.get("state").asString()).isEqualTo("stopped");
-        assertThat(Files.readString(log)).containsPattern(
+        assertThat(Files.readString(rotated)).containsPattern(
                 "(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z INFO  export run 1 \\(start\\): ok in ")
-                .contains("export run 2 (watch): ok in ").contains("daemon stopped");
+                .contains("export run 2 (watch): ok in ").doesNotContain("daemon stopped");
+        assertThat(Files.readString(log)).contains("logging.file reopened (SIGHUP)").contains("daemon stopped");
         assertThat(err.toString()).isEmpty();
     }
 

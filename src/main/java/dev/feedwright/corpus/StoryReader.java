@@ -173,10 +173,39 @@ public final class StoryReader {
             return strict(charset).decode(in).toString();
         } catch (CharacterCodingException e) {
             long bad = firstBadByte(bytes, mark, charset);
+            if (charset.equals(StandardCharsets.UTF_8) && !holdsUtf8Sequence(bytes, mark)) {
+                // Not one character of UTF-8 beyond ASCII: a file saved as Windows-1252 (or
+                // Latin-1, which it extends), whose é would otherwise be dropped ("caf").
+                warnings.add(new Problem(source, 0, "the file is not valid UTF-8 (first bad byte at offset " + bad
+                        + ") and holds no UTF-8 character beyond ASCII: it was read as Windows-1252; save it as UTF-8"));
+                return new String(bytes, mark, bytes.length - mark, WINDOWS_1252);
+            }
             warnings.add(new Problem(source, 0, "the file is not valid " + charset.name()
                     + " (first bad byte at offset " + bad + "); bad bytes were dropped"));
             return new String(bytes, mark, bytes.length - mark, charset);
         }
+    }
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** Whether the bytes from {@code from} hold at least one well-formed UTF-8 sequence of two to four bytes. */
+    private static boolean holdsUtf8Sequence(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length == 0 || i + length > bytes.length) {
+                continue;
+            }
+            boolean continued = true;
+            for (int k = 1; k < length; k++) {
+                continued &= (bytes[i + k] & 0xC0) == 0x80;
+            }
+            if (continued && StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, i, length),
+                    CharBuffer.allocate(2), true).isUnderflow()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] bytes, int... mark) {

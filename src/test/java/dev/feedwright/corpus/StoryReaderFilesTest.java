@@ -62,6 +62,21 @@ class StoryReaderFilesTest {
         return ((ReadResult.Skipped) result).problem();
     }
 
+    /** Found by a helper's hunt: a file saved as Windows-1252 lost every letter beyond ASCII ("café" read "caf"). */
+    @Test
+    void readsAFileWithoutAnyUtf8AsWindows1252() throws IOException {
+        String title = "Apple\u2019s \u201cnew\u201d iPhone \u2013 a review\u2026 caf\u00e9 na\u00efve";
+        Path file = write("cp1252.md", ("---\ntitle: \"" + title + "\"\n" + FIELDS.substring(FIELDS.indexOf("publishedDateTime"))
+                + "---\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        ReadResult.Read read = readStory(file);
+
+        assertThat(read.story().primary().title()).isEqualTo(title);
+        assertThat(read.warnings()).extracting(Problem::message).singleElement().asString()
+                .startsWith("the file is not valid UTF-8 (first bad byte at offset 17)")
+                .endsWith("it was read as Windows-1252; save it as UTF-8");
+    }
+
     @Test
     void acceptsByteOrderMark() throws IOException {
         Path file = write("bom.md", "\uFEFF---\n" + FIELDS + "---\n");
@@ -207,14 +222,15 @@ class StoryReaderFilesTest {
     @Test
     void warnsAboutInvalidUtf8AndKeepsTheStoryWithoutTheBadBytes() throws IOException {
         byte[] head = "---\ntitle: \"Caf".getBytes(UTF_8);
-        byte[] tail = (" story\"\npublishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n---\n")
+        // A file of UTF-8 with one bad byte (a file holding no UTF-8 at all is read as Windows-1252).
+        byte[] tail = (" story, na\u00efve\"\npublishedDateTime: 2021-08-29T05:09:00Z\nwebUrl: \"https://example.com/a\"\n---\n")
                 .getBytes(UTF_8);
         byte[] bytes = new byte[head.length + 1 + tail.length];
         System.arraycopy(head, 0, bytes, 0, head.length);
         bytes[head.length] = (byte) 0xE9; // é in Windows-1252: not UTF-8
         System.arraycopy(tail, 0, bytes, head.length + 1, tail.length);
         ReadResult.Read read = readStory(write("latin1.md", bytes));
-        assertThat(read.story().primary().title()).isEqualTo("Caf story");
+        assertThat(read.story().primary().title()).isEqualTo("Caf story, na\u00efve");
         assertThat(read.warnings()).singleElement().satisfies(warning -> {
             assertThat(warning.source()).isEqualTo("latin1.md");
             assertThat(warning.message()).contains("not valid UTF-8", "offset " + head.length, "dropped");

@@ -26,8 +26,11 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
     /** What is written as {@code \n}: every line break a terminal, journald or a log shipper may take for one. */
     private static final String LINE_BREAKS = "\\r\\n|[\\n\\r\\x0B\\x0C\\x1C-\\x1E\\x85\\u2028\\u2029]";
-    /** What is written as {@code ?}: the other control characters. */
-    private static final String CONTROLS = "[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F]";
+    /**
+     * What is written as {@code ?}: the other control characters, and the bidirectional overrides
+     * and isolates, which make a file name display as another ({@code x\u202Egnp.md} as {@code xdm.png}).
+     */
+    private static final String CONTROLS = "[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]";
     private static final Pattern LINE_BREAK = Pattern.compile(LINE_BREAKS);
     private static final Pattern CONTROL = Pattern.compile(CONTROLS);
 

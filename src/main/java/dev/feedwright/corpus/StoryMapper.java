@@ -377,6 +377,11 @@ final class StoryMapper {
 
     static String clip(String s) {
         String oneLine = s.replaceAll("\\p{Cntrl}", " ");
-        return oneLine.length() <= 60 ? oneLine : oneLine.substring(0, 57) + "...";
+        if (oneLine.length() <= 60) {
+            return oneLine;
+        }
+        // Not between the two halves of a surrogate pair (an emoji), which would print as '?'.
+        int end = Character.isLowSurrogate(oneLine.charAt(57)) ? 56 : 57;
+        return oneLine.substring(0, end) + "...";
     }
 }

@@ -26,6 +26,8 @@ class ConsoleLoggingTest {
         try {
             new ConsoleLogging().configure(context);
             context.getLogger("dev.feedwright.pipeline.ExportRun").info("skipped a.md:\n2\u2028forged \u001b[31mred");
+            // Found by a helper's hunt: a right-to-left override showed x\u202Egnp.md as xdm.png.
+            context.getLogger("dev.feedwright.pipeline.ExportRun").info("skipped x\u202Egnp.md and \u2066y\u2069");
             context.getLogger("dev.feedwright.pipeline.ExportRun").debug("not shown");
             context.getLogger("org.quartz.core.QuartzScheduler").info("not shown either");
             context.getLogger("org.quartz.core.QuartzScheduler").warn("a scheduler warning");
@@ -36,6 +38,7 @@ class ConsoleLoggingTest {
 
         assertThat(captured.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
                 line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  skipped a\\.md:\\\\n2\\\\nforged \\?\\[31mred"),
+                line -> assertThat(line).endsWith("INFO  skipped x?gnp.md and ?y?"),
                 line -> assertThat(line).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  a scheduler warning"));
     }
 }

@@ -176,6 +176,23 @@ final class Mojibake {
                 && (after == s.length() || !Character.isLetter(s.charAt(after)));
     }
 
+    /**
+     * Whether the two-character run at {@code start} is a capital after another capital, then
+     * punctuation that follows words (a quote, an ellipsis, a guillemet, a dash), at the end of
+     * the word: correct text in capitals spells it so ({@code PÅ”}, {@code IRMÃ…}, {@code HYVÄ»},
+     * {@code GÜÇ—}), and reads as a capital when taken for mojibake ({@code PŔ}, {@code IRMÅ},
+     * {@code HYVĻ}, {@code GÜǗ}); taken, like a rare letter, only beside another run.
+     */
+    private static boolean isACapitalBeforePunctuation(String s, int start, int length, int decoded) {
+        int after = start + length;
+        return length == 2 && start >= 1 && Character.isUpperCase(decoded)
+                && Character.isUpperCase(s.charAt(start - 1)) && WORD_END_PUNCTUATION.indexOf(s.charAt(start + 1)) >= 0
+                && (after == s.length() || !Character.isLetter(s.charAt(after)));
+    }
+
+    /** Punctuation that follows a word, as Windows-1252 has it among 0x80..0xBF. */
+    private static final String WORD_END_PUNCTUATION = "\u201D\u201C\u2026\u00BB\u00AB\u2014\u2013\u2019\u2018";
+
     /** The kind of the run that starts at {@code at} or one space after it; null when none does. */
     private static Kind kindFollowing(String s, int at) {
         int start = at < s.length() && s.charAt(at) == ' ' ? at + 1 : at;
@@ -192,8 +209,8 @@ final class Mojibake {
         if (isOtherScript(decoded)) {
             return Kind.OTHER_SCRIPT;
         }
-        return isRareLatin(decoded) || endsAWordInCapitals(s, start, length, decoded) ? Kind.UNLIKELY_ALONE
-                : Kind.COMMON;
+        return isRareLatin(decoded) || endsAWordInCapitals(s, start, length, decoded)
+                || isACapitalBeforePunctuation(s, start, length, decoded) ? Kind.UNLIKELY_ALONE : Kind.COMMON;
     }
 
     /** One of {@link #RARE_LATIN}. */
@@ -278,9 +295,11 @@ final class Mojibake {
         if (cp < 0x700) {
             return true;
         }
-        if (cp < 0x800) {
+        if (cp < 0x900) {
             // Syriac, Thaana, NKo: what a correct ß, Ü, Ý or Þ followed by a quote, dash, ellipsis or
-            // guillemet ("Spaß“") would decode to, and not a script news text is written in.
+            // guillemet ("Spaß“") would decode to; Samaritan, Mandaic and Arabic's extensions: what
+            // a correct à, then a no-break space and a guillemet (French "à « Paris »") would. Not
+            // scripts news text is written in.
             return false;
         }
         if (cp >= 0xE000 && cp <= 0xF8FF) {

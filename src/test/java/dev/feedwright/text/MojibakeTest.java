@@ -59,6 +59,20 @@ class MojibakeTest {
         assertThat(TextRepair.text("Apple\u0092s \u0093new\u0094")).isEqualTo("Apple’s “new”");
     }
 
+    /** Found by a helper's hunt: correct text in capitals before punctuation, and French spacing, were "repaired". */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "VIKTIG BESKJED P\u00c5\u201d",
+        "\u201dDET H\u00c4NDE P\u00c5\u2026",
+        "A IRM\u00c3\u2026",
+        "\u00bbHYV\u00c4\u00bb sanoi h\u00e4n",
+        "G\u00dc\u00c7\u2014 yeni",
+        "\u00ab\u00a0ferm\u00e9\u00a0\u00bb \u00e0\u00a0\u00ab\u00a0Paris\u00a0\u00bb",
+    })
+    void leavesCorrectCapitalsBeforePunctuationAndFrenchSpacingAlone(String text) {
+        assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
     @Test
     void repairsNoBreakSpaceMojibake() {
         assertThat(Mojibake.repair("dÃ©jÃ\u00A0 vu")).isEqualTo("déjà vu");
@@ -266,7 +280,9 @@ class MojibakeTest {
 
     @Test
     void repairsTheFirstCodePointsOfThreeAndFourByteSequencesBesideAnotherScript() {
-        assertThat(Mojibake.repair("\u00d0\u00b8\u00e0\u00a0\u20ac")).isEqualTo("\u0438\u0800");
+        // U+0800..U+08FF (Samaritan, Mandaic) are no script news text is in: the first one taken is U+0900.
+        assertThat(Mojibake.repair("\u00d0\u00b8\u00e0\u00a4\u20ac")).isEqualTo("\u0438\u0900");
+        assertThat(Mojibake.repair("\u00d0\u00b8\u00e0\u00a0\u20ac")).isEqualTo("\u00d0\u00b8\u00e0\u00a0\u20ac");
         assertThat(Mojibake.repair("\u00d0\u00b8\u00f0\u0090\u20ac\u20ac")).isEqualTo("\u0438\ud800\udc00");
     }
 

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -94,6 +95,11 @@ public final class OutputLock implements AutoCloseable {
     /** Takes the lock of {@code fileName} in {@code folder}; {@code locked} says so when it cannot be had. */
     private static OutputLock acquire(Path folder, String fileName, String locked, Duration wait, Clock clock)
             throws IOException {
+        if (Files.isSymbolicLink(folder) && !Files.exists(folder)) {
+            // createDirectories would say only that something is in the way.
+            throw new NoSuchFileException(folder.toString(), null, "the folder is a symbolic link to "
+                    + Files.readSymbolicLink(folder) + ", which does not exist");
+        }
         Files.createDirectories(folder);
         Path file = folder.toRealPath().resolve(fileName);
         Instant deadline = clock.instant().plus(wait);

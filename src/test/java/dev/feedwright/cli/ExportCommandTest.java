@@ -344,6 +344,23 @@ class ExportCommandTest {
         assertThat(Files.readString(file)).isEqualTo("a file of the user's");
     }
 
+    /** Found by a helper's hunt: a link to a folder that is gone read "a file is in the way". */
+    @Test
+    void anOutputFolderThatIsALinkToNothingIsNamedAsSuch() throws IOException {
+        Path link = temp.resolve("feeds");
+        try {
+            Files.createSymbolicLink(link, temp.resolve("gone"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "symbolic links cannot be made here: " + e);
+        }
+
+        int code = run("export", "--corpus", Feeds.seeds().toString(), "--out", link.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FATAL);
+        assertThat(err.toString()).contains("export failed: " + link + ": the folder is a symbolic link to "
+                + temp.resolve("gone") + ", which does not exist");
+    }
+
     @Test
     void anArticleGivenAsTheCorpusIsRefusedAsNotAFolder() throws IOException {
         Path article = temp.resolve("story.md");

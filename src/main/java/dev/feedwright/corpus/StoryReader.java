@@ -173,11 +173,12 @@ public final class StoryReader {
             return strict(charset).decode(in).toString();
         } catch (CharacterCodingException e) {
             long bad = firstBadByte(bytes, mark, charset);
-            if (charset.equals(StandardCharsets.UTF_8) && !holdsUtf8Sequence(bytes, mark)) {
-                // Not one character of UTF-8 beyond ASCII: a file saved as Windows-1252 (or
-                // Latin-1, which it extends), whose é would otherwise be dropped ("caf").
+            if (charset.equals(StandardCharsets.UTF_8) && mostlyNotUtf8(bytes, mark)) {
+                // More bytes that are no UTF-8 than UTF-8 characters beyond ASCII: a file saved as
+                // Windows-1252 (or Latin-1, which it extends), whose é would otherwise be dropped
+                // ("caf"); a pair of its bytes may happen to be UTF-8 (ß“ is DF 93).
                 warnings.add(new Problem(source, 0, "the file is not valid UTF-8 (first bad byte at offset " + bad
-                        + ") and holds no UTF-8 character beyond ASCII: it was read as Windows-1252; save it as UTF-8"));
+                        + ") and is mostly not UTF-8: it was read as Windows-1252; save it as UTF-8"));
                 return new String(bytes, mark, bytes.length - mark, WINDOWS_1252);
             }
             warnings.add(new Problem(source, 0, "the file is not valid " + charset.name()
@@ -188,24 +189,32 @@ public final class StoryReader {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    /** Whether the bytes from {@code from} hold at least one well-formed UTF-8 sequence of two to four bytes. */
-    private static boolean holdsUtf8Sequence(byte[] bytes, int from) {
+    /**
+     * Whether, from {@code from}, the bytes that belong to no well-formed UTF-8 sequence outnumber
+     * the sequences of two to four bytes that are well formed.
+     */
+    private static boolean mostlyNotUtf8(byte[] bytes, int from) {
+        int sequences = 0;
+        int strays = 0;
+        CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
+        CharBuffer out = CharBuffer.allocate(2);
         for (int i = from; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
-            int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-            if (length == 0 || i + length > bytes.length) {
+            if (b < 0x80) {
                 continue;
             }
-            boolean continued = true;
-            for (int k = 1; k < length; k++) {
-                continued &= (bytes[i + k] & 0xC0) == 0x80;
-            }
-            if (continued && StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, i, length),
-                    CharBuffer.allocate(2), true).isUnderflow()) {
-                return true;
+            int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            out.clear();
+            utf8.reset();
+            if (length > 0 && i + length <= bytes.length
+                    && utf8.decode(ByteBuffer.wrap(bytes, i, length), out, true).isUnderflow()) {
+                sequences++;
+                i += length - 1;
+            } else {
+                strays++;
             }
         }
-        return false;
+        return strays > sequences;
     }
 
     private static boolean startsWith(byte[] bytes, int... mark) {

@@ -234,6 +234,13 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.load(file).schedule().export()).isEqualTo("*/15 * * *");
     }
 
+    /** Found by a review: a folded description ends with a line break, which the one-line rule refused. */
+    @Test
+    void readsAFoldedDescriptionAsOneLine() throws Exception {
+        assertThat(ConfigLoader.read(write("site:\n  description: >\n    News about\n    AI.\n")).site().description())
+                .isEqualTo("News about AI.");
+    }
+
     @ParameterizedTest
     @CsvSource({"UTC, UTC", "Europe/Berlin, Europe/Berlin", "'+02:00', '+02:00'", "Z, Z"})
     void readsATimeZone(String text, String expected) throws Exception {

@@ -75,6 +75,12 @@ class StoryReaderFilesTest {
         assertThat(read.warnings()).extracting(Problem::message).singleElement().asString()
                 .startsWith("the file is not valid UTF-8 (first bad byte at offset 17)")
                 .endsWith("it was read as Windows-1252; save it as UTF-8");
+        // Found by a review: a pair of Windows-1252 bytes that happens to be UTF-8 (ß“ is DF 93) kept the fallback off.
+        String german = "M\u00fcller \u00fcber \u201eSpa\u00df\u201c in K\u00f6ln";
+        Path other = write("cp1252-de.md", ("---\ntitle: \"" + german + "\"\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertThat(readStory(other).story().primary().title()).isEqualTo(german);
     }
 
     @Test

@@ -318,10 +318,11 @@ final class StoryMapper {
      * to the character before it).
      */
     private String cut(String text, int max, YamlValue node, String field) {
-        if (text.length() <= max) {
+        // Counted in characters (code points), as readers and the warning count them.
+        if (text.length() <= max || text.codePointCount(0, text.length()) <= max) {
             return text;
         }
-        int end = max - 1;
+        int end = text.offsetByCodePoints(0, max - 1);
         int space = text.lastIndexOf(' ', end);
         if (space >= end - max / 10 && space > 0) {
             end = space;
@@ -337,7 +338,8 @@ final class StoryMapper {
     /**
      * Whether cutting {@code text} before {@code at} parts what a reader shows as one character: a
      * surrogate pair, a letter and its combining mark or variation selector, an emoji and its skin
-     * tone or the next emoji of a sequence joined by U+200D, the two regional indicators of a flag.
+     * tone or the next emoji of a sequence joined by U+200D, the two regional indicators of a flag,
+     * a flag and the tag characters that name its region (England's, Scotland's).
      */
     private static boolean splitsACharacter(String text, int at) {
         if (Character.isLowSurrogate(text.charAt(at)) || text.charAt(at - 1) == '\u200D') {
@@ -346,7 +348,8 @@ final class StoryMapper {
         int cp = text.codePointAt(at);
         int type = Character.getType(cp);
         if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                || type == Character.COMBINING_SPACING_MARK || cp == '\u200D' || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+                || type == Character.COMBINING_SPACING_MARK || cp == '\u200D' || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+                || (cp >= 0xE0020 && cp <= 0xE007F)) {
             return true;
         }
         if (isRegionalIndicator(cp)) {

@@ -307,7 +307,9 @@ class StoryReaderFilesTest {
 
         Article article = read.story().primary();
         assertThat(article.title()).hasSize(StoryMapper.MAX_TITLE).endsWith("T\u2026");
-        assertThat(article.excerpt()).hasSizeLessThanOrEqualTo(StoryMapper.MAX_EXCERPT).endsWith("\uD83D\uDE00\u2026");
+        assertThat(article.excerpt().codePointCount(0, article.excerpt().length()))
+                .isLessThanOrEqualTo(StoryMapper.MAX_EXCERPT);
+        assertThat(article.excerpt()).endsWith("\uD83D\uDE00\u2026");
         assertThat(article.provider().name()).hasSize(StoryMapper.MAX_NAME);
         assertThat(read.warnings()).extracting(Problem::message).containsExactly(
                 "title was 5000 characters long; cut to 1000", "excerpt was 300000 characters long; cut to 10000",
@@ -345,10 +347,19 @@ class StoryReaderFilesTest {
 
             assertThat(title).as(pad[1]).isIn(pad[0] + "\u2026", pad[0] + pad[1] + "\u2026");
         }
+        // Counted in characters: 600 emoji are no title to cut, 1,200 are (found by a review).
         Path emoji = write("emoji-only.md", "---\ntitle: \"" + "\uD83D\uDE00".repeat(600) + "\"\n"
                 + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
-        assertThat(readStory(emoji).warnings()).extracting(Problem::message)
-                .containsExactly("title was 600 characters long; cut to 1000");
+        assertThat(readStory(emoji).warnings()).isEmpty();
+        Path more = write("emoji-more.md", "---\ntitle: \"" + "\uD83D\uDE00".repeat(1200) + "\"\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+        assertThat(readStory(more).warnings()).extracting(Problem::message)
+                .containsExactly("title was 1200 characters long; cut to 1000");
+        // England's flag is a black flag and tag characters naming gbeng.
+        String england = "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F";
+        Path flags = write("flags.md", "---\ntitle: \"" + "a".repeat(996) + england + "\"\n"
+                + FIELDS.substring(FIELDS.indexOf("publishedDateTime")) + "---\n");
+        assertThat(readStory(flags).story().primary().title()).isEqualTo("a".repeat(996) + "\u2026");
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
      * What is written as {@code ?}: the other control characters, and the bidirectional overrides
      * and isolates, which make a file name display as another ({@code x\u202Egnp.md} as {@code xdm.png}).
      */
-    private static final String CONTROLS = "[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]";
+    static final String CONTROLS = "[\\x00-\\x08\\x0E-\\x1B\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]";
     private static final Pattern LINE_BREAK = Pattern.compile(LINE_BREAKS);
     private static final Pattern CONTROL = Pattern.compile(CONTROLS);
 

@@ -175,7 +175,14 @@ final class DaemonCommand implements Callable<Integer> {
             public void onReopen(Runnable action) {
                 // SIGHUP would otherwise stop the JVM like SIGTERM, and with exit 0 a service
                 // restarted on failure stays down; logrotate's postrotate sends it to reopen logs.
-                sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> action.run());
+                try {
+                    sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> action.run());
+                } catch (IllegalArgumentException e) {
+                    // -Xrs, or a platform without SIGHUP: the default stays, and logging.file is
+                    // rotated with copytruncate.
+                    LoggerFactory.getLogger(DaemonCommand.class).warn("SIGHUP cannot reopen logging.file here ({})",
+                            e.getMessage());
+                }
             }
         };
 

@@ -29,7 +29,8 @@ final class Logging {
      * later, next to the status file's UTC times.
      */
     private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX, UTC} %-5level"
-            + " %replace(%msg){'\\r?\\n|\\r', '\\\\n'}%n%replace(%ex){'(?m)^', '    '}%nopex";
+            + " %replace(%replace(%msg){'\\r?\\n|\\r', '\\\\n'}){'" + ConsoleLogging.CONTROLS + "', '?'}%n"
+            + "%replace(%ex){'(?m)^', '    '}%nopex";
 
     private Logging() {
     }
@@ -82,14 +83,12 @@ final class Logging {
         Logger printed = (Logger) LoggerFactory.getLogger(PRINTED);
         printed.setAdditive(false);
         Appender<ILoggingEvent> previous = root.getAppender(FILE_APPENDER);
-        if (previous != null) {
-            root.detachAppender(previous);
-            printed.detachAppender(previous);
-            previous.stop();
-        }
         if (file == null) {
+            stopFileAppender(previous);
             return;
         }
+        // The new file is opened before the old one is let go: one that cannot be opened (a
+        // reopen after logrotate, say) leaves the log going where it went.
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -107,8 +106,17 @@ final class Logging {
         if (!appender.isStarted()) {
             throw new IOException("cannot log to " + file);
         }
+        stopFileAppender(previous);
         root.addAppender(appender);
         printed.addAppender(appender);
+    }
+
+    private static void stopFileAppender(Appender<ILoggingEvent> appender) {
+        if (appender != null) {
+            root().detachAppender(appender);
+            ((Logger) LoggerFactory.getLogger(PRINTED)).detachAppender(appender);
+            appender.stop();
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ServeConfig;
 import dev.feedwright.pipeline.IoFailures;
+import dev.feedwright.publish.OutputLockedException;
 import dev.feedwright.schedule.Crons;
 import dev.feedwright.schedule.Daemon;
 import dev.feedwright.schedule.DaemonException;
@@ -99,7 +100,7 @@ final class DaemonCommand implements Callable<Integer> {
             if (server != null) {
                 server.close();
             }
-            return ExitCodes.FATAL;
+            return e.getCause() instanceof OutputLockedException ? ExitCodes.LOCKED : ExitCodes.FATAL;
         }
         process.onReopen(() -> {
             if (settings.logging().file() == null) {

@@ -37,6 +37,8 @@ public final class OutputLock implements AutoCloseable {
 
     /** The export's lock file's name in the state folder. */
     public static final String EXPORT_FILE_NAME = "export.lock";
+    /** The file a daemon locks in its state folder while it runs. */
+    public static final String DAEMON_FILE_NAME = "daemon.lock";
 
     private static final long POLL_MILLIS = 200;
 
@@ -90,6 +92,18 @@ public final class OutputLock implements AutoCloseable {
     public static OutputLock acquireForExport(Path stateFolder, Duration wait, Clock clock) throws IOException {
         return acquire(stateFolder, EXPORT_FILE_NAME,
                 "state folder " + stateFolder + " is used by another export", wait, clock);
+    }
+
+    /**
+     * Takes, without waiting, the lock a daemon holds on {@code stateFolder} for as long as it
+     * runs: a second daemon on one state folder would write its own status over the first's
+     * ({@code status.json}, which tells an operator which build is running).
+     *
+     * @throws OutputLockedException when another daemon holds it
+     */
+    public static OutputLock acquireForDaemon(Path stateFolder, Clock clock) throws IOException {
+        return acquire(stateFolder, DAEMON_FILE_NAME, "state folder " + stateFolder + " is used by another daemon",
+                Duration.ZERO, clock);
     }
 
     /** Takes the lock of {@code fileName} in {@code folder}; {@code locked} says so when it cannot be had. */

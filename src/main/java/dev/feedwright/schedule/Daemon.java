@@ -3,6 +3,7 @@ package dev.feedwright.schedule;
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
 import dev.feedwright.config.ScheduleConfig;
+import dev.feedwright.publish.OutputLock;
 import dev.feedwright.status.JobInfo;
 import dev.feedwright.status.Status;
 import dev.feedwright.status.StatusBoard;
@@ -54,6 +55,8 @@ public final class Daemon {
     private final StatusBoard board;
     private final String version;
     private final StatusFile statusFile;
+    /** Held from start to stop: one daemon per state folder. */
+    private OutputLock daemonLock;
     private final RunGate gate = new RunGate();
     private final Runner runner;
     private Scheduler scheduler;
@@ -101,6 +104,11 @@ public final class Daemon {
             return; // stopped before it started, by a signal that came early
         }
         try {
+            daemonLock = OutputLock.acquireForDaemon(config.state().dir(), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new DaemonException(e.getMessage(), e);
+        }
+        try {
             scheduler = new StdSchedulerFactory(QuartzSettings.inMemory("feedwright-" + UUID.randomUUID()))
                     .getScheduler();
             scheduler.setJobFactory((bundle, quartz) -> new ScheduledRun(runner));
@@ -123,6 +131,7 @@ public final class Daemon {
                 watcher.start();
             } catch (IOException e) {
                 shutdownQuietly();
+                releaseLock();
                 throw new DaemonException("cannot watch the corpus folder " + config.corpus().dir() + ": "
                         + e.getMessage(), e);
             }
@@ -143,6 +152,7 @@ public final class Daemon {
     /** Stops what was started and says why the scheduler could not be set up or started. */
     private DaemonException schedulerFailed(SchedulerException e) {
         shutdownQuietly();
+        releaseLock();
         return new DaemonException("cannot start the scheduler: " + e.getMessage(), e);
     }
 
@@ -213,6 +223,7 @@ public final class Daemon {
         shutdownQuietly();
         board.state("stopped");
         writeStatus();
+        releaseLock();
         if (idle) {
             LOG.info("daemon stopped");
         } else {
@@ -296,6 +307,18 @@ public final class Daemon {
             }
         } catch (SchedulerException e) {
             LOG.warn("shutting the scheduler down failed: {}", e.getMessage());
+        }
+    }
+
+    /** Lets another daemon have the state folder, once this one's last status is written. */
+    private void releaseLock() {
+        if (daemonLock != null) {
+            try {
+                daemonLock.close();
+            } catch (IOException e) {
+                LOG.warn("releasing {} failed: {}", OutputLock.DAEMON_FILE_NAME, e.getMessage());
+            }
+            daemonLock = null;
         }
     }
 

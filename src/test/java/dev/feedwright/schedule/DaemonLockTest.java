@@ -1,6 +1,7 @@
 package dev.feedwright.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.feedwright.config.BuildInfo;
 import dev.feedwright.config.FeedwrightConfig;
@@ -49,6 +50,29 @@ class DaemonLockTest {
         if (holder != null) {
             holder.destroyForcibly();
         }
+    }
+
+    /**
+     * Found by a helper's hunt: a second daemon on the state folder (the new build started before
+     * the old one was stopped) ran beside the first and wrote its status over the first's, then
+     * "stopped" while the old one went on.
+     */
+    @Test
+    void aSecondDaemonOnOneStateFolderIsRefusedUntilTheFirstStops() throws Exception {
+        FeedwrightConfig config = DaemonTests.config(temp, DaemonTests.schedule(DaemonTests.YEARLY,
+                DaemonTests.YEARLY, false, false, Duration.ofSeconds(1)));
+        daemon = DaemonTests.daemon(config, new RecordingWork());
+        daemon.start();
+        Daemon second = DaemonTests.daemon(config, new RecordingWork());
+
+        assertThatThrownBy(second::start).isInstanceOf(DaemonException.class)
+                .hasMessageContaining("state folder " + temp.resolve("state") + " is used by another daemon");
+        assertThat(daemon.status().state()).isEqualTo("running");
+
+        daemon.stop(Duration.ofSeconds(10));
+        daemon = DaemonTests.daemon(config, new RecordingWork());
+        daemon.start();
+        assertThat(daemon.status().state()).isEqualTo("running");
     }
 
     @Test

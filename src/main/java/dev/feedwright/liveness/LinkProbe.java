@@ -203,7 +203,7 @@ final class LinkProbe {
             return done(Kind.DEAD, code, "HTTP " + code);
         }
         if (code == 429 || code >= 500) {
-            return retry(code, "HTTP " + code, false, exchange.retryAfter());
+            return retry(code, "HTTP " + code, false, asked);
         }
         return done(Kind.UNKNOWN, code, "HTTP " + code);
     }
@@ -235,16 +235,15 @@ final class LinkProbe {
         return asked == null ? null : asked.compareTo(config.retryAfterCap()) <= 0 ? asked : config.retryAfterCap();
     }
 
-    private Step retry(int code, String detail, boolean network, String retryAfterHeader) {
+    /**
+     * @param asked the wait the server's {@code Retry-After} asked for, or null; no longer than the
+     *              cap (a longer one ended the check in {@link #advance})
+     */
+    private Step retry(int code, String detail, boolean network, Duration asked) {
         if (attempt >= config.retries()) {
             return network ? new Step.Done(Outcome.network(detail)) : done(Kind.UNKNOWN, code, detail);
         }
-        long delay = config.retryBackoff().toNanos() << Math.min(attempt, 20);
-        // No longer than the cap: a longer one ended the check in advance().
-        Duration asked = RetryAfter.parse(retryAfterHeader, clock.instant());
-        if (asked != null) {
-            delay = asked.toNanos();
-        }
+        long delay = asked != null ? asked.toNanos() : config.retryBackoff().toNanos() << Math.min(attempt, 20);
         attempt++;
         return send(delay, asked != null);
     }

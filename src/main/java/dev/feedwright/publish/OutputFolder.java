@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
@@ -207,7 +208,9 @@ public final class OutputFolder {
      */
     public Outcome write(String path, byte[] bytes) throws IOException {
         Path target = resolve(path);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        // Looked at once: whether something else is in the way, the size to compare, the mode to keep.
+        BasicFileAttributes existing = attributes(target);
+        if (existing != null && !existing.isRegularFile()) {
             throw new IOException("cannot write " + target + ": something that is not a regular file is in the way");
         }
         Path parent = target.getParent();
@@ -218,7 +221,7 @@ public final class OutputFolder {
             }
             checkedFolders.add(parent);
         }
-        if (sameBytes(target, bytes)) {
+        if (existing != null && sameBytes(target, existing, bytes)) {
             return Outcome.UNCHANGED;
         }
         Path temp = parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
@@ -233,7 +236,9 @@ public final class OutputFolder {
                     channel.force(true);
                 }
             }
-            keepModeAndGroup(target, temp);
+            if (existing instanceof PosixFileAttributes replaced) {
+                keepModeAndGroup(replaced, temp);
+            }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             // A full disk's error ("No space left on device") names no file.
@@ -250,13 +255,7 @@ public final class OutputFolder {
      * the umask's, and would lock that reader out of every feed that changed. A group this
      * process may not give (one it is not a member of) is left as it is.
      */
-    private static void keepModeAndGroup(Path target, Path temp) throws IOException {
-        PosixFileAttributes old;
-        try {
-            old = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException | UnsupportedOperationException e) {
-            return;
-        }
+    private static void keepModeAndGroup(PosixFileAttributes old, Path temp) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
         PosixFileAttributes now = view.readAttributes();
@@ -334,14 +333,27 @@ public final class OutputFolder {
         return target;
     }
 
-    private static boolean sameBytes(Path target, byte[] bytes) throws IOException {
+    private static boolean sameBytes(Path target, BasicFileAttributes existing, byte[] bytes) throws IOException {
         try {
-            if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) || Files.size(target) != bytes.length) {
-                return false;
-            }
-            return Arrays.equals(Files.readAllBytes(target), bytes);
+            return existing.size() == bytes.length && Arrays.equals(Files.readAllBytes(target), bytes);
         } catch (NoSuchFileException e) {
             return false;
+        }
+    }
+
+    /**
+     * What a path is, not following a link: POSIX attributes where the file system has them (their
+     * mode and group are kept when the file is replaced), else the basic ones; null when nothing is there.
+     */
+    private static BasicFileAttributes attributes(Path path) throws IOException {
+        try {
+            try {
+                return Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (UnsupportedOperationException e) {
+                return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 

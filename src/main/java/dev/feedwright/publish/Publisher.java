@@ -43,12 +43,7 @@ public final class Publisher {
     private final IndexPage index;
 
     public Publisher(FeedwrightConfig config, Generator generator) {
-        this(config, generator, LinkVerdicts.NONE);
-    }
-
-    /** @param verdicts what link checks found, applied to every link in the feeds */
-    public Publisher(FeedwrightConfig config, Generator generator, LinkVerdicts verdicts) {
-        this(config, generator, verdicts, Instant.MAX);
+        this(config, generator, LinkVerdicts.NONE, Instant.MAX);
     }
 
     /**

@@ -38,6 +38,20 @@ public final class TextRepair {
      * @return the repaired text, never null; empty when nothing printable is left
      */
     public static String text(String raw) {
+        return repair(raw, "");
+    }
+
+    /**
+     * Repairs a name (a topic, a provider) as {@link #text} does, and drops the invisible
+     * characters inside it that would make one name look like another: a soft hyphen, a zero-width
+     * space, a word joiner ({@code A\u00ADI} is {@code AI}).
+     */
+    public static String name(String raw) {
+        return repair(raw, INVISIBLE_IN_NAMES);
+    }
+
+    /** {@link #text}, which also drops every one of {@code dropped} from the text. */
+    private static String repair(String raw, String dropped) {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
@@ -47,33 +61,27 @@ public final class TextRepair {
         String s = Mojibake.repair(raw);
         s = decodeMarkup(s);
         s = Mojibake.repair(s);
-        // Tags are defused last: dropping a character XML cannot carry can join '<' to a tag name
-        // ("<\u0001script>" becomes "<script>").
-        s = Markup.defuseTags(collapseWhitespace(XmlChars.strip(s)));
+        // Tags are defused last: dropping a character (one XML cannot carry, an invisible one of a
+        // name) can join '<' to a tag name ("<\u0001script>" becomes "<script>").
+        s = Markup.defuseTags(collapseWhitespace(without(XmlChars.strip(s), dropped)));
         return withoutInvisibleEnds(Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s
                 : Normalizer.normalize(s, Normalizer.Form.NFC));
     }
 
-    /**
-     * Repairs a name (a topic, a provider) as {@link #text} does, and drops the invisible
-     * characters inside it that would make one name look like another: a soft hyphen, a zero-width
-     * space, a word joiner ({@code A\u00ADI} is {@code AI}).
-     */
-    public static String name(String raw) {
-        String s = text(raw);
+    /** {@code s} without the characters of {@code dropped}; the same instance when it holds none. */
+    private static String without(String s, String dropped) {
+        StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
-            if (INVISIBLE_IN_NAMES.indexOf(s.charAt(i)) >= 0) {
-                StringBuilder out = new StringBuilder(s.length()).append(s, 0, i);
-                for (int j = i + 1; j < s.length(); j++) {
-                    if (INVISIBLE_IN_NAMES.indexOf(s.charAt(j)) < 0) {
-                        out.append(s.charAt(j));
-                    }
+            char c = s.charAt(i);
+            if (dropped.indexOf(c) >= 0) {
+                if (out == null) {
+                    out = new StringBuilder(s.length()).append(s, 0, i);
                 }
-                // Defused again: a character dropped here could join '<' to a tag name ("<\u200Bscript>").
-                return Markup.defuseTags(collapseWhitespace(out.toString()));
+            } else if (out != null) {
+                out.append(c);
             }
         }
-        return s;
+        return out == null ? s : out.toString();
     }
 
     /**
